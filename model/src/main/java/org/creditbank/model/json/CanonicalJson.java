@@ -1,0 +1,126 @@
+package org.creditbank.model.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The one JSON form of every CreditBank record, used for world state, responses, events and hashes.
+ *
+ * <p>Every endorsing peer must produce identical bytes for the same record, and a verifier must be
+ * able to recompute a content hash from a record it was given. So the form is fixed: object keys
+ * sorted, map entries sorted, no insignificant whitespace, absent optional fields omitted, decimals
+ * written plainly ({@code 2.5}, never {@code 2.50} or {@code 2.5E0}), UTF-8 without escaping of
+ * non-ASCII text. Reading is strict: an unknown field is an error, not silently dropped.
+ *
+ * <pre>{@code
+ * String hash = CanonicalJson.sha256Hex(outcome.content());
+ * Outcome back = CanonicalJson.read(bytes, Outcome.class);
+ * }</pre>
+ */
+public final class CanonicalJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private CanonicalJson() {
+    }
+
+    /** Canonical UTF-8 bytes of a record. */
+    public static byte[] toBytes(Object value) {
+        return toJson(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Canonical JSON text of a record. */
+    public static String toJson(Object value) {
+        try {
+            // Going through a tree sorts keys of nested maps and records alike.
+            JsonNode tree = MAPPER.valueToTree(value);
+            return MAPPER.writeValueAsString(MAPPER.treeToValue(tree, Object.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Lower-case hex SHA-256 of the canonical bytes: the content hash verifiers recompute. */
+    public static String sha256Hex(Object value) {
+        return sha256Hex(toBytes(value));
+    }
+
+    /** Lower-case hex SHA-256 of raw bytes. */
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Reads a record, failing with {@link MalformedJsonException} on bad JSON or unknown fields. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** Reads a record from text, failing with {@link MalformedJsonException}. */
+    public static <T> T read(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new MalformedJsonException("a JSON document is required", null);
+        }
+        return read(json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /** Reads a generic record (lists, maps), failing with {@link MalformedJsonException}. */
+    public static <T> T read(String json, TypeReference<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new MalformedJsonException("a JSON document is required", null);
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static MalformedJsonException malformed(IOException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new MalformedJsonException("unknown field '" + u.getPropertyName() + "'", e);
+        }
+        String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return new MalformedJsonException("malformed JSON: " + detail, e);
+    }
+
+    /** Thrown when input is not a well-formed JSON document of the expected shape. */
+    public static final class MalformedJsonException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public MalformedJsonException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.creditbank.model.outcome;
+
+import org.creditbank.model.json.CanonicalJson;
+
+/**
+ * A learning outcome as recorded on the ledger.
+ *
+ * @param id              {@code <issuer MSP>:<localId>}, see {@link #idOf}
+ * @param issuer          MSP id of the issuing institution, taken from the registrar's identity
+ * @param draft           what the registrar submitted
+ * @param contentHash     SHA-256 of the canonical JSON of {@link #content()}
+ * @param awardedAt       transaction timestamp of the issuance (ISO-8601 UTC)
+ * @param awardTxId       transaction that issued it
+ * @param status          current status
+ * @param statusReason    why the status last changed (null while never changed)
+ * @param statusChangedAt when it last changed
+ * @param changedBy       identity of the registrar who made the last change
+ */
+public record Outcome(
+        String id,
+        String issuer,
+        OutcomeDraft draft,
+        String contentHash,
+        String awardedAt,
+        String awardTxId,
+        OutcomeStatus status,
+        String statusReason,
+        String statusChangedAt,
+        String changedBy) {
+
+    /** The deterministic record id for an issuer's local record number. */
+    public static String idOf(String issuer, String localId) {
+        return issuer + ":" + localId;
+    }
+
+    /** The issuer part of a record id, or null if the id has no issuer part. */
+    public static String issuerOf(String id) {
+        int colon = id == null ? -1 : id.indexOf(':');
+        return colon > 0 ? id.substring(0, colon) : null;
+    }
+
+    /** The hashed part of the record. */
+    public OutcomeContent content() {
+        return new OutcomeContent(id, issuer, draft);
+    }
+
+    /** The content hash a draft gets when {@code issuer} issues it. */
+    public static String hashOf(String issuer, OutcomeDraft draft) {
+        return CanonicalJson.sha256Hex(new OutcomeContent(idOf(issuer, draft.localId()), issuer, draft));
+    }
+
+    /** This record after a status change. */
+    public Outcome withStatus(OutcomeStatus next, String reason, String at, String by) {
+        return new Outcome(id, issuer, draft, contentHash, awardedAt, awardTxId, next, reason, at, by);
+    }
+}

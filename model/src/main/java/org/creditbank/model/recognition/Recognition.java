@@ -1,0 +1,44 @@
+package org.creditbank.model.recognition;
+
+import java.math.BigDecimal;
+
+/**
+ * A recognition decision on the ledger (学分互认): which outcomes institution {@code recogniser}
+ * counted, as what, and for how many credits. Decided once and never edited; whether it still
+ * stands depends on its sources, see {@link RecognitionView}.
+ *
+ * @param id          {@code <recogniser MSP>:rec:<localId>}, see {@link #idOf}
+ * @param ruleOwner   owner of the applied rule (the recogniser), null for MANUAL
+ * @param contentHash SHA-256 of the canonical JSON of {@link #content()}
+ */
+public record Recognition(
+        String id,
+        String recogniser,
+        RecognitionRequest request,
+        CreditTarget target,
+        BigDecimal credits,
+        String ruleOwner,
+        String contentHash,
+        String recognisedAt,
+        String txId,
+        String changedBy) {
+
+    public static String idOf(String recogniser, String localId) {
+        return recogniser + ":rec:" + localId;
+    }
+
+    /** Whether {@code id} names a recognition rather than an outcome. */
+    public static boolean isRecognitionId(String id) {
+        return id != null && id.contains(":rec:");
+    }
+
+    /** The hashed part: what was decided, by whom, without timestamps. */
+    public Content content() {
+        return new Content(id, recogniser, request, target, credits);
+    }
+
+    /** The exact object whose canonical JSON is hashed into {@code contentHash}. */
+    public record Content(String id, String recogniser, RecognitionRequest request, CreditTarget target,
+                          BigDecimal credits) {
+    }
+}
