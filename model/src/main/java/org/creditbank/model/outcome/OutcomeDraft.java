@@ -3,6 +3,7 @@ package org.creditbank.model.outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.creditbank.model.Credits;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
 import org.creditbank.model.learner.AccountNumber;
@@ -42,11 +43,7 @@ public record OutcomeDraft(
 
     /** Normalises credits so that {@code 3}, {@code 3.0} and {@code 3.00} hash identically. */
     public OutcomeDraft {
-        if (credits != null && credits.signum() != 0) {
-            credits = credits.stripTrailingZeros();
-        } else if (credits != null) {
-            credits = BigDecimal.ZERO;
-        }
+        credits = Credits.normal(credits);
     }
 
     /** Every rule a draft must satisfy on its own (no ledger needed). */

@@ -1,6 +1,7 @@
 package org.creditbank.model.recognition;
 
 import java.math.BigDecimal;
+import org.creditbank.model.json.CanonicalJson;
 
 /**
  * A recognition decision on the ledger (学分互认): which outcomes institution {@code recogniser}
@@ -25,6 +26,14 @@ public record Recognition(
 
     public static String idOf(String recogniser, String localId) {
         return recogniser + ":rec:" + localId;
+    }
+
+    /** A new decision, its content hash computed over {@link #content()}. */
+    public static Recognition decided(String id, String recogniser, RecognitionRequest request, CreditTarget target,
+                                      BigDecimal credits, String ruleOwner, String recognisedAt, String txId,
+                                      String changedBy) {
+        String hash = CanonicalJson.sha256Hex(new Content(id, recogniser, request, target, credits));
+        return new Recognition(id, recogniser, request, target, credits, ruleOwner, hash, recognisedAt, txId, changedBy);
     }
 
     /** Whether {@code id} names a recognition rather than an outcome. */

@@ -3,6 +3,7 @@ package org.creditbank.model.recognition;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
+import org.creditbank.model.Credits;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
 import org.creditbank.model.learner.AccountNumber;
@@ -33,7 +34,7 @@ public record RecognitionRequest(
 
     public RecognitionRequest {
         sourceOutcomeIds = sourceOutcomeIds == null ? null : List.copyOf(sourceOutcomeIds);
-        credits = credits == null ? null : (credits.signum() == 0 ? BigDecimal.ZERO : credits.stripTrailingZeros());
+        credits = Credits.normal(credits);
     }
 
     public List<Violation> validate() {

@@ -2,6 +2,7 @@ package org.creditbank.model.recognition;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.creditbank.model.Credits;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
 import org.creditbank.model.outcome.Outcome;
@@ -33,12 +34,8 @@ public record RuleTerms(
     public enum Match { EXACT, PREFIX }
 
     public RuleTerms {
-        creditsPerOutcome = creditsPerOutcome == null ? null : normal(creditsPerOutcome);
-        cap = cap == null ? null : normal(cap);
-    }
-
-    private static BigDecimal normal(BigDecimal d) {
-        return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        creditsPerOutcome = Credits.normal(creditsPerOutcome);
+        cap = Credits.normal(cap);
     }
 
     public List<Violation> validate() {

@@ -1,0 +1,27 @@
+package org.creditbank.chaincode.access;
+
+/**
+ * What a caller may do, from the {@code creditbank.role} attribute its org's CA put in its
+ * certificate. An org admin (NodeOU {@code admin}) may do everything its registrars may.
+ */
+public enum Role {
+    /** Org administrator: registers the institution profile; everything a registrar may do. */
+    ADMIN,
+    /** Issues, changes status, publishes rules and recognises, for its own institution only. */
+    REGISTRAR,
+    /** Reads and verifies. */
+    VERIFIER,
+    /** No CreditBank role: may do nothing. */
+    NONE;
+
+    /** The certificate attribute that carries the role. */
+    public static final String ATTRIBUTE = "creditbank.role";
+
+    public boolean canWrite() {
+        return this == ADMIN || this == REGISTRAR;
+    }
+
+    public boolean canRead() {
+        return this != NONE;
+    }
+}

@@ -1,0 +1,131 @@
+package org.creditbank.chaincode.learner;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.creditbank.chaincode.Contracts;
+import org.creditbank.chaincode.Refusal;
+import org.creditbank.chaincode.access.Caller;
+import org.creditbank.chaincode.state.Keys;
+import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.Violation;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.learner.AccountNumber;
+import org.creditbank.model.learner.LearnerAccount;
+import org.creditbank.model.learner.PersonalData;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+/**
+ * Learner accounts (学习账户) and the personal data behind them. The account is opened once, by any
+ * institution, and then shared by all of them; world state holds only the random account number.
+ * Each institution keeps the personal data of the learners it serves in its own private data
+ * collection {@code PII_<MSP id>}, which only its peers store; the chain keeps only its hash.
+ */
+@Contract(name = "learner", info = @Info(title = "CreditBank learner accounts", version = "1"))
+public final class LearnerContract implements ContractInterface {
+
+    /** Key of the transient map entry that carries {@link PersonalData} JSON. */
+    public static final String TRANSIENT_PERSONAL = "personal";
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String openAccount(Context ctx, String accountNo) {
+        Caller caller = Caller.of(ctx).mustWrite();
+        requireValidNumber(accountNo);
+        Ledger ledger = new Ledger(ctx.getStub());
+        String key = ledger.key(Keys.ACCOUNT, accountNo);
+        Optional<LearnerAccount> existing = ledger.get(key, LearnerAccount.class);
+        if (existing.isPresent()) {
+            if (existing.get().openedBy().equals(caller.mspId())) {
+                return Contracts.json(existing.get()); // a retried opening by the same institution
+            }
+            throw Refusal.of(ErrorCode.ACCOUNT_EXISTS,
+                    "account " + accountNo + " is already open (by " + existing.get().openedBy() + "); use it as it is");
+        }
+        LearnerAccount account = new LearnerAccount(accountNo, caller.mspId(), ledger.now().toString());
+        ledger.put(key, account);
+        ledger.restrictEndorsementTo(key, caller.mspId());
+        return Contracts.json(account);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getAccount(Context ctx, String accountNo) {
+        Caller.of(ctx).mustRead();
+        return Contracts.json(require(new Ledger(ctx.getStub()), accountNo));
+    }
+
+    /**
+     * Stores the learner's personal data in the caller's own collection. The data travels in the
+     * transient map under {@value #TRANSIENT_PERSONAL}, so it never appears in the transaction.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String putPersonalData(Context ctx) {
+        Caller caller = Caller.of(ctx).mustWrite();
+        Ledger ledger = new Ledger(ctx.getStub());
+        byte[] raw = ledger.transientData() == null ? null : ledger.transientData().get(TRANSIENT_PERSONAL);
+        if (raw == null || raw.length == 0) {
+            throw Refusal.of(ErrorCode.PERSONAL_DATA_REQUIRED,
+                    "personal data must be sent in the transient map under '" + TRANSIENT_PERSONAL + "'");
+        }
+        PersonalData data = Contracts.parse(new String(raw, StandardCharsets.UTF_8), PersonalData.class);
+        Refusal.throwIfAny(data.validate());
+        require(ledger, data.accountNo());
+        byte[] bytes = CanonicalJson.toBytes(data);
+        ledger.putPrivate(collectionOf(caller), data.accountNo(), bytes);
+        Map<String, String> receipt = new TreeMap<>();
+        receipt.put("accountNo", data.accountNo());
+        receipt.put("collection", collectionOf(caller));
+        receipt.put("hash", CanonicalJson.sha256Hex(bytes));
+        return Contracts.json(receipt);
+    }
+
+    /** Reads the personal data the caller's own institution holds; no org can read another's. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getPersonalData(Context ctx, String accountNo) {
+        Caller caller = Caller.of(ctx).mustWrite();
+        requireValidNumber(accountNo);
+        byte[] bytes = new Ledger(ctx.getStub()).getPrivate(collectionOf(caller), accountNo);
+        if (bytes == null || bytes.length == 0) {
+            throw Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Erases the personal data from every peer (value and history); the account and records stay. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String purgePersonalData(Context ctx, String accountNo) {
+        Caller caller = Caller.of(ctx).mustWrite();
+        requireValidNumber(accountNo);
+        Ledger ledger = new Ledger(ctx.getStub());
+        byte[] hash = ledger.privateHash(collectionOf(caller), accountNo);
+        if (hash == null || hash.length == 0) {
+            throw Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo);
+        }
+        ledger.purgePrivate(collectionOf(caller), accountNo);
+        ledger.emit("PersonalDataPurged", Map.of("accountNo", accountNo, "institution", caller.mspId()));
+        return Contracts.json(Map.of("accountNo", accountNo, "purged", true));
+    }
+
+    /** The private data collection an institution keeps its learners' personal data in. */
+    public static String collectionOf(Caller caller) {
+        return "PII_" + caller.mspId();
+    }
+
+    /** The account, or a refusal saying it does not exist. */
+    public static LearnerAccount require(Ledger ledger, String accountNo) {
+        return ledger.get(ledger.key(Keys.ACCOUNT, accountNo), LearnerAccount.class)
+                .orElseThrow(() -> Refusal.of(ErrorCode.ACCOUNT_NOT_FOUND, "no learner account " + accountNo));
+    }
+
+    private static void requireValidNumber(String accountNo) {
+        if (!AccountNumber.isValid(accountNo)) {
+            throw Refusal.invalid(java.util.List.of(new Violation(ErrorCode.INVALID_FIELD, "accountNo",
+                    "accountNo is not a valid credit-bank account number")));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.creditbank.chaincode.state;
+
+/**
+ * Every world-state key the contract uses, in one place (see docs/data-model.md). Keys are Fabric
+ * composite keys: object type plus attributes, so that all of one learner's or one institution's
+ * entries are found by a prefix scan and there is no shared counter or other hot key.
+ */
+public final class Keys {
+
+    public static final String INSTITUTION = "institution";
+    public static final String ACCOUNT = "account";
+    public static final String OUTCOME = "outcome";
+    public static final String RULE = "rule";
+    public static final String RECOGNITION = "recognition";
+    public static final String QUALIFICATION = "qualification";
+    /** Index: learner → outcome id. */
+    public static final String LEARNER_OUTCOME = "learner~outcome";
+    /** Index: learner → recognition id. */
+    public static final String LEARNER_RECOGNITION = "learner~recognition";
+    /** Guard: (recognising institution, source outcome) → the recognition that counted it. */
+    public static final String RECOGNISED_SOURCE = "recognised~source";
+
+    private Keys() {
+    }
+
+    /** Rule versions sort numerically in range scans: version 2 before version 10. */
+    public static String version(int version) {
+        return String.format("%05d", version);
+    }
+}

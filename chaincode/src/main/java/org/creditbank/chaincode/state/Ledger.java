@@ -1,0 +1,156 @@
+package org.creditbank.chaincode.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.creditbank.model.history.HistoryEntry;
+import org.creditbank.model.json.CanonicalJson;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ext.sbe.StateBasedEndorsement;
+import org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+
+/**
+ * The contract's only access to world state, private data and events: records in and out as
+ * canonical JSON under composite keys. Reads see the state before this transaction (Fabric does
+ * not show a transaction its own writes), which callers must keep in mind within batches.
+ */
+public final class Ledger {
+
+    private final ChaincodeStub stub;
+
+    public Ledger(ChaincodeStub stub) {
+        this.stub = stub;
+    }
+
+    /** The transaction timestamp: the only clock chaincode may use. */
+    public Instant now() {
+        return stub.getTxTimestamp();
+    }
+
+    public String txId() {
+        return stub.getTxId();
+    }
+
+    public String key(String type, String... attributes) {
+        return stub.createCompositeKey(type, attributes).toString();
+    }
+
+    public <T> Optional<T> get(String key, Class<T> type) {
+        byte[] bytes = stub.getState(key);
+        return bytes == null || bytes.length == 0 ? Optional.empty() : Optional.of(CanonicalJson.read(bytes, type));
+    }
+
+    public boolean exists(String key) {
+        byte[] bytes = stub.getState(key);
+        return bytes != null && bytes.length > 0;
+    }
+
+    public void put(String key, Object record) {
+        stub.putState(key, CanonicalJson.toBytes(record));
+    }
+
+    /** Writes an index entry whose value is the id it points to. */
+    public void putIndex(String key, String id) {
+        stub.putStringState(key, id);
+    }
+
+    /** Values of all index entries under a partial composite key, in key order. */
+    public List<String> indexValues(String type, String... attributes) {
+        List<String> ids = new ArrayList<>();
+        try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(type, attributes)) {
+            it.forEach(kv -> ids.add(kv.getStringValue()));
+        }
+        return ids;
+    }
+
+    /** All records under a partial composite key, in key order. */
+    public <T> List<T> scan(Class<T> type, String objectType, String... attributes) {
+        List<T> records = new ArrayList<>();
+        try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(objectType, attributes)) {
+            it.forEach(kv -> records.add(CanonicalJson.read(kv.getValue(), type)));
+        }
+        return records;
+    }
+
+    /** The versions of a record in commit order, each with the fields changed against the one before. */
+    public List<HistoryEntry> history(String key) {
+        List<KeyModification> modifications = new ArrayList<>();
+        try (QueryResultsIterator<KeyModification> it = stub.getHistoryForKey(key)) {
+            it.forEach(modifications::add);
+        }
+        List<HistoryEntry> entries = new ArrayList<>();
+        JsonNode previous = null;
+        for (KeyModification m : modifications) {
+            JsonNode record = m.isDeleted() ? null : CanonicalJson.read(m.getValue(), JsonNode.class);
+            entries.add(new HistoryEntry(m.getTxId(), m.getTimestamp().toString(),
+                    record == null || record.get("changedBy") == null ? null : record.get("changedBy").asText(),
+                    changedFields(previous, record), record));
+            previous = record;
+        }
+        return entries;
+    }
+
+    private static List<String> changedFields(JsonNode before, JsonNode after) {
+        List<String> changed = new ArrayList<>();
+        if (after == null) {
+            return changed;
+        }
+        for (Iterator<String> names = after.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (before == null || !after.get(name).equals(before.get(name))) {
+                changed.add(name);
+            }
+        }
+        if (before != null) {
+            before.fieldNames().forEachRemaining(name -> {
+                if (!after.has(name)) {
+                    changed.add(name);
+                }
+            });
+        }
+        return changed;
+    }
+
+    /**
+     * Makes {@code key} endorsable only by peers of {@code mspId}, whatever the chaincode-level
+     * policy says: a majority of other organisations can no longer rewrite the record.
+     */
+    public void restrictEndorsementTo(String key, String mspId) {
+        StateBasedEndorsement policy = StateBasedEndorsementFactory.getInstance().newStateBasedEndorsement(null);
+        policy.addOrgs(StateBasedEndorsement.RoleType.RoleTypePeer, mspId);
+        stub.setStateValidationParameter(key, policy.policy());
+    }
+
+    /** Sets the transaction's chaincode event (Fabric keeps one per transaction: the last one set). */
+    public void emit(String name, Object payload) {
+        stub.setEvent(name, CanonicalJson.toBytes(payload));
+    }
+
+    public Map<String, byte[]> transientData() {
+        return stub.getTransient();
+    }
+
+    public byte[] getPrivate(String collection, String key) {
+        return stub.getPrivateData(collection, key);
+    }
+
+    public byte[] privateHash(String collection, String key) {
+        return stub.getPrivateDataHash(collection, key);
+    }
+
+    public void putPrivate(String collection, String key, byte[] value) {
+        stub.putPrivateData(collection, key, value);
+    }
+
+    /** Removes the value and its history from every peer; the hash on the chain stays. */
+    public void purgePrivate(String collection, String key) {
+        stub.purgePrivateData(collection, key);
+    }
+}

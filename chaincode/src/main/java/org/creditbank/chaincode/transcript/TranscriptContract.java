@@ -1,0 +1,30 @@
+package org.creditbank.chaincode.transcript;
+
+import org.creditbank.chaincode.Contracts;
+import org.creditbank.chaincode.access.Caller;
+import org.creditbank.chaincode.learner.LearnerContract;
+import org.creditbank.chaincode.outcome.OutcomeContract;
+import org.creditbank.chaincode.recognition.RecognitionContract;
+import org.creditbank.chaincode.state.Ledger;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+/**
+ * The learner's credit account across every institution in one query (学分银行账户). It reads only
+ * the learner's own index entries, so its cost grows with the learner's records, not the ledger.
+ */
+@Contract(name = "transcript", info = @Info(title = "CreditBank transcripts", version = "1"))
+public final class TranscriptContract implements ContractInterface {
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String transcript(Context ctx, String accountNo) {
+        Caller.of(ctx).mustRead();
+        Ledger ledger = new Ledger(ctx.getStub());
+        LearnerContract.require(ledger, accountNo);
+        return Contracts.json(CreditAccount.transcript(accountNo,
+                OutcomeContract.forLearner(ledger, accountNo), RecognitionContract.forLearner(ledger, accountNo)));
+    }
+}

@@ -1,0 +1,36 @@
+package org.creditbank.chaincode.verification;
+
+import org.creditbank.chaincode.Contracts;
+import org.creditbank.chaincode.access.Caller;
+import org.creditbank.chaincode.outcome.OutcomeContract;
+import org.creditbank.chaincode.recognition.RecognitionContract;
+import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.model.recognition.Recognition;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+/**
+ * Answers a verifier's question "is record X with content hash H genuine and in force?" with a
+ * verdict (VALID, SUSPENDED, REVOKED, EXPIRED, HASH_MISMATCH, NOT_FOUND) and a reason.
+ */
+@Contract(name = "verification", info = @Info(title = "CreditBank verification", version = "1"))
+public final class VerificationContract implements ContractInterface {
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String verify(Context ctx, String recordId, String contentHash) {
+        Caller.of(ctx).mustRead();
+        Ledger ledger = new Ledger(ctx.getStub());
+        String at = ledger.now().toString();
+        if (Recognition.isRecognitionId(recordId)) {
+            return Contracts.json(RecognitionContract.find(ledger, recordId)
+                    .map(r -> Verifier.recognition(RecognitionContract.view(ledger, r), contentHash, at))
+                    .orElseGet(() -> Verifier.notFound(recordId, at)));
+        }
+        return Contracts.json(OutcomeContract.find(ledger, recordId)
+                .map(o -> Verifier.outcome(o, contentHash, at))
+                .orElseGet(() -> Verifier.notFound(recordId, at)));
+    }
+}
