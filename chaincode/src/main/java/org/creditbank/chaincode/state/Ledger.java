@@ -3,6 +3,7 @@ package org.creditbank.chaincode.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +80,14 @@ public final class Ledger {
         return records;
     }
 
-    /** The versions of a record in commit order, each with the fields changed against the one before. */
+    /** The versions of a record, oldest first, each with the fields changed against the one before. */
     public List<HistoryEntry> history(String key) {
         List<KeyModification> modifications = new ArrayList<>();
         try (QueryResultsIterator<KeyModification> it = stub.getHistoryForKey(key)) {
             it.forEach(modifications::add);
         }
+        // Fabric returns the newest version first; a history reads naturally oldest first.
+        Collections.reverse(modifications);
         List<HistoryEntry> entries = new ArrayList<>();
         JsonNode previous = null;
         for (KeyModification m : modifications) {

@@ -9,13 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.stream.Collectors;
 
 /**
  * The one JSON form of every CreditBank record, used for world state, responses, events and hashes.
@@ -109,10 +114,32 @@ public final class CanonicalJson {
 
     private static MalformedJsonException malformed(IOException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return new MalformedJsonException("unknown field '" + u.getPropertyName() + "'", e);
+            return new MalformedJsonException("unknown field '" + path(u) + "'", e);
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return new MalformedJsonException("field '" + path(f) + "' must be one of " + allowed
+                    + ", not '" + f.getValue() + "'", e);
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return new MalformedJsonException("field '" + path(m) + "' has the wrong type", e);
         }
         String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         return new MalformedJsonException("malformed JSON: " + detail, e);
+    }
+
+    /** The dotted path of the offending field, e.g. {@code result.scale} or {@code [3].credits}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** Thrown when input is not a well-formed JSON document of the expected shape. */

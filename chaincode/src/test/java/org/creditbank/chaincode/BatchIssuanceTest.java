@@ -1,0 +1,101 @@
+package org.creditbank.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BatchIssuanceTest extends Consortium {
+
+    private final String learner = newLearner();
+    private final String otherLearner = newLearner();
+
+    private List<Map<String, Object>> batch(String prefix, int size) {
+        List<Map<String, Object>> drafts = new ArrayList<>();
+        IntStream.range(0, size).forEach(i -> drafts.add(course(prefix + "-" + i, i % 2 == 0 ? learner : otherLearner)));
+        return drafts;
+    }
+
+    @Test
+    void aTermsWorthOfOutcomesIsIssuedInOneTransaction() {
+        JsonNode issued = ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("TERM", 500))));
+        assertThat(issued).hasSize(500);
+        assertThat(ok(ledger.evaluate(COLLEGE_VERIFIER, "transcript:transcript", learner)).get("outcomes")).hasSize(250);
+        var event = ledger.events().get(ledger.events().size() - 1);
+        assertThat(event.name()).isEqualTo("OutcomesIssued");
+    }
+
+    @Test
+    void moreThan500OrNoneAtAllIsRefused() {
+        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("BIG", 501))), "INVALID_FIELD");
+        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", "[]"), "INVALID_FIELD");
+    }
+
+    @Test
+    void oneBadItemRejectsTheWholeBatchWithAReportOfEveryBadItem() {
+        List<Map<String, Object>> drafts = batch("MIX", 10);
+        drafts.get(3).put("credits", 99);
+        drafts.get(7).put("evidenceHash", "nope");
+        drafts.get(7).put("hours", -1);
+        Map<String, String> before = ledger.worldState();
+
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(drafts)), "BATCH_REJECTED");
+
+        assertThat(body.get("message").asText()).startsWith("2 of 10 items");
+        assertThat(body.get("violations").findValuesAsText("index")).containsExactlyInAnyOrder("3", "7", "7");
+        assertThat(body.get("violations").findValuesAsText("field")).containsExactlyInAnyOrder("credits", "evidenceHash", "hours");
+        assertThat(ledger.worldState()).isEqualTo(before);
+    }
+
+    @Test
+    void aLocalIdTwiceInOneBatchIsReported() {
+        List<Map<String, Object>> drafts = batch("DUP", 3);
+        drafts.get(2).put("localId", "DUP-0");
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(drafts)), "BATCH_REJECTED");
+        assertThat(body.get("violations").get(0).get("index").asInt()).isEqualTo(2);
+        assertThat(body.get("violations").get(0).get("code").asText()).isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void aRetriedBatchCreatesNothingNewAndAnExtendedOneOnlyTheNewItems() {
+        JsonNode first = ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("RETRY", 5))));
+        Map<String, String> afterFirst = ledger.worldState();
+
+        JsonNode again = ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("RETRY", 5))));
+        assertThat(again).isEqualTo(first);
+        assertThat(ledger.worldState()).isEqualTo(afterFirst);
+
+        JsonNode extended = ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("RETRY", 8))));
+        assertThat(extended).hasSize(8);
+        assertThat(extended.get(0)).isEqualTo(first.get(0));
+        assertThat(ledger.worldState().size() - afterFirst.size()).isEqualTo(3 * 2); // record + learner index each
+    }
+
+    @Test
+    void anItemConflictingWithAnIssuedRecordIsReportedByIndex() {
+        ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("CONF", 2))));
+        List<Map<String, Object>> drafts = batch("CONF", 3);
+        drafts.get(1).put("credits", 5);
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(drafts)), "BATCH_REJECTED");
+        assertThat(body.get("violations")).hasSize(1);
+        assertThat(body.get("violations").get(0).get("index").asInt()).isEqualTo(1);
+        assertThat(body.get("violations").get(0).get("code").asText()).isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void anItemForAnUnknownAccountIsReported() {
+        List<Map<String, Object>> drafts = batch("ACC", 2);
+        drafts.get(1).put("learner", org.creditbank.model.learner.AccountNumber.random(new java.security.SecureRandom()));
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(drafts)), "BATCH_REJECTED");
+        assertThat(body.get("violations").get(0).get("code").asText()).isEqualTo("ACCOUNT_NOT_FOUND");
+    }
+
+    @Test
+    void verifiersCannotIssueBatches() {
+        refused(ledger.submit(HARDWARE_VERIFIER, "outcome:issueBatch", json(batch("V", 1))), "ROLE_NOT_ALLOWED");
+    }
+}

@@ -1,0 +1,194 @@
+package org.creditbank.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class OutcomeIssuanceTest extends Consortium {
+
+    private final String learner = newLearner();
+
+    @Test
+    void aRegistrarIssuesAnActiveOutcomeWhoseHashAVerifierCanRecompute() {
+        JsonNode issued = issue(COLLEGE_REGISTRAR, course("2026-CNC-0001", learner));
+
+        assertThat(issued.get("id").asText()).isEqualTo("CollegeMSP:2026-CNC-0001");
+        assertThat(issued.get("issuer").asText()).isEqualTo(COLLEGE);
+        assertThat(issued.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(issued.get("awardedAt").asText()).startsWith("2026-09-01T08:00");
+        assertThat(issued.get("changedBy").asText()).contains("CN=registrar1");
+        Outcome outcome = CanonicalJson.read(issued.toString(), Outcome.class);
+        assertThat(CanonicalJson.sha256Hex(outcome.content())).isEqualTo(outcome.contentHash());
+        assertThat(ok(ledger.evaluate(HARDWARE_VERIFIER, "outcome:get", outcome.id()))).isEqualTo(issued);
+    }
+
+    @Test
+    void theIssuerComesFromTheCertificateNeverFromTheInput() {
+        Map<String, Object> draft = course("X-1", learner);
+        draft.put("issuer", UNIVERSITY);
+        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", json(draft)), "MALFORMED_INPUT");
+    }
+
+    @Test
+    void eachRecordCanBeEndorsedOnlyByItsIssuersPeers() {
+        JsonNode issued = issue(HARDWARE_REGISTRAR, training("T-1", learner));
+        String key = ledger.worldState().keySet().stream()
+                .filter(k -> k.contains("outcome") && k.contains(issued.get("id").asText()) && !k.contains("learner"))
+                .findFirst().orElseThrow();
+        byte[] policy = ledger.validationParameter(key);
+        assertThat(policy).isNotNull();
+        assertThat(new String(policy, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(HARDWARE)
+                .doesNotContain(COLLEGE);
+    }
+
+    @Test
+    void aRetriedIssuanceReturnsTheSameRecordAndWritesNothing() {
+        JsonNode first = issue(COLLEGE_REGISTRAR, course("R-1", learner));
+        Map<String, String> stateAfterFirst = ledger.worldState();
+        int eventsAfterFirst = ledger.events().size();
+
+        JsonNode again = issue(COLLEGE_REGISTRAR, course("R-1", learner));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(ledger.worldState()).isEqualTo(stateAfterFirst);
+        assertThat(ledger.events()).hasSize(eventsAfterFirst);
+    }
+
+    @Test
+    void creditsWrittenDifferentlyAreTheSameContent() {
+        JsonNode first = issue(COLLEGE_REGISTRAR, course("R-2", learner));
+        Map<String, Object> same = course("R-2", learner);
+        same.put("credits", new java.math.BigDecimal("3.00"));
+        assertThat(issue(COLLEGE_REGISTRAR, same).get("contentHash")).isEqualTo(first.get("contentHash"));
+    }
+
+    @Test
+    void differentContentUnderAnExistingIdIsAConflict() {
+        issue(COLLEGE_REGISTRAR, course("R-3", learner));
+        Map<String, String> before = ledger.worldState();
+        Map<String, Object> changed = course("R-3", learner);
+        changed.put("credits", 4);
+        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", json(changed)), "CONFLICT");
+        assertThat(ledger.worldState()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameLocalIdAtAnotherInstitutionIsAnotherRecord() {
+        issue(COLLEGE_REGISTRAR, course("SAME-1", learner));
+        Map<String, Object> other = course("SAME-1", learner);
+        assertThat(issue(UNIVERSITY_REGISTRAR, other).get("id").asText()).isEqualTo("UniversityMSP:SAME-1");
+    }
+
+    @Test
+    void verifiersAndRolelessCallersCannotIssue() {
+        refused(ledger.submit(COLLEGE_VERIFIER, "outcome:issue", json(course("V-1", learner))), "ROLE_NOT_ALLOWED");
+        refused(ledger.submit(COLLEGE_NO_ROLE, "outcome:issue", json(course("V-1", learner))), "ROLE_NOT_ALLOWED");
+        refused(ledger.evaluate(COLLEGE_VERIFIER, "outcome:get", "CollegeMSP:V-1"), "NOT_FOUND");
+    }
+
+    @Test
+    void anAdminMayDoWhatItsRegistrarsMay() {
+        assertThat(issue(COLLEGE_ADMIN, course("A-1", learner)).get("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anEnterpriseCannotIssueCoursesButCanIssueTraining() {
+        JsonNode body = refused(ledger.submit(HARDWARE_REGISTRAR, "outcome:issue", json(course("C-1", learner))),
+                "INVALID_FIELD");
+        assertThat(body.get("violations").findValuesAsText("code")).contains("INSTITUTION_TYPE_NOT_ALLOWED");
+        assertThat(issue(HARDWARE_REGISTRAR, training("T-2", learner)).get("issuer").asText()).isEqualTo(HARDWARE);
+    }
+
+    @Test
+    void anUnregisteredOrganisationCannotIssue() {
+        var stranger = org.creditbank.chaincode.testing.TestIdentity.withRole("StrangerMSP", "r", "registrar");
+        refused(ledger.submit(stranger, "outcome:issue", json(course("S-1", learner))), "INSTITUTION_NOT_REGISTERED");
+    }
+
+    @Test
+    void anOutcomeNeedsAnOpenLearnerAccount() {
+        String unopened = org.creditbank.model.learner.AccountNumber.random(new java.security.SecureRandom());
+        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", json(course("N-1", unopened))), "ACCOUNT_NOT_FOUND");
+    }
+
+    @Test
+    void malformedJsonIsRefusedAsSuch() {
+        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", "{not json"), "MALFORMED_INPUT");
+        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", ""), "MALFORMED_INPUT");
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue",
+                json(with(course("M-1", learner), d -> d.put("kind", "DIPLOMA")))), "MALFORMED_INPUT");
+        assertThat(body.get("message").asText()).contains("kind").contains("COURSE");
+    }
+
+    static Stream<Arguments> invalidDrafts() {
+        return Stream.of(
+                Arguments.of("localId", (Consumer<Map<String, Object>>) d -> d.put("localId", "has space")),
+                Arguments.of("localId", (Consumer<Map<String, Object>>) d -> d.remove("localId")),
+                Arguments.of("learner", (Consumer<Map<String, Object>>) d -> d.put("learner", "CB000000000000000X")),
+                Arguments.of("kind", (Consumer<Map<String, Object>>) d -> d.remove("kind")),
+                Arguments.of("achievementCode", (Consumer<Map<String, Object>>) d -> d.put("achievementCode", "")),
+                Arguments.of("achievementTitle", (Consumer<Map<String, Object>>) d -> d.put("achievementTitle", "x".repeat(201))),
+                Arguments.of("credits", (Consumer<Map<String, Object>>) d -> d.put("credits", -1)),
+                Arguments.of("credits", (Consumer<Map<String, Object>>) d -> d.put("credits", 61)),
+                Arguments.of("credits", (Consumer<Map<String, Object>>) d -> d.put("credits", new java.math.BigDecimal("1.125"))),
+                Arguments.of("hours", (Consumer<Map<String, Object>>) d -> d.put("hours", -3)),
+                Arguments.of("level", (Consumer<Map<String, Object>>) d -> d.put("level", 9)),
+                Arguments.of("result.value", (Consumer<Map<String, Object>>) d -> d.put("result", Map.of("scale", "PERCENTAGE", "value", "101"))),
+                Arguments.of("result.value", (Consumer<Map<String, Object>>) d -> d.put("result", Map.of("scale", "LETTER", "value", "Z"))),
+                Arguments.of("activityStart", (Consumer<Map<String, Object>>) d -> d.put("activityStart", "2026/03/01")),
+                Arguments.of("activityEnd", (Consumer<Map<String, Object>>) d -> d.put("activityEnd", "2026-02-01")),
+                Arguments.of("activityEnd", (Consumer<Map<String, Object>>) d -> d.put("activityEnd", "2027-01-01")),
+                Arguments.of("validUntil", (Consumer<Map<String, Object>>) d -> d.put("validUntil", "2026-06-01")),
+                Arguments.of("validUntil", (Consumer<Map<String, Object>>) d -> d.put("validUntil", "2026-08-01")),
+                Arguments.of("evidenceHash", (Consumer<Map<String, Object>>) d -> d.put("evidenceHash", "ABC")),
+                Arguments.of("evidenceUri", (Consumer<Map<String, Object>>) d -> d.put("evidenceUri", "ftp://x")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidDrafts")
+    void invalidDraftsAreRefusedWithTheFieldNamedAndNothingWritten(String field, Consumer<Map<String, Object>> breakIt) {
+        Map<String, String> before = ledger.worldState();
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue",
+                json(with(course("BAD-1", learner), breakIt))), "INVALID_FIELD");
+        assertThat(body.get("violations").findValuesAsText("field")).contains(field);
+        assertThat(ledger.worldState()).isEqualTo(before);
+    }
+
+    @Test
+    void everyProblemOfADraftIsReportedAtOnce() {
+        Map<String, Object> draft = course("BAD-2", learner);
+        draft.put("credits", -1);
+        draft.put("hours", -1);
+        draft.remove("evidenceHash");
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", json(draft)), "INVALID_FIELD");
+        assertThat(body.get("violations").findValuesAsText("field")).containsExactlyInAnyOrder("credits", "hours", "evidenceHash");
+    }
+
+    @Test
+    void issuanceRaisesAnEventNamingTheRecord() {
+        JsonNode issued = issue(COLLEGE_REGISTRAR, course("E-1", learner));
+        var event = ledger.events().get(ledger.events().size() - 1);
+        assertThat(event.name()).isEqualTo("OutcomeIssued");
+        assertThat(CanonicalJson.read(event.payload(), JsonNode.class).get("ids").get(0).asText())
+                .isEqualTo(issued.get("id").asText());
+    }
+
+    static Map<String, Object> with(Map<String, Object> draft, Consumer<Map<String, Object>> change) {
+        change.accept(draft);
+        return draft;
+    }
+
+    static List<String> ids(JsonNode array) {
+        return array.findValuesAsText("id");
+    }
+}

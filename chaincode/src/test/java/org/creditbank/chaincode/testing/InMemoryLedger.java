@@ -1,0 +1,111 @@
+package org.creditbank.chaincode.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.contract.RouterAccess;
+import org.hyperledger.fabric.shim.Chaincode;
+
+/**
+ * An in-memory channel for unit tests: committed world state with history, private data per
+ * collection, key-level endorsement parameters and events. Each call runs the real contract router
+ * on a fresh {@link InMemoryStub}; a submitted transaction's writes are applied only if the
+ * chaincode answered 200, as a peer would commit only an endorsed transaction. Timestamps advance
+ * one second per transaction from a fixed start, so runs are reproducible.
+ *
+ * <p>A test tool only: it is not Fabric, and nothing proven against it alone is called done.
+ */
+public final class InMemoryLedger {
+
+    final TreeMap<String, byte[]> state = new TreeMap<>();
+    final Map<String, List<InMemoryStub.Modification>> history = new HashMap<>();
+    final Map<String, TreeMap<String, byte[]>> privateData = new HashMap<>();
+    final Map<String, byte[]> validationParameters = new HashMap<>();
+    private final List<Event> events = new ArrayList<>();
+    private final ContractRouter router = RouterAccess.router();
+    private Instant clock = Instant.parse("2026-09-01T08:00:00Z");
+    private int txCounter;
+
+    /** A committed chaincode event. */
+    public record Event(String txId, String name, String payload) {
+    }
+
+    /** What the chaincode answered. */
+    public record Response(int status, String message, String payload, String txId) {
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    /** Endorses and, if the chaincode succeeded, commits. */
+    public Response submit(TestIdentity caller, String function, String... args) {
+        return submitWithTransient(caller, Map.of(), function, args);
+    }
+
+    public Response submitWithTransient(TestIdentity caller, Map<String, byte[]> transientData, String function,
+                                        String... args) {
+        InMemoryStub stub = run(caller, transientData, function, args);
+        Response response = respond(stub);
+        if (response.ok()) {
+            stub.commit();
+            if (stub.eventName() != null) {
+                events.add(new Event(stub.getTxId(), stub.eventName(), new String(stub.eventPayload(), StandardCharsets.UTF_8)));
+            }
+        }
+        return response;
+    }
+
+    /** Runs a query: never commits, even if the function wrote something. */
+    public Response evaluate(TestIdentity caller, String function, String... args) {
+        return respond(run(caller, Map.of(), function, args));
+    }
+
+    private InMemoryStub run(TestIdentity caller, Map<String, byte[]> transientData, String function, String[] args) {
+        clock = clock.plusSeconds(1);
+        String txId = String.format("tx%06d", ++txCounter);
+        List<String> all = new ArrayList<>();
+        all.add(function);
+        all.addAll(List.of(args));
+        InMemoryStub stub = new InMemoryStub(this, txId, clock, caller, all, transientData);
+        stub.lastResponse = router.invoke(stub);
+        return stub;
+    }
+
+    private static Response respond(InMemoryStub stub) {
+        Chaincode.Response r = stub.lastResponse;
+        String payload = r.getPayload() == null ? null : new String(r.getPayload(), StandardCharsets.UTF_8);
+        return new Response(r.getStatus().getCode(), r.getMessage(), payload, stub.getTxId());
+    }
+
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    /** A copy of the committed world state, for byte-level comparisons. */
+    public Map<String, String> worldState() {
+        Map<String, String> copy = new TreeMap<>();
+        state.forEach((k, v) -> copy.put(k, new String(v, StandardCharsets.UTF_8)));
+        return copy;
+    }
+
+    /** The committed private value, or null. */
+    public byte[] privateValue(String collection, String key) {
+        TreeMap<String, byte[]> c = privateData.get(collection);
+        return c == null ? null : c.get(key);
+    }
+
+    /** The key-level endorsement policy bytes of a key, or null. */
+    public byte[] validationParameter(String key) {
+        return validationParameters.get(key);
+    }
+
+    /** Advances the transaction clock, e.g. to test expiry. */
+    public void advanceClock(java.time.Duration by) {
+        clock = clock.plus(by);
+    }
+}

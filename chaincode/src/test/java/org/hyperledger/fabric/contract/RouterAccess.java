@@ -1,0 +1,30 @@
+package org.hyperledger.fabric.contract;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Opens the real {@link ContractRouter} to tests: its contract scan is package-private, so this
+ * one class lives in the router's package. Tests then dispatch "contract:function" with string
+ * arguments exactly as a peer does.
+ */
+public final class RouterAccess {
+
+    private RouterAccess() {
+    }
+
+    private static ContractRouter router;
+
+    /** One router per test JVM: scanning the class path for contracts takes seconds. */
+    public static synchronized ContractRouter router() {
+        if (router == null) {
+            router = new ContractRouter(new String[] {"--id", "creditbank:test"});
+            router.findAllContracts();
+            // The router logs every invocation, and every refusal with its stack trace; tests assert
+            // on responses instead, so its log would only bury the test report.
+            Logger.getLogger("org.hyperledger").setLevel(Level.OFF);
+            Logger.getLogger("").setLevel(Level.WARNING);
+        }
+        return router;
+    }
+}
