@@ -1,0 +1,76 @@
+package org.creditbank.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VerificationTest extends Consortium {
+
+    private final String learner = newLearner();
+
+    private JsonNode verify(String id, String hash) {
+        return ok(ledger.evaluate(HARDWARE_VERIFIER, "verification:verify", id, hash));
+    }
+
+    @Test
+    void aGenuineRecordIsValidAndAlteredContentIsAMismatch() {
+        JsonNode o = issue(COLLEGE_REGISTRAR, course("V-1", learner));
+        String id = o.get("id").asText();
+        assertThat(verify(id, o.get("contentHash").asText()).get("verdict").asText()).isEqualTo("VALID");
+        JsonNode mismatch = verify(id, "0".repeat(64));
+        assertThat(mismatch.get("verdict").asText()).isEqualTo("HASH_MISMATCH");
+        assertThat(mismatch.get("reason").asText()).contains("altered");
+        assertThat(verify("CollegeMSP:nothing", "0".repeat(64)).get("verdict").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void suspendedAndRevokedRecordsSayWhyWithTheIssuersReason() {
+        JsonNode o = issue(COLLEGE_REGISTRAR, course("V-2", learner));
+        String id = o.get("id").asText();
+        String hash = o.get("contentHash").asText();
+        ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:suspend", id, "复核中"));
+        JsonNode suspended = verify(id, hash);
+        assertThat(suspended.get("verdict").asText()).isEqualTo("SUSPENDED");
+        assertThat(suspended.get("statusReason").asText()).isEqualTo("复核中");
+        ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:revoke", id, "证书作废"));
+        assertThat(verify(id, hash).get("verdict").asText()).isEqualTo("REVOKED");
+    }
+
+    @Test
+    void aCertificatePastItsValidUntilDateIsExpired() {
+        Map<String, Object> cert = training("V-3", learner);
+        cert.put("kind", "SKILL_CERTIFICATE");
+        cert.put("validUntil", "2026-12-31");
+        JsonNode o = issue(HARDWARE_REGISTRAR, cert);
+        assertThat(verify(o.get("id").asText(), o.get("contentHash").asText()).get("verdict").asText()).isEqualTo("VALID");
+        ledger.advanceClock(Duration.ofDays(130));
+        JsonNode expired = verify(o.get("id").asText(), o.get("contentHash").asText());
+        assertThat(expired.get("verdict").asText()).isEqualTo("EXPIRED");
+        assertThat(expired.get("reason").asText()).contains("2026-12-31");
+    }
+
+    @Test
+    void aRecognitionIsValidOnlyWhileEverySourceIsActive() {
+        String source = issue(COLLEGE_REGISTRAR, course("V-4", learner)).get("id").asText();
+        ok(ledger.submit(UNIVERSITY_REGISTRAR, "recognition:publishRule", json(RecognitionTest.rule(1))));
+        JsonNode r = ok(ledger.submit(UNIVERSITY_REGISTRAR, "recognition:recognise",
+                json(RecognitionTest.byRule("REC-1", learner, List.of(source), 1)))).get("recognition");
+        String id = r.get("id").asText();
+        String hash = r.get("contentHash").asText();
+        assertThat(verify(id, hash).get("verdict").asText()).isEqualTo("VALID");
+        ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:revoke", source, "fraud"));
+        JsonNode revoked = verify(id, hash);
+        assertThat(revoked.get("verdict").asText()).isEqualTo("REVOKED");
+        assertThat(revoked.get("reason").asText()).contains(source);
+        assertThat(verify("UniversityMSP:rec:none", hash).get("verdict").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void verificationNeedsACreditBankRole() {
+        refused(ledger.evaluate(COLLEGE_NO_ROLE, "verification:verify", "CollegeMSP:x", "0".repeat(64)), "ROLE_NOT_ALLOWED");
+    }
+}
