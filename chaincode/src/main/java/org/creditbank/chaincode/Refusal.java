@@ -1,16 +1,14 @@
 package org.creditbank.chaincode;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RefusalBody;
 import org.creditbank.model.Violation;
-import org.creditbank.model.json.CanonicalJson;
 import org.hyperledger.fabric.shim.ChaincodeException;
 
 /**
- * Why the chaincode refused a transaction. The message is canonical JSON
- * {@code {"code":"…","message":"…","violations":[…]}} so that any client, whatever SDK it uses,
+ * Why the chaincode refused a transaction. The message is a {@link RefusalBody} in canonical JSON,
+ * {@code {"code":"…","message":"…","violations":[…]}}, so that any client, whatever SDK it uses,
  * gets a machine-readable code and a sentence a person understands; the payload carries the same
  * bytes. Throwing it fails endorsement, so nothing of the transaction is ever written.
  */
@@ -64,12 +62,6 @@ public final class Refusal extends ChaincodeException {
     }
 
     private static String body(ErrorCode code, String message, List<Violation> violations) {
-        Map<String, Object> body = new TreeMap<>();
-        body.put("code", code);
-        body.put("message", message);
-        if (!violations.isEmpty()) {
-            body.put("violations", violations);
-        }
-        return CanonicalJson.toJson(body);
+        return new RefusalBody(code, message, violations).toJson();
     }
 }
