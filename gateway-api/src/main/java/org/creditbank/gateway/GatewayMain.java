@@ -1,0 +1,58 @@
+package org.creditbank.gateway;
+
+import io.javalin.Javalin;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import org.creditbank.gateway.auth.TokenRegistry;
+import org.creditbank.gateway.config.GatewayConfig;
+import org.creditbank.gateway.http.GatewayServer;
+import org.creditbank.gateway.http.Metrics;
+import org.creditbank.gateway.http.Services;
+import org.creditbank.gateway.importing.ImportService;
+import org.creditbank.gateway.institution.InstitutionService;
+import org.creditbank.gateway.learner.LearnerService;
+import org.creditbank.gateway.ledger.FabricLedgerClient;
+import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.ledger.MeteredLedgerClient;
+import org.creditbank.gateway.outcome.OutcomeService;
+import org.creditbank.gateway.recognition.RecognitionService;
+import org.creditbank.gateway.verification.VerificationService;
+
+/** Starts one institution's gateway: {@code java -jar creditbank-gateway.jar gateway.properties}. */
+public final class GatewayMain {
+
+    private GatewayMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -jar creditbank-gateway.jar <gateway.properties>");
+            System.exit(2);
+        }
+        GatewayConfig config = GatewayConfig.load(Path.of(args[0]), System.getenv());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        LedgerClient ledger = new MeteredLedgerClient(new FabricLedgerClient(config.fabric()), registry);
+        Javalin app = GatewayServer.create(services(ledger, config, registry), config.maxRequestBytes())
+                .start(config.listenHost(), config.listenPort());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            ledger.close();
+        }));
+        System.out.printf("CreditBank gateway for %s listening on http://%s:%d%n",
+                config.fabric().mspId(), config.listenHost(), app.port());
+    }
+
+    /** Wires the use cases on a ledger client; tests wire the same on an in-process ledger. */
+    public static Services services(LedgerClient ledger, GatewayConfig config, PrometheusRegistry registry) {
+        return services(ledger, TokenRegistry.open(config.tokensFile()), config.fabric().mspId(),
+                config.serviceIdentity(), config.importBatchSize(), registry);
+    }
+
+    public static Services services(LedgerClient ledger, TokenRegistry tokens, String mspId, String serviceIdentity,
+                                    int importBatchSize, PrometheusRegistry registry) {
+        OutcomeService outcomes = new OutcomeService(ledger);
+        return new Services(tokens, outcomes, new RecognitionService(ledger), new LearnerService(ledger),
+                new VerificationService(ledger, serviceIdentity), new InstitutionService(ledger, mspId),
+                new ImportService(outcomes, importBatchSize), new Metrics(registry));
+    }
+}

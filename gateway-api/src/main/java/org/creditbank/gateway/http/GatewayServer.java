@@ -1,0 +1,97 @@
+package org.creditbank.gateway.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import io.javalin.security.RouteRole;
+import java.util.List;
+import java.util.Set;
+import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.ledger.LedgerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's HTTP server: routes from {@link Routes}, bearer-token authentication and role
+ * checks before every protected route, request metrics, and one error shape (problem+json) for
+ * everything that goes wrong. Nothing a client sends can produce a 500: bad input is a 4xx, and an
+ * unreachable network is a 503 with Retry-After.
+ *
+ * <pre>{@code
+ * Javalin app = GatewayServer.create(services, 1_048_576).start("127.0.0.1", 8080);
+ * }</pre>
+ */
+public final class GatewayServer {
+
+    static final String PRINCIPAL = "creditbank.principal";
+    private static final String STARTED = "creditbank.started";
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    private GatewayServer() {
+    }
+
+    public static Javalin create(Services services, long maxRequestBytes) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = maxRequestBytes;
+            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.beforeMatched(ctx -> authenticate(ctx, services));
+            config.routes.after(ctx -> record(ctx, services.metrics()));
+            Routes.declare(config.routes, services);
+
+            config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
+            config.routes.exception(LedgerException.class, (e, ctx) -> problem(ctx, Problems.fromLedger(e)));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e, ctx)));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                problem(ctx, new ApiException(500, "INTERNAL", "an unexpected error occurred; it has been logged",
+                        List.of(), null, e));
+            });
+        });
+    }
+
+    private static void authenticate(Context ctx, Services services) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            return; // public route
+        }
+        String header = ctx.header("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        Principal principal = services.tokens().authenticate(token).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            return new ApiException(401, "UNAUTHENTICATED",
+                    token == null ? "this route needs a bearer token" : "the token is unknown or revoked");
+        });
+        if (!roles.contains(principal.role())) {
+            throw new ApiException(403, "FORBIDDEN", "a " + principal.role() + " token may not use this route; it needs "
+                    + roles.stream().map(Object::toString).sorted().toList());
+        }
+        ctx.attribute(PRINCIPAL, principal);
+    }
+
+    /** Javalin's own refusals (no such route, body too large) in our error shape. */
+    private static ApiException fromJavalin(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> new ApiException(404, "NO_SUCH_ROUTE", "no route " + ctx.method() + " " + ctx.path());
+            case 413 -> new ApiException(413, "PAYLOAD_TOO_LARGE", "the request body is larger than this gateway accepts");
+            default -> new ApiException(e.getStatus(), "HTTP_" + e.getStatus(), e.getMessage(), List.of(), null, e);
+        };
+    }
+
+    private static void problem(Context ctx, ApiException e) {
+        if (e.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        }
+        ctx.status(e.status()).contentType(Problems.CONTENT_TYPE).result(Problems.body(e, ctx.path()));
+    }
+
+    private static void record(Context ctx, Metrics metrics) {
+        Long started = ctx.attribute(STARTED);
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String route = endpoint == null ? "unmatched" : endpoint.path;
+        double seconds = started == null ? 0 : (System.nanoTime() - started) / 1e9;
+        metrics.record(route, ctx.method().name(), ctx.statusCode(), seconds);
+    }
+}

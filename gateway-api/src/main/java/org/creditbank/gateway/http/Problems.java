@@ -1,0 +1,65 @@
+package org.creditbank.gateway.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.ledger.LedgerException;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RefusalBody;
+import org.creditbank.model.json.CanonicalJson;
+
+/**
+ * Turns every failure into an RFC 9457 {@code application/problem+json} body with a stable code.
+ * Chaincode refusals keep the chaincode's code; network trouble becomes 503/504 with Retry-After,
+ * never a 500 blamed on the client.
+ */
+public final class Problems {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    /** The HTTP status for a chaincode error code. */
+    public static int statusOf(ErrorCode code) {
+        return switch (code) {
+            case MALFORMED_INPUT, INVALID_FIELD, PERSONAL_DATA_REQUIRED -> 400;
+            case ROLE_NOT_ALLOWED, ORG_NOT_ALLOWED -> 403;
+            case NOT_FOUND, ACCOUNT_NOT_FOUND -> 404;
+            case CONFLICT, ACCOUNT_EXISTS, ALREADY_RECOGNISED -> 409;
+            case INSTITUTION_NOT_REGISTERED, INSTITUTION_TYPE_NOT_ALLOWED, INVALID_STATUS_TRANSITION, SOURCE_NOT_ACTIVE,
+                 LEARNER_MISMATCH, RULE_NOT_SATISFIED, RULE_RETIRED, BATCH_REJECTED -> 422;
+        };
+    }
+
+    public static ApiException fromLedger(LedgerException e) {
+        return switch (e.kind()) {
+            case REFUSED -> {
+                RefusalBody r = e.refusal().orElseThrow();
+                yield new ApiException(statusOf(r.code()), r.code().name(), r.message(), r.violations(), null, e);
+            }
+            case UNAVAILABLE -> new ApiException(503, "LEDGER_UNAVAILABLE",
+                    "the credit-bank network cannot be reached right now", List.of(), 5, e);
+            case TIMEOUT -> new ApiException(504, "LEDGER_TIMEOUT", e.getMessage(), List.of(), 5, e);
+            case CONFLICT_RETRIES_EXHAUSTED -> new ApiException(503, "LEDGER_BUSY",
+                    "the records involved are changing too often; try again", List.of(), 2, e);
+            case INVALIDATED -> new ApiException(502, "LEDGER_REJECTED", e.getMessage(), List.of(), null, e);
+        };
+    }
+
+    /** The problem+json body for an error on {@code instance} (the request path). */
+    public static String body(ApiException e, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:creditbank:problem:" + e.code());
+        body.put("title", e.code());
+        body.put("status", e.status());
+        body.put("detail", e.getMessage());
+        body.put("code", e.code());
+        body.put("instance", instance);
+        if (!e.violations().isEmpty()) {
+            body.put("violations", e.violations());
+        }
+        return CanonicalJson.toJson(body);
+    }
+}

@@ -1,0 +1,137 @@
+package org.creditbank.gateway.http;
+
+import static org.creditbank.gateway.auth.Role.LEARNER;
+import static org.creditbank.gateway.auth.Role.REGISTRAR;
+import static org.creditbank.gateway.auth.Role.VERIFIER;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.ledger.Receipt;
+import org.creditbank.gateway.outcome.OutcomeService.StatusChange;
+import org.creditbank.gateway.verification.VerificationService;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.OutcomeDraft;
+import org.creditbank.model.recognition.RecognitionRequest;
+import org.creditbank.model.recognition.RuleTerms;
+
+/**
+ * Every HTTP route of the gateway, in one place. Handlers only translate HTTP to a use case and
+ * back; authorisation by role is declared with the route and enforced in {@link GatewayServer}.
+ */
+final class Routes {
+
+    static final String API = "/api/v1";
+
+    private Routes() {
+    }
+
+    static void declare(RoutesConfig r, Services s) {
+        r.get("/healthz", ctx -> ctx.json(Map.of("status", "up")));
+        r.get("/readyz", ctx -> {
+            boolean ready = s.verification().ledgerAnswers();
+            ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "ledger unreachable"));
+        });
+        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape()));
+        r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
+
+        // Public: anyone may verify a record.
+        r.post(API + "/verify", ctx -> json(ctx, 200,
+                s.verification().verify(body(ctx, VerificationService.Question.class))));
+
+        r.get(API + "/institutions", ctx -> json(ctx, 200, s.institutions().list(who(ctx))), REGISTRAR, VERIFIER);
+        r.get(API + "/institutions/me", ctx -> json(ctx, 200, s.institutions().own(who(ctx))), REGISTRAR, VERIFIER);
+
+        r.post(API + "/learners", ctx -> receipt(ctx, s.learners().openAccount(who(ctx))), REGISTRAR);
+        r.get(API + "/learners/{accountNo}/transcript",
+                ctx -> json(ctx, 200, s.learners().transcript(who(ctx), ctx.pathParam("accountNo"))), REGISTRAR, VERIFIER, LEARNER);
+
+        r.post(API + "/outcomes", ctx -> receipt(ctx, s.outcomes().issue(who(ctx), body(ctx, OutcomeDraft.class))), REGISTRAR);
+        r.post(API + "/outcomes/batch", ctx -> receipt(ctx, s.outcomes().issueBatch(who(ctx),
+                body(ctx, new TypeReference<Batch>() { }).items())), REGISTRAR);
+        r.get(API + "/outcomes/{id}", ctx -> json(ctx, 200, s.outcomes().get(who(ctx), ctx.pathParam("id"))),
+                REGISTRAR, VERIFIER, LEARNER);
+        r.get(API + "/outcomes/{id}/history", ctx -> json(ctx, 200, s.outcomes().history(who(ctx), ctx.pathParam("id"))),
+                REGISTRAR, VERIFIER);
+        for (StatusChange change : StatusChange.values()) {
+            r.post(API + "/outcomes/{id}/" + change.name().toLowerCase(), ctx -> receipt(ctx, s.outcomes().changeStatus(
+                    who(ctx), ctx.pathParam("id"), change, body(ctx, Reason.class).reason())), REGISTRAR);
+        }
+
+        r.post(API + "/rules", ctx -> receipt(ctx, s.recognition().publishRule(who(ctx), body(ctx, RuleTerms.class))), REGISTRAR);
+        r.get(API + "/rules", ctx -> json(ctx, 200, s.recognition().rules(who(ctx), requiredQuery(ctx, "owner"))),
+                REGISTRAR, VERIFIER);
+        r.post(API + "/rules/{code}/versions/{version}/retire", ctx -> receipt(ctx, s.recognition().retireRule(who(ctx),
+                ctx.pathParam("code"), version(ctx), body(ctx, Reason.class).reason())), REGISTRAR);
+        r.post(API + "/recognitions", ctx -> receipt(ctx,
+                s.recognition().recognise(who(ctx), body(ctx, RecognitionRequest.class))), REGISTRAR);
+        r.get(API + "/recognitions/{id}", ctx -> json(ctx, 200, s.recognition().get(who(ctx), ctx.pathParam("id"))),
+                REGISTRAR, VERIFIER);
+
+        r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx),
+                new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), !"false".equals(ctx.queryParam("dryRun")))), REGISTRAR);
+    }
+
+    /** Body of POST /outcomes/batch. */
+    record Batch(List<OutcomeDraft> items) {
+        Batch {
+            items = items == null ? List.of() : items;
+        }
+    }
+
+    /** Body of status changes and rule retirement. */
+    record Reason(String reason) {
+    }
+
+    static Principal who(Context ctx) {
+        return ctx.attribute(GatewayServer.PRINCIPAL);
+    }
+
+    private static void json(Context ctx, int status, Object value) {
+        ctx.status(status).contentType("application/json").result(CanonicalJson.toJson(value));
+    }
+
+    /** 201 for what this request created, 200 for what an earlier identical request already made. */
+    private static void receipt(Context ctx, Receipt receipt) {
+        json(ctx, receipt.created() ? 201 : 200, Map.of("record", receipt.record(), "txId", receipt.txId(),
+                "blockNumber", receipt.blockNumber()));
+    }
+
+    private static <T> T body(Context ctx, Class<T> type) {
+        try {
+            return CanonicalJson.read(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), type);
+        } catch (CanonicalJson.MalformedJsonException e) {
+            throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), e.getMessage(), List.of(), null, e);
+        }
+    }
+
+    private static <T> T body(Context ctx, TypeReference<T> type) {
+        try {
+            return CanonicalJson.read(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), type);
+        } catch (CanonicalJson.MalformedJsonException e) {
+            throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), e.getMessage(), List.of(), null, e);
+        }
+    }
+
+    private static String requiredQuery(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            throw new ApiException(400, ErrorCode.INVALID_FIELD.name(), "query parameter '" + name + "' is required");
+        }
+        return value;
+    }
+
+    private static int version(Context ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("version"));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, ErrorCode.INVALID_FIELD.name(), "version must be a whole number");
+        }
+    }
+}

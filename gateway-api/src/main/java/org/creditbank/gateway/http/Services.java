@@ -1,0 +1,21 @@
+package org.creditbank.gateway.http;
+
+import org.creditbank.gateway.auth.TokenRegistry;
+import org.creditbank.gateway.importing.ImportService;
+import org.creditbank.gateway.institution.InstitutionService;
+import org.creditbank.gateway.learner.LearnerService;
+import org.creditbank.gateway.outcome.OutcomeService;
+import org.creditbank.gateway.recognition.RecognitionService;
+import org.creditbank.gateway.verification.VerificationService;
+
+/** Everything the HTTP layer calls into, wired once at start-up. */
+public record Services(
+        TokenRegistry tokens,
+        OutcomeService outcomes,
+        RecognitionService recognition,
+        LearnerService learners,
+        VerificationService verification,
+        InstitutionService institutions,
+        ImportService imports,
+        Metrics metrics) {
+}

@@ -1,0 +1,180 @@
+package org.creditbank.gateway.ledger;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.InvalidKeyException;
+import java.security.cert.CertificateException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.creditbank.model.RefusalBody;
+import org.hyperledger.fabric.client.CallOption;
+import org.hyperledger.fabric.client.CommitStatusException;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+
+/**
+ * {@link LedgerClient} on the Fabric Gateway SDK. One gRPC connection to the institution's peer
+ * is shared by every user; each user's calls are signed with that user's own identity from the
+ * wallet. Submits are made safe to repeat:
+ * <ul>
+ *   <li>an MVCC or phantom read conflict re-runs the whole transaction (new endorsement) after a
+ *       jittered, growing back-off, at most {@code maxAttempts} times;</li>
+ *   <li>a commit-status timeout never re-submits: it asks for the status of the <em>same</em>
+ *       transaction again, since re-endorsing would create a second transaction.</li>
+ * </ul>
+ */
+public final class FabricLedgerClient implements LedgerClient {
+
+    private static final int STATUS_CHECKS = 3;
+
+    private final FabricSettings settings;
+    private final ManagedChannel channel;
+    private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
+
+    public FabricLedgerClient(FabricSettings settings) throws IOException {
+        this.settings = settings;
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(settings.peerEndpoint())
+                .sslContext(GrpcSslContexts.forClient().trustManager(settings.tlsRootCert().toFile()).build());
+        if (settings.tlsHostOverride() != null) {
+            builder.overrideAuthority(settings.tlsHostOverride());
+        }
+        this.channel = builder.build();
+    }
+
+    @Override
+    public LedgerResult submit(String identity, LedgerCall call) {
+        Contract contract = contract(identity);
+        for (int attempt = 1; ; attempt++) {
+            SubmittedTransaction submitted;
+            try {
+                submitted = contract.newProposal(call.function())
+                        .addArguments(call.args().toArray(String[]::new))
+                        .putAllTransient(call.transientData())
+                        .build()
+                        .endorse()
+                        .submitAsync();
+            } catch (GatewayException e) {
+                throw translate(e);
+            }
+            org.hyperledger.fabric.client.Status status = awaitStatus(submitted);
+            if (status.isSuccessful()) {
+                return new LedgerResult(new String(submitted.getResult(), StandardCharsets.UTF_8),
+                        status.getTransactionId(), status.getBlockNumber());
+            }
+            boolean conflict = status.getCode() == TxValidationCode.MVCC_READ_CONFLICT
+                    || status.getCode() == TxValidationCode.PHANTOM_READ_CONFLICT;
+            if (!conflict) {
+                throw new LedgerException(LedgerException.Kind.INVALIDATED, "transaction " + status.getTransactionId()
+                        + " was invalidated: " + status.getCode(), null, null);
+            }
+            if (attempt >= settings.maxAttempts()) {
+                throw new LedgerException(LedgerException.Kind.CONFLICT_RETRIES_EXHAUSTED,
+                        "still conflicting after " + attempt + " attempts", null, null);
+            }
+            backOff(attempt);
+        }
+    }
+
+    private org.hyperledger.fabric.client.Status awaitStatus(SubmittedTransaction submitted) {
+        for (int check = 1; ; check++) {
+            try {
+                return submitted.getStatus(CallOption.deadlineAfter(
+                        settings.commitStatusTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            } catch (CommitStatusException e) {
+                Status.Code code = e.getStatus().getCode();
+                if (code != Status.Code.DEADLINE_EXCEEDED && code != Status.Code.UNAVAILABLE || check >= STATUS_CHECKS) {
+                    throw new LedgerException(LedgerException.Kind.TIMEOUT, "the status of transaction "
+                            + submitted.getTransactionId() + " is unknown; ask again before resubmitting", null, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String evaluate(String identity, LedgerCall call) {
+        try {
+            byte[] result = contract(identity).newProposal(call.function())
+                    .addArguments(call.args().toArray(String[]::new))
+                    .putAllTransient(call.transientData())
+                    .build()
+                    .evaluate();
+            return new String(result, StandardCharsets.UTF_8);
+        } catch (GatewayException e) {
+            throw translate(e);
+        }
+    }
+
+    private Contract contract(String identity) {
+        return gateways.computeIfAbsent(identity, this::connect)
+                .getNetwork(settings.channel()).getContract(settings.chaincode());
+    }
+
+    private Gateway connect(String identity) {
+        Path dir = settings.wallet().resolve(identity);
+        try (Reader cert = Files.newBufferedReader(dir.resolve("cert.pem"));
+             Reader key = Files.newBufferedReader(dir.resolve("key.pem"))) {
+            return Gateway.newInstance()
+                    .identity(new X509Identity(settings.mspId(), Identities.readX509Certificate(cert)))
+                    .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(key)))
+                    .hash(Hash.SHA256)
+                    .connection(channel)
+                    .evaluateOptions(CallOption.deadlineAfter(settings.evaluateTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .endorseOptions(CallOption.deadlineAfter(settings.endorseTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .submitOptions(CallOption.deadlineAfter(settings.submitTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .connect();
+        } catch (IOException | CertificateException | InvalidKeyException e) {
+            throw new IllegalStateException("cannot load Fabric identity '" + identity + "' from " + dir, e);
+        }
+    }
+
+    private static LedgerException translate(Exception e) {
+        Status status = e instanceof GatewayException g ? g.getStatus() : Status.fromThrowable(e);
+        Stream<String> texts = Stream.of(e.getMessage());
+        if (e instanceof GatewayException g) {
+            texts = Stream.concat(texts, g.getDetails().stream().map(d -> d.getMessage()));
+        }
+        var refusal = texts.map(RefusalBody::find).flatMap(java.util.Optional::stream).findFirst();
+        if (refusal.isPresent()) {
+            return LedgerException.refused(refusal.get(), e);
+        }
+        return switch (status.getCode()) {
+            case UNAVAILABLE -> new LedgerException(LedgerException.Kind.UNAVAILABLE, "no peer is reachable", null, e);
+            case DEADLINE_EXCEEDED -> new LedgerException(LedgerException.Kind.TIMEOUT, "the peer did not answer in time", null, e);
+            default -> new LedgerException(LedgerException.Kind.INVALIDATED, String.valueOf(e.getMessage()), null, e);
+        };
+    }
+
+    private void backOff(int attempt) {
+        long base = settings.backoffBase().toMillis() << Math.min(attempt - 1, 6);
+        long jittered = (long) (base * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
+        try {
+            Thread.sleep(jittered);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException(LedgerException.Kind.TIMEOUT, "interrupted while retrying", null, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateways.values().forEach(Gateway::close);
+        channel.shutdownNow();
+    }
+}

@@ -1,0 +1,99 @@
+package org.creditbank.gateway.outcome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.ledger.LedgerCall;
+import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.ledger.LedgerResult;
+import org.creditbank.gateway.ledger.Receipt;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.Violation;
+import org.creditbank.model.Violations;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.OutcomeDraft;
+
+/**
+ * Registrars' work on learning outcomes: issue one or a batch, read, history, status changes.
+ * Input is checked with the same rules the chaincode applies, so most mistakes get a 400 without a
+ * round trip; the chaincode still decides.
+ */
+public final class OutcomeService {
+
+    public static final int MAX_BATCH = 500;
+
+    /** A status change a registrar can make. */
+    public enum StatusChange {
+        SUSPEND("outcome:suspend"), REINSTATE("outcome:reinstate"), REVOKE("outcome:revoke");
+
+        private final String function;
+
+        StatusChange(String function) {
+            this.function = function;
+        }
+    }
+
+    private final LedgerClient ledger;
+
+    public OutcomeService(LedgerClient ledger) {
+        this.ledger = ledger;
+    }
+
+    public Receipt issue(Principal registrar, OutcomeDraft draft) {
+        ApiException.throwIfAny(draft.validate());
+        LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.of("outcome:issue", CanonicalJson.toJson(draft)));
+        JsonNode outcome = CanonicalJson.read(result.payload(), JsonNode.class);
+        boolean created = result.txId().equals(outcome.path("awardTxId").asText());
+        return new Receipt(outcome, result.txId(), result.blockNumber(), created);
+    }
+
+    /** Issues up to {@value #MAX_BATCH} outcomes in one transaction; all or nothing. */
+    public Receipt issueBatch(Principal registrar, List<OutcomeDraft> drafts) {
+        if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
+            throw new ApiException(413, "BATCH_TOO_LARGE", "a batch holds 1 to " + MAX_BATCH
+                    + " outcomes; this one has " + drafts.size(), List.of(), null, null);
+        }
+        List<Violation> report = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            final int index = i;
+            drafts.get(i).validate().forEach(v -> report.add(v.atIndex(index)));
+        }
+        if (!report.isEmpty()) {
+            long bad = report.stream().map(Violation::index).distinct().count();
+            throw new ApiException(422, ErrorCode.BATCH_REJECTED.name(), bad + " of " + drafts.size()
+                    + " items are invalid; nothing was issued", report, null, null);
+        }
+        LedgerResult result = ledger.submit(registrar.identity(),
+                LedgerCall.of("outcome:issueBatch", CanonicalJson.toJson(drafts)));
+        JsonNode outcomes = CanonicalJson.read(result.payload(), JsonNode.class);
+        boolean created = false;
+        for (JsonNode o : outcomes) {
+            created |= result.txId().equals(o.path("awardTxId").asText());
+        }
+        return new Receipt(outcomes, result.txId(), result.blockNumber(), created);
+    }
+
+    /** An outcome; a learner sees only their own (anything else looks absent to them). */
+    public JsonNode get(Principal caller, String id) {
+        JsonNode outcome = CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("outcome:get", id)), JsonNode.class);
+        if (caller.role() == Role.LEARNER && !outcome.at("/draft/learner").asText().equals(caller.learner())) {
+            throw ApiException.notFound("no outcome " + id);
+        }
+        return outcome;
+    }
+
+    public JsonNode history(Principal caller, String id) {
+        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("outcome:history", id)), JsonNode.class);
+    }
+
+    public Receipt changeStatus(Principal registrar, String id, StatusChange change, String reason) {
+        Violations v = new Violations();
+        v.text(reason, "reason", 500, true);
+        ApiException.throwIfAny(v.list());
+        LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.of(change.function, id, reason));
+        return new Receipt(CanonicalJson.read(result.payload(), JsonNode.class), result.txId(), result.blockNumber(), true);
+    }
+}

@@ -1,0 +1,49 @@
+package org.creditbank.gateway.verification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.ledger.LedgerCall;
+import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.model.Violations;
+import org.creditbank.model.json.CanonicalJson;
+
+/**
+ * Public verification: anyone holding a record id and content hash gets the ledger's verdict with
+ * its reason. It needs no login; the gateway asks the ledger with its own verifier identity.
+ */
+public final class VerificationService {
+
+    private final LedgerClient ledger;
+    private final String serviceIdentity;
+
+    public VerificationService(LedgerClient ledger, String serviceIdentity) {
+        this.ledger = ledger;
+        this.serviceIdentity = serviceIdentity;
+    }
+
+    /** The question a verifier asks: is record {@code recordId} with this content genuine and in force? */
+    public record Question(String recordId, String contentHash) {
+    }
+
+    public JsonNode verify(Question q) {
+        Violations v = new Violations();
+        if (v.required(q.recordId(), "recordId")) {
+            v.check(q.recordId().length() <= 200 && q.recordId().contains(":"), "recordId",
+                    "recordId must be a record id such as CollegeMSP:2026-CNC-0001");
+        }
+        v.sha256(q.contentHash(), "contentHash", true);
+        ApiException.throwIfAny(v.list());
+        return CanonicalJson.read(ledger.evaluate(serviceIdentity,
+                LedgerCall.of("verification:verify", q.recordId(), q.contentHash())), JsonNode.class);
+    }
+
+    /** Whether the ledger answers at all: the readiness probe. */
+    public boolean ledgerAnswers() {
+        try {
+            ledger.evaluate(serviceIdentity, LedgerCall.of("institution:list"));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package org.creditbank.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creditbank.chaincode.testing.InMemoryLedger;
+import org.creditbank.chaincode.testing.TestIdentity;
+import org.creditbank.gateway.TestGateway.Reply;
+import org.creditbank.gateway.auth.Role;
+import org.creditbank.model.json.CanonicalJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway over real HTTP, three institutions each with its own gateway instance, all on one
+ * ledger running the real contract in process (no Fabric network: see docs/network.md).
+ */
+class GatewayHttpTest {
+
+    private static final String EVIDENCE = "b".repeat(64);
+
+    private final InMemoryLedger chain = new InMemoryLedger();
+    private final TestGateway college;
+    private final TestGateway university;
+    private final TestGateway hardware;
+    private final String collegeRegistrar;
+    private final String universityRegistrar;
+    private final String hardwareVerifier;
+
+    GatewayHttpTest() throws IOException {
+        register(TestIdentity.admin("CollegeMSP"), "广州五金职业技术学院", "SCHOOL");
+        register(TestIdentity.admin("UniversityMSP"), "应用技术大学", "SCHOOL");
+        register(TestIdentity.admin("HardwareCoMSP"), "五金制造集团", "ENTERPRISE");
+        college = new TestGateway(new InProcessLedger(chain)
+                .enroll("registrar1", TestIdentity.withRole("CollegeMSP", "registrar1", "registrar"))
+                .enroll("gateway", TestIdentity.withRole("CollegeMSP", "gateway", "verifier")), "CollegeMSP", "gateway", 64 * 1024);
+        university = new TestGateway(new InProcessLedger(chain)
+                .enroll("registrar1", TestIdentity.withRole("UniversityMSP", "registrar1", "registrar"))
+                .enroll("gateway", TestIdentity.withRole("UniversityMSP", "gateway", "verifier")), "UniversityMSP", "gateway", 1 << 20);
+        hardware = new TestGateway(new InProcessLedger(chain)
+                .enroll("hr", TestIdentity.withRole("HardwareCoMSP", "hr", "verifier"))
+                .enroll("gateway", TestIdentity.withRole("HardwareCoMSP", "gateway", "verifier")), "HardwareCoMSP", "gateway", 1 << 20);
+        collegeRegistrar = college.token(Role.REGISTRAR, "registrar1", null);
+        universityRegistrar = university.token(Role.REGISTRAR, "registrar1", null);
+        hardwareVerifier = hardware.token(Role.VERIFIER, "hr", null);
+    }
+
+    @AfterEach
+    void stop() {
+        college.close();
+        university.close();
+        hardware.close();
+    }
+
+    private void register(TestIdentity admin, String name, String type) {
+        assertThat(chain.submit(admin, "institution:register", CanonicalJson.toJson(Map.of("name", name, "type", type))).ok()).isTrue();
+    }
+
+    private String openAccount() {
+        Reply r = college.post("/api/v1/learners", collegeRegistrar, "");
+        assertThat(r.status()).isEqualTo(201);
+        return r.json().at("/record/accountNo").asText();
+    }
+
+    private static Map<String, Object> draft(String localId, String learner) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("localId", localId);
+        d.put("learner", learner);
+        d.put("kind", "COURSE");
+        d.put("achievementCode", "CNC101");
+        d.put("achievementTitle", "数控车床编程");
+        d.put("credits", 3);
+        d.put("result", Map.of("scale", "PERCENTAGE", "value", "88"));
+        d.put("activityStart", "2026-03-01");
+        d.put("activityEnd", "2026-07-01");
+        d.put("evidenceHash", EVIDENCE);
+        return d;
+    }
+
+    private static String json(Object value) {
+        return CanonicalJson.toJson(value);
+    }
+
+    private static void assertProblem(Reply r, int status, String code) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        JsonNode body = r.json();
+        assertThat(body.get("code").asText()).isEqualTo(code);
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("type").asText()).isEqualTo("urn:creditbank:problem:" + code);
+        assertThat(body.get("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void aRegistrarIssuesAPartnerVerifiesAndAnotherSchoolRecognises() {
+        String learner = openAccount();
+        Reply issued = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("2026-CNC-0001", learner)));
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        JsonNode outcome = issued.json().get("record");
+        assertThat(issued.json().get("txId").asText()).isEqualTo(outcome.get("awardTxId").asText());
+        assertThat(issued.json().get("blockNumber").asLong()).isPositive();
+
+        // The enterprise reads it through its own gateway, and anyone can verify it without a token.
+        Reply read = hardware.get("/api/v1/outcomes/" + outcome.get("id").asText(), hardwareVerifier);
+        assertThat(read.json()).isEqualTo(outcome);
+        Reply verdict = hardware.post("/api/v1/verify", null,
+                json(Map.of("recordId", outcome.get("id").asText(), "contentHash", outcome.get("contentHash").asText())));
+        assertThat(verdict.json().get("verdict").asText()).isEqualTo("VALID");
+
+        // The university recognises it by a published rule.
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("code", "CNC-TRANSFER");
+        rule.put("version", 1);
+        rule.put("kind", "COURSE");
+        rule.put("achievementCode", "CNC");
+        rule.put("match", "PREFIX");
+        rule.put("target", Map.of("courseCode", "ME210", "title", "数控加工技术", "category", "专业核心"));
+        rule.put("creditsPerOutcome", 2);
+        assertThat(university.post("/api/v1/rules", universityRegistrar, json(rule)).status()).isEqualTo(201);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("localId", "REC-1");
+        request.put("learner", learner);
+        request.put("sourceOutcomeIds", List.of(outcome.get("id").asText()));
+        request.put("method", "RULE");
+        request.put("ruleCode", "CNC-TRANSFER");
+        request.put("ruleVersion", 1);
+        Reply recognised = university.post("/api/v1/recognitions", universityRegistrar, json(request));
+        assertThat(recognised.status()).as(recognised.text()).isEqualTo(201);
+        assertThat(recognised.json().at("/record/recognition/credits").asInt()).isEqualTo(2);
+
+        JsonNode transcript = hardware.get("/api/v1/learners/" + learner + "/transcript", hardwareVerifier).json();
+        assertThat(transcript.at("/totals/earnedCredits").asInt()).isEqualTo(3);
+        assertThat(transcript.at("/totals/recognisedCredits").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRepeatedRequestReturnsTheSameRecordAndCreatesNothing() {
+        String learner = openAccount();
+        Reply first = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("R-1", learner)));
+        Reply again = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("R-1", learner)));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("record")).isEqualTo(first.json().get("record"));
+        JsonNode transcript = college.get("/api/v1/learners/" + learner + "/transcript", collegeRegistrar).json();
+        assertThat(transcript.get("outcomes")).hasSize(1);
+
+        Map<String, Object> changed = draft("R-1", learner);
+        changed.put("credits", 4);
+        assertProblem(college.post("/api/v1/outcomes", collegeRegistrar, json(changed)), 409, "CONFLICT");
+    }
+
+    @Test
+    void invalidInputIs400WithTheFieldsNamedAndNeverReachesTheLedger() {
+        String learner = openAccount();
+        Map<String, Object> bad = draft("B-1", learner);
+        bad.put("credits", -2);
+        bad.remove("evidenceHash");
+        college.ledger.setDown(true); // proves the gateway answered without the ledger
+        Reply r = college.post("/api/v1/outcomes", collegeRegistrar, json(bad));
+        assertProblem(r, 400, "INVALID_FIELD");
+        assertThat(r.json().get("violations").findValuesAsText("field")).containsExactlyInAnyOrder("credits", "evidenceHash");
+        assertProblem(college.post("/api/v1/outcomes", collegeRegistrar, "{\"localId\":"), 400, "MALFORMED_INPUT");
+        assertProblem(college.post("/api/v1/outcomes", collegeRegistrar, "{\"unknown\":1}"), 400, "MALFORMED_INPUT");
+    }
+
+    @Test
+    void missingUnknownAndForeignTokensAre401() {
+        assertProblem(college.post("/api/v1/learners", null, ""), 401, "UNAUTHENTICATED");
+        assertProblem(college.post("/api/v1/learners", "cb_not-a-token", ""), 401, "UNAUTHENTICATED");
+        // A token of the university means nothing to the college's gateway.
+        assertProblem(college.post("/api/v1/learners", universityRegistrar, ""), 401, "UNAUTHENTICATED");
+        String id = college.tokens.describe().get(0).split(" ")[0];
+        college.tokens.revoke(id);
+        assertProblem(college.post("/api/v1/learners", collegeRegistrar, ""), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void wrongRolesAre403AndTheChaincodeRefusesForeignRecords() {
+        String learner = openAccount();
+        String id = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("F-1", learner))).json().at("/record/id").asText();
+        assertProblem(hardware.post("/api/v1/outcomes", hardwareVerifier, json(draft("F-2", learner))), 403, "FORBIDDEN");
+        // The university's registrar may call revoke, but the chaincode refuses: the record is the college's.
+        assertProblem(university.post("/api/v1/outcomes/" + id + "/revoke", universityRegistrar, json(Map.of("reason", "x"))),
+                403, "ORG_NOT_ALLOWED");
+    }
+
+    @Test
+    void aLearnerReadsOnlyTheirOwnRecords() {
+        String mine = openAccount();
+        String other = openAccount();
+        String myOutcome = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("L-1", mine))).json().at("/record/id").asText();
+        String otherOutcome = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("L-2", other))).json().at("/record/id").asText();
+        String student = college.token(Role.LEARNER, "gateway", mine);
+
+        assertThat(college.get("/api/v1/learners/" + mine + "/transcript", student).status()).isEqualTo(200);
+        assertThat(college.get("/api/v1/outcomes/" + myOutcome, student).status()).isEqualTo(200);
+        assertProblem(college.get("/api/v1/learners/" + other + "/transcript", student), 403, "FORBIDDEN");
+        assertProblem(college.get("/api/v1/outcomes/" + otherOutcome, student), 404, "NOT_FOUND");
+        assertProblem(college.get("/api/v1/outcomes/" + myOutcome + "/history", student), 403, "FORBIDDEN");
+        assertProblem(college.post("/api/v1/outcomes", student, json(draft("L-3", mine))), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void notFoundBusinessRulesAndSizeLimitsHaveTheirOwnStatuses() {
+        String learner = openAccount();
+        assertProblem(college.get("/api/v1/outcomes/CollegeMSP:none", collegeRegistrar), 404, "NOT_FOUND");
+        assertProblem(college.get("/api/v1/nowhere", collegeRegistrar), 404, "NO_SUCH_ROUTE");
+        String id = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("S-1", learner))).json().at("/record/id").asText();
+        assertThat(college.post("/api/v1/outcomes/" + id + "/revoke", collegeRegistrar, json(Map.of("reason", "错误"))).status()).isEqualTo(201);
+        assertProblem(college.post("/api/v1/outcomes/" + id + "/revoke", collegeRegistrar, json(Map.of("reason", "again"))),
+                422, "INVALID_STATUS_TRANSITION");
+
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            items.add(Map.of("localId", "X" + i));
+        }
+        assertProblem(university.post("/api/v1/outcomes/batch", universityRegistrar, json(Map.of("items", items))), 413, "BATCH_TOO_LARGE");
+        assertProblem(college.post("/api/v1/outcomes", collegeRegistrar, "x".repeat(100 * 1024)), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBatchWithBadItemsIsRejectedWholeWithTheirIndexes() {
+        String learner = openAccount();
+        Map<String, Object> bad = draft("BATCH-2", learner);
+        bad.put("credits", 99);
+        Reply r = college.post("/api/v1/outcomes/batch", collegeRegistrar,
+                json(Map.of("items", List.of(draft("BATCH-1", learner), bad))));
+        assertProblem(r, 422, "BATCH_REJECTED");
+        assertThat(r.json().get("violations").get(0).get("index").asInt()).isEqualTo(1);
+        Reply ok = college.post("/api/v1/outcomes/batch", collegeRegistrar, json(Map.of("items", List.of(draft("BATCH-1", learner)))));
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.json().get("record")).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableNetworkIs503WithRetryAfterAndReadinessSaysSo() {
+        assertThat(college.get("/readyz", null).status()).isEqualTo(200);
+        college.ledger.setDown(true);
+        Reply r = college.post("/api/v1/learners", collegeRegistrar, "");
+        assertProblem(r, 503, "LEDGER_UNAVAILABLE");
+        assertThat(r.retryAfter()).isEqualTo("5");
+        assertThat(college.get("/readyz", null).status()).isEqualTo(503);
+        assertThat(college.get("/healthz", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsCountRequestsByRouteAndStatusAndTimeLedgerCalls() {
+        openAccount();
+        college.get("/api/v1/outcomes/CollegeMSP:none", collegeRegistrar);
+        String metrics = college.get("/metrics", null).text();
+        assertThat(metrics).contains("creditbank_http_requests_total{method=\"POST\",route=\"/api/v1/learners\",status=\"201\"} 1");
+        assertThat(metrics).contains("creditbank_http_requests_total{method=\"GET\",route=\"/api/v1/outcomes/{id}\",status=\"404\"} 1");
+    }
+
+    @Test
+    void aSpreadsheetIsCheckedThenImportedInBatchesAndCanBeImportedAgainSafely() {
+        String learner = openAccount();
+        String header = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,resultValue,activityStart,activityEnd,evidenceHash\n";
+        String good = "";
+        for (int i = 1; i <= 5; i++) {
+            good += "IMP-" + i + "," + learner + ",COURSE,CNC10" + i + ",数控车床编程 第" + i + "部分," + i + ",PERCENTAGE,80,2026-03-01,2026-07-01," + EVIDENCE + "\n";
+        }
+        String badRow = "IMP-6," + learner + ",COURSE,CNC106,焊接,abc,PERCENTAGE,80,2026-03-01,2026-07-01," + EVIDENCE + "\n";
+
+        JsonNode dry = college.post("/api/v1/imports/outcomes", collegeRegistrar, "\uFEFF" + header + good + badRow, "text/csv").json();
+        assertThat(dry.get("rows").asInt()).isEqualTo(6);
+        assertThat(dry.get("validRows").asInt()).isEqualTo(5);
+        assertThat(dry.at("/invalid/0/rowNumber").asInt()).isEqualTo(7);
+        assertThat(dry.at("/invalid/0/violations/0/field").asText()).isEqualTo("credits");
+        assertProblem(college.post("/api/v1/imports/outcomes?dryRun=false", collegeRegistrar, header + good + badRow, "text/csv"),
+                422, "IMPORT_HAS_INVALID_ROWS");
+
+        JsonNode imported = college.post("/api/v1/imports/outcomes?dryRun=false", collegeRegistrar, header + good, "text/csv").json();
+        assertThat(imported.get("created").asInt()).isEqualTo(5);
+        assertThat(imported.get("batches")).hasSize(3); // batch size 2 in tests
+        JsonNode again = college.post("/api/v1/imports/outcomes?dryRun=false", collegeRegistrar, header + good, "text/csv").json();
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("existing").asInt()).isEqualTo(5);
+        JsonNode transcript = college.get("/api/v1/learners/" + learner + "/transcript", collegeRegistrar).json();
+        assertThat(transcript.get("outcomes")).hasSize(5);
+        assertThat(transcript.at("/outcomes/0/draft/achievementTitle").asText()).isEqualTo("数控车床编程 第1部分");
+    }
+}

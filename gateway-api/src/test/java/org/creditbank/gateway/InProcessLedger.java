@@ -1,0 +1,74 @@
+package org.creditbank.gateway;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.creditbank.chaincode.testing.InMemoryLedger;
+import org.creditbank.chaincode.testing.TestIdentity;
+import org.creditbank.gateway.ledger.LedgerCall;
+import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.ledger.LedgerException;
+import org.creditbank.gateway.ledger.LedgerResult;
+import org.creditbank.model.RefusalBody;
+
+/**
+ * A {@link LedgerClient} that runs the real contract in process on the chaincode module's
+ * in-memory ledger, so the gateway's HTTP tests exercise real chaincode rules without a Fabric
+ * network. A test tool only: it proves the HTTP layer, not the Fabric connection.
+ */
+final class InProcessLedger implements LedgerClient {
+
+    private final InMemoryLedger ledger;
+    private final Map<String, TestIdentity> wallet = new ConcurrentHashMap<>();
+    private long blocks;
+    private volatile boolean down;
+
+    InProcessLedger(InMemoryLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    InProcessLedger enroll(String name, TestIdentity identity) {
+        wallet.put(name, identity);
+        return this;
+    }
+
+    /** Simulates the institution's peer being unreachable. */
+    void setDown(boolean down) {
+        this.down = down;
+    }
+
+    @Override
+    public synchronized LedgerResult submit(String identity, LedgerCall call) {
+        InMemoryLedger.Response r = ledger.submitWithTransient(signer(identity), call.transientData(), call.function(),
+                call.args().toArray(String[]::new));
+        return new LedgerResult(check(r), r.txId(), ++blocks);
+    }
+
+    @Override
+    public synchronized String evaluate(String identity, LedgerCall call) {
+        return check(ledger.evaluate(signer(identity), call.function(), call.args().toArray(String[]::new)));
+    }
+
+    private TestIdentity signer(String identity) {
+        if (down) {
+            throw new LedgerException(LedgerException.Kind.UNAVAILABLE, "no peer is reachable", null, null);
+        }
+        TestIdentity signer = wallet.get(identity);
+        if (signer == null) {
+            throw new IllegalStateException("no identity " + identity + " in the test wallet");
+        }
+        return signer;
+    }
+
+    private static String check(InMemoryLedger.Response r) {
+        if (r.ok()) {
+            return r.payload();
+        }
+        RefusalBody refusal = RefusalBody.find("chaincode response 500, " + r.message())
+                .orElseThrow(() -> new IllegalStateException("unexpected chaincode failure: " + r.message()));
+        throw LedgerException.refused(refusal, null);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,89 @@
+package org.creditbank.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRegistry;
+import org.creditbank.gateway.http.GatewayServer;
+import org.creditbank.model.json.CanonicalJson;
+
+/**
+ * One institution's gateway on a random local port, with its own token file and wallet, for HTTP
+ * tests. Requests go over real HTTP with the JDK client.
+ */
+final class TestGateway implements AutoCloseable {
+
+    /** A response as a test sees it. */
+    record Reply(int status, String contentType, String retryAfter, String text) {
+        JsonNode json() {
+            return CanonicalJson.read(text, JsonNode.class);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final InProcessLedger ledger;
+    final TokenRegistry tokens;
+    private final Javalin app;
+
+    TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes) throws IOException {
+        this.ledger = ledger;
+        Path dir = Files.createTempDirectory("gateway-" + mspId);
+        this.tokens = TokenRegistry.open(dir.resolve("tokens.json"));
+        this.app = GatewayServer.create(
+                GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2, new PrometheusRegistry()), maxRequestBytes)
+                .start("127.0.0.1", 0);
+    }
+
+    String token(Role role, String identity, String learner) {
+        return tokens.create(role, identity, learner, null);
+    }
+
+    Reply get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    Reply post(String path, String token, String body) {
+        return post(path, token, body, "application/json");
+    }
+
+    Reply post(String path, String token, String body, String contentType) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Retry-After").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Javalin app() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
