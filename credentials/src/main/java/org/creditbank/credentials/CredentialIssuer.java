@@ -67,7 +67,7 @@ public final class CredentialIssuer {
             throw new IllegalArgumentException("statusIndex must be from 0 to " + (STATUS_LIST_BITS - 1));
         }
         OutcomeDraft draft = outcome.draft();
-        ObjectNode vc = envelope("AchievementCredential", BundledContexts.OB_V3);
+        ObjectNode vc = envelope(newCredentialId(), "AchievementCredential");
         vc.put("name", draft.achievementTitle());
         vc.put("validFrom", outcome.awardedAt());
         if (draft.validUntil() != null) {
@@ -97,11 +97,7 @@ public final class CredentialIssuer {
      */
     public String issueStatusList(StatusPurpose purpose, BitSet set, Duration ttl) {
         String url = issuer.statusListUrl(purpose);
-        ObjectNode vc = CredentialJson.object();
-        vc.putArray("@context").add(BundledContexts.VC_V2);
-        vc.put("id", url);
-        vc.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
-        vc.set("issuer", issuerProfile());
+        ObjectNode vc = envelope(url, "BitstringStatusListCredential");
         vc.put("validFrom", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         ObjectNode subject = vc.putObject("credentialSubject");
         subject.put("id", url + "#list");
@@ -129,7 +125,7 @@ public final class CredentialIssuer {
                     recognition.content()), salt(random)));
         }
         List<byte[]> leaves = entries.stream().map(TranscriptEntry::leafHash).toList();
-        ObjectNode vc = envelope("ClrCredential", null);
+        ObjectNode vc = envelope(newCredentialId(), "ClrCredential");
         vc.put("name", "CreditBank transcript");
         vc.put("validFrom", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         ObjectNode subject = vc.putObject("credentialSubject");
@@ -153,17 +149,18 @@ public final class CredentialIssuer {
         return CredentialJson.write(doc);
     }
 
-    private ObjectNode envelope(String type, String extraContext) {
+    /** A credential without subject: every kind uses VC 2.0, Open Badges 3.0 (for the issuer Profile) and ours. */
+    private ObjectNode envelope(String id, String type) {
         ObjectNode vc = CredentialJson.object();
-        ArrayNode context = vc.putArray("@context").add(BundledContexts.VC_V2);
-        if (extraContext != null) {
-            context.add(extraContext);
-        }
-        context.add(BundledContexts.CREDITBANK_V1);
-        vc.put("id", "urn:uuid:" + UUID.randomUUID());
+        vc.putArray("@context").add(BundledContexts.VC_V2).add(BundledContexts.OB_V3).add(BundledContexts.CREDITBANK_V1);
+        vc.put("id", id);
         vc.putArray("type").add("VerifiableCredential").add(type);
         vc.set("issuer", issuerProfile());
         return vc;
+    }
+
+    private static String newCredentialId() {
+        return "urn:uuid:" + UUID.randomUUID();
     }
 
     private ObjectNode issuerProfile() {

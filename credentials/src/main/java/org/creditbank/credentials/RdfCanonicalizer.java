@@ -9,17 +9,25 @@ import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * JSON-LD to canonical N-Quads (RDF Dataset Canonicalization, RDFC-1.0, SHA-256), the
- * transformation ecdsa-rdfc-2019 signs. It runs in "safe mode": an undefined term or type is an
- * error rather than silently dropped, because a dropped term would be left out of the signature.
+ * transformation ecdsa-rdfc-2019 signs. It runs in "safe mode" like the W3C reference verifiers:
+ * an undefined property, or a type or id that does not expand to an absolute IRI, is an error
+ * rather than silently dropped, because whatever is dropped is left out of the signature.
  */
 final class RdfCanonicalizer {
 
     private static final BundledContexts LOADER = new BundledContexts();
+    private static final Pattern ABSOLUTE_IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
 
     private RdfCanonicalizer() {
     }
@@ -28,9 +36,11 @@ final class RdfCanonicalizer {
         JsonLdOptions options = new JsonLdOptions(LOADER);
         options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         try {
-            JsonDocument input = JsonDocument.of(new StringReader(document.toString()));
+            JsonArray expanded = JsonLd.expand(JsonDocument.of(new StringReader(document.toString())))
+                    .options(options).get();
+            requireAbsoluteIris(expanded);
             RdfCanon canon = RdfCanon.create("SHA-256");
-            JsonLd.toRdf(input).options(options).provide(canon);
+            JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
             StringWriter out = new StringWriter();
             canon.provide(new NQuadsWriter(out));
             return out.toString();
@@ -42,6 +52,33 @@ final class RdfCanonicalizer {
         } catch (RdfConsumerException e) {
             throw new CredentialException(CredentialException.Code.CANONICALIZATION,
                     "RDF canonicalisation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Walks expanded JSON-LD; every {@code @id} and {@code @type} must be absolute (or a blank node). */
+    private static void requireAbsoluteIris(JsonValue value) {
+        if (value instanceof JsonArray array) {
+            array.forEach(RdfCanonicalizer::requireAbsoluteIris);
+        } else if (value instanceof JsonObject object) {
+            for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+                switch (member.getKey()) {
+                    case "@id", "@type" -> requireAbsolute(member.getKey(), member.getValue());
+                    case "@value" -> { }
+                    default -> requireAbsoluteIris(member.getValue());
+                }
+            }
+        }
+    }
+
+    private static void requireAbsolute(String keyword, JsonValue value) {
+        if (value instanceof JsonArray array) {
+            array.forEach(v -> requireAbsolute(keyword, v));
+            return;
+        }
+        String iri = value instanceof JsonString s ? s.getString() : value.toString();
+        if (!iri.startsWith("_:") && !iri.equals("@json") && !ABSOLUTE_IRI.matcher(iri).matches()) {
+            throw new CredentialException(CredentialException.Code.CANONICALIZATION, keyword + " '" + iri
+                    + "' is not defined by any context in use (it would not be signed)", null);
         }
     }
 }
