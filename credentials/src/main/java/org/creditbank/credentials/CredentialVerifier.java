@@ -227,11 +227,15 @@ public final class CredentialVerifier {
             return failed(check, "statusListIndex is not a number");
         }
         ObjectNode list = null;
-        for (String json : statusLists) {
-            ObjectNode candidate = CredentialJson.parseObject(json, "a status list");
-            if (url.equals(candidate.path("id").asText())) {
-                list = candidate;
+        try {
+            for (String json : statusLists) {
+                ObjectNode candidate = CredentialJson.parseObject(json, "a supplied status list");
+                if (url.equals(candidate.path("id").asText())) {
+                    list = candidate;
+                }
             }
+        } catch (CredentialException e) {
+            return failed(check, e.getMessage());
         }
         if (list == null) {
             return notChecked(check, "no status list " + url + " was supplied");

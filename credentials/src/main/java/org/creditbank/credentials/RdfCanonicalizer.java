@@ -45,10 +45,12 @@ final class RdfCanonicalizer {
             canon.provide(new NQuadsWriter(out));
             return out.toString();
         } catch (JsonLdError e) {
-            CredentialException.Code code = e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED
-                    ? CredentialException.Code.UNKNOWN_CONTEXT
-                    : CredentialException.Code.CANONICALIZATION;
-            throw new CredentialException(code, "JSON-LD processing failed: " + e.getMessage(), e);
+            if (e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED) {
+                throw new CredentialException(CredentialException.Code.UNKNOWN_CONTEXT,
+                        "a JSON-LD context is not bundled with CreditBank and is never fetched: " + e.getMessage(), e);
+            }
+            throw new CredentialException(CredentialException.Code.CANONICALIZATION,
+                    "JSON-LD processing failed: " + e.getMessage(), e);
         } catch (RdfConsumerException e) {
             throw new CredentialException(CredentialException.Code.CANONICALIZATION,
                     "RDF canonicalisation failed: " + e.getMessage(), e);
