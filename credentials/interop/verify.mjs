@@ -50,9 +50,10 @@ const statuses = (result.statusResult?.results ?? []).map(r => ({
   purpose: r.credentialStatus?.statusPurpose,
   set: r.status
 }));
-const errors = [result.error, ...(result.results ?? []).map(r => r.error)]
-  .filter(Boolean)
-  .flatMap(e => e.errors ?? [e])
-  .map(e => e.message);
+const errors = [
+  result.error,
+  ...(result.results ?? []).map(r => r.error),
+  result.statusResult?.error
+].filter(Boolean).flatMap(e => e.errors ?? [e]).map(e => e.message);
 console.log(JSON.stringify({verified: result.verified, statuses, error: errors.join('; ') || null}));
 process.exit(result.verified ? 0 : 1);
