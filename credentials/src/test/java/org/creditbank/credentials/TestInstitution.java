@@ -31,14 +31,14 @@ import org.creditbank.model.outcome.Result;
  * A test institution as a Fabric organisation would be: its own CA (made here with Bouncy Castle,
  * never stored) and an issuer key certified by it. Also makes ledger outcomes for it.
  */
-final class TestInstitution {
+public final class TestInstitution {
 
     static final SecureRandom RANDOM = new SecureRandom();
     static final Instant AWARDED = Instant.parse("2026-07-10T08:00:00Z");
 
     final String mspId;
     final X509Certificate caCertificate;
-    final IssuerIdentity identity;
+    public final IssuerIdentity identity;
 
     private TestInstitution(String mspId, X509Certificate caCertificate, IssuerIdentity identity) {
         this.mspId = mspId;
@@ -46,7 +46,7 @@ final class TestInstitution {
         this.identity = identity;
     }
 
-    static TestInstitution create(String mspId, String name, String domain) {
+    public static TestInstitution create(String mspId, String name, String domain) {
         try {
             KeyPair ca = p256();
             X509Certificate caCert = certificate("CN=ca." + domain + ",O=" + mspId, ca, "CN=ca." + domain + ",O="
@@ -63,12 +63,12 @@ final class TestInstitution {
         }
     }
 
-    TrustBundle trustBundle() {
+    public TrustBundle trustBundle() {
         return new TrustBundle(Map.of(mspId, List.of(caCertificate)));
     }
 
     /** An ACTIVE outcome this institution issued: 3 credits, 86%, valid through 2030-06-30. */
-    Outcome outcome(String learner) {
+    public Outcome outcome(String learner) {
         OutcomeDraft draft = new OutcomeDraft("2026-CNC-0001", learner, OutcomeKind.COURSE, "CNC101", "数控车床编程",
                 "专业核心", new BigDecimal("2.5"), 48, 4, new Result(Result.Scale.PERCENTAGE, "86"), "2026-03-01",
                 "2026-07-01", "2030-06-30", "a".repeat(64), "https://evidence.example/cnc101.pdf");
@@ -77,7 +77,7 @@ final class TestInstitution {
                 OutcomeStatus.ACTIVE, null, null, "registrar");
     }
 
-    static String learner() {
+    public static String learner() {
         return AccountNumber.random(RANDOM);
     }
 
