@@ -115,12 +115,15 @@ public final class CredentialIssuer {
      */
     public SignedTranscript issueTranscript(String learner, List<Outcome> outcomes, List<Recognition> recognitions,
                                             SecureRandom random) {
+        String subjectId = learnerSubjectId(learner);
         List<TranscriptEntry> entries = new ArrayList<>();
         for (Outcome outcome : outcomes) {
+            requireLearner(learner, outcome.id(), outcome.draft().learner());
             entries.add(new TranscriptEntry(entryContent("outcome", outcome.id(), outcome.contentHash(),
                     outcome.content()), salt(random)));
         }
         for (Recognition recognition : recognitions) {
+            requireLearner(learner, recognition.id(), recognition.request().learner());
             entries.add(new TranscriptEntry(entryContent("recognition", recognition.id(), recognition.contentHash(),
                     recognition.content()), salt(random)));
         }
@@ -129,7 +132,7 @@ public final class CredentialIssuer {
         vc.put("name", "CreditBank transcript");
         vc.put("validFrom", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         ObjectNode subject = vc.putObject("credentialSubject");
-        subject.put("id", learnerSubjectId(learner));
+        subject.put("id", subjectId);
         subject.putArray("type").add("ClrSubject");
         subject.put("entriesRoot", HexFormat.of().formatHex(MerkleTree.root(leaves)));
         subject.put("entryCount", entries.size());
@@ -194,6 +197,13 @@ public final class CredentialIssuer {
                     "learner " + learner + " is not a valid credit-bank account number", null);
         }
         return ACCOUNT_URN + learner;
+    }
+
+    private static void requireLearner(String learner, String recordId, String recordLearner) {
+        if (!learner.equals(recordLearner)) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD,
+                    "record " + recordId + " belongs to another learner", null);
+        }
     }
 
     private static Map<String, Object> entryContent(String kind, String recordId, String contentHash, Object content) {

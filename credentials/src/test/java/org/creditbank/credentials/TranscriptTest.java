@@ -1,6 +1,7 @@
 package org.creditbank.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -114,6 +115,15 @@ class TranscriptTest {
 
         assertThat(report.valid()).isFalse();
         assertThat(report.result(Check.SIGNATURE).orElseThrow().status()).isEqualTo(Status.FAILED);
+    }
+
+    @Test
+    void anotherLearnersRecordCannotBePutInATranscript() {
+        String stranger = TestInstitution.learner();
+
+        assertThatThrownBy(() -> issuer.issueTranscript(stranger, outcomes(), List.of(), new SecureRandom()))
+                .isInstanceOf(CredentialException.class)
+                .hasMessageContaining("belongs to another learner");
     }
 
     private List<Outcome> outcomes() {
