@@ -179,6 +179,10 @@ public final class CredentialVerifier {
             if (!chain.get(0).getPublicKey().equals(P256Keys.fromJwk(jwk))) {
                 return failed(Check.ISSUER_TRUSTED, "the issuer's key is not the key in its certificate");
             }
+            boolean[] usage = chain.get(0).getKeyUsage();
+            if (usage != null && !usage[0]) {
+                return failed(Check.ISSUER_TRUSTED, "the issuer's certificate does not allow digital signatures");
+            }
             Instant signedAt = instant(vc.path("proof").path("created"));
             PKIXParameters parameters = new PKIXParameters(
                     cas.stream().map(ca -> new TrustAnchor(ca, null)).collect(Collectors.toSet()));

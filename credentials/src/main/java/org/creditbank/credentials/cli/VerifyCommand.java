@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.creditbank.credentials.CredentialException;
@@ -54,7 +55,7 @@ public final class VerifyCommand {
         String trust = null;
         List<String> statusLists = new ArrayList<>();
         boolean transcript = false;
-        Instant at = clock.instant();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
