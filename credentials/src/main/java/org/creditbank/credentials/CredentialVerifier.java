@@ -221,7 +221,7 @@ public final class CredentialVerifier {
             return notChecked(check, "the credential has no " + purpose.value() + " status entry");
         }
         if (!credentialTrusted) {
-            return notChecked(check, "the credential itself did not verify");
+            return notChecked(check, "the credential failed an earlier check");
         }
         String url = entry.path("statusListCredential").asText();
         int index;

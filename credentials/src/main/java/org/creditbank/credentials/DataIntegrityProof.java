@@ -1,6 +1,5 @@
 package org.creditbank.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +63,8 @@ final class DataIntegrityProof {
      * Whether the proof of {@code signed} is a valid signature by {@code key}. Throws
      * {@link CredentialException} when the document cannot be canonicalised at all.
      */
-    static boolean verify(JsonNode signed, ECPublicKey key) {
-        ObjectNode document = ((ObjectNode) signed).deepCopy();
+    static boolean verify(ObjectNode signed, ECPublicKey key) {
+        ObjectNode document = signed.deepCopy();
         ObjectNode proof = (ObjectNode) document.remove("proof");
         byte[] signature = Base58Btc.decodeMultibase(proof.path("proofValue").asText());
         proof.remove("proofValue");
