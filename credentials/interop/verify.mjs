@@ -1,7 +1,7 @@
 // Verifies a CreditBank credential with Digital Bazaar's W3C VC libraries, written independently
 // of CreditBank. Everything is resolved offline: contexts from npm packages, the issuer's
 // controller document and status lists from files given on the command line.
-// Usage: node verify.mjs <credential.json> <controller-document.json> [status-list.json ...]
+// Usage: node verify.mjs [--now=<ISO date-time>] <credential.json> <controller-document.json> [status-list.json ...]
 // Prints {"verified": bool, "statuses": [{"purpose", "set"}], "error": string|null}.
 import {readFileSync} from 'node:fs';
 import * as vc from '@digitalbazaar/vc';
@@ -10,9 +10,12 @@ import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-crypt
 import {checkStatus} from '@digitalbazaar/vc-bitstring-status-list';
 import {THIRD_PARTY, CREDITBANK_V1, creditBankContext} from './contexts.mjs';
 
-const [credentialFile, controllerFile, ...statusListFiles] = process.argv.slice(2);
-if(!credentialFile || !controllerFile) {
-  console.error('usage: node verify.mjs <credential.json> <controller-document.json> [status-list.json ...]');
+const args = process.argv.slice(2);
+const now = args[0]?.startsWith('--now=') ? new Date(args.shift().slice('--now='.length)) : new Date();
+const [credentialFile, controllerFile, ...statusListFiles] = args;
+if(!credentialFile || !controllerFile || isNaN(now)) {
+  console.error('usage: node verify.mjs [--now=<ISO date-time>] <credential.json> <controller-document.json> ' +
+    '[status-list.json ...]');
   process.exit(2);
 }
 const readJson = file => JSON.parse(readFileSync(file, 'utf8'));
@@ -44,7 +47,8 @@ const result = await vc.verifyCredential({
   credential: readJson(credentialFile),
   suite,
   documentLoader,
-  checkStatus
+  checkStatus,
+  now
 });
 const statuses = (result.statusResult?.results ?? []).map(r => ({
   purpose: r.credentialStatus?.statusPurpose,

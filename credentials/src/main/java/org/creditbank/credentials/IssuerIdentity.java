@@ -33,6 +33,10 @@ public record IssuerIdentity(String mspId, String name, String id, String status
                     "the chain must start with the EC certificate of the signing key", null);
         }
         P256Keys.requireP256(signingKey);
+        if (!P256Keys.isPair(signingKey, (ECPublicKey) certificateChain.get(0).getPublicKey())) {
+            throw new CredentialException(CredentialException.Code.KEY,
+                    "the signing key does not belong to the first certificate of the chain", null);
+        }
     }
 
     /** The public key, taken from the leaf certificate. */

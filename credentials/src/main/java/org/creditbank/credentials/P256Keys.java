@@ -12,6 +12,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
@@ -43,6 +44,14 @@ final class P256Keys {
                 || !key.getParams().getOrder().equals(p256Order())) {
             throw new CredentialException(CredentialException.Code.KEY, "the key is not a P-256 key", null);
         }
+    }
+
+    /** Whether {@code publicKey} is the public half of {@code privateKey} (Q = d·G). */
+    static boolean isPair(ECPrivateKey privateKey, ECPublicKey publicKey) {
+        ECPoint expected = publicKey.getW();
+        var q = NISTNamedCurves.getByName("P-256").getG().multiply(privateKey.getS()).normalize();
+        return q.getAffineXCoord().toBigInteger().equals(expected.getAffineX())
+                && q.getAffineYCoord().toBigInteger().equals(expected.getAffineY());
     }
 
     static ObjectNode toJwk(ECPublicKey key, List<X509Certificate> chain) {

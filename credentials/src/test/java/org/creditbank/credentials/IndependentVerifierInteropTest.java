@@ -31,6 +31,8 @@ class IndependentVerifierInteropTest {
 
     static final Path INTEROP = Path.of(System.getProperty("creditbank.interop.dir", "interop"));
     static final Instant ISSUED = Instant.parse("2026-07-11T00:00:00Z");
+    /** The verifier's clock, fixed so the test does not expire with the fixture's validUntil. */
+    static final Instant CHECKED = Instant.parse("2026-12-01T00:00:00Z");
 
     private final TestInstitution college =
             TestInstitution.create("Org1MSP", "Example Vocational College", "college.example");
@@ -96,14 +98,29 @@ class IndependentVerifierInteropTest {
         assertThat(verdict.path("verified").asBoolean()).as(verdict.toString()).isTrue();
     }
 
+    @Test
+    void expiredCredentialIsRejected() throws Exception {
+        String credential = issuer.issueAchievement(college.outcome(TestInstitution.learner()), null, 9);
+
+        ObjectNode verdict = verifyIndependently(credential, new BitSet(), Instant.parse("2031-01-01T00:00:00Z"));
+
+        assertThat(verdict.path("verified").asBoolean()).isFalse();
+        assertThat(verdict.path("error").asText()).contains("is after \"validUntil\"");
+    }
+
     private ObjectNode verifyIndependently(String credential, BitSet revoked) throws Exception {
+        return verifyIndependently(credential, revoked, CHECKED);
+    }
+
+    private ObjectNode verifyIndependently(String credential, BitSet revoked, Instant now) throws Exception {
         Path credentialFile = write("credential.json", credential);
         Path controller = write("controller.json", issuer.controllerDocument());
         Path revocation = write("revocation.json",
                 issuer.issueStatusList(StatusPurpose.REVOCATION, revoked, Duration.ofDays(1)));
         Path suspension = write("suspension.json",
                 issuer.issueStatusList(StatusPurpose.SUSPENSION, new BitSet(), Duration.ofDays(1)));
-        Result result = run(INTEROP, "node", "verify.mjs", credentialFile.toString(), controller.toString(),
+        Result result = run(INTEROP, "node", "verify.mjs", "--now=" + now, credentialFile.toString(),
+                controller.toString(),
                 revocation.toString(), suspension.toString());
         assertThat(result.stdout).as("verify.mjs printed nothing; stderr: %s", result.stderr).isNotBlank();
         ObjectNode verdict = CredentialJson.parseObject(result.stdout, "verify.mjs output");
