@@ -59,5 +59,6 @@ const errors = [
   ...(result.results ?? []).map(r => r.error),
   result.statusResult?.error
 ].filter(Boolean).flatMap(e => e.errors ?? [e]).map(e => e.message);
-console.log(JSON.stringify({verified: result.verified, statuses, error: errors.join('; ') || null}));
+const error = [...new Set(errors)].join('; ') || null;
+console.log(JSON.stringify({verified: result.verified, statuses, error}));
 process.exit(result.verified ? 0 : 1);
