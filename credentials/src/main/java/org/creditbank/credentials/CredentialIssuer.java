@@ -155,7 +155,10 @@ public final class CredentialIssuer {
     /** A credential without subject: every kind uses VC 2.0, Open Badges 3.0 (for the issuer Profile) and ours. */
     private ObjectNode envelope(String id, String type) {
         ObjectNode vc = CredentialJson.object();
-        vc.putArray("@context").add(BundledContexts.VC_V2).add(BundledContexts.OB_V3).add(BundledContexts.CREDITBANK_V1);
+        vc.putArray("@context")
+                .add(BundledContexts.VC_V2)
+                .add(BundledContexts.OB_V3)
+                .add(BundledContexts.CREDITBANK_V1);
         vc.put("id", id);
         vc.putArray("type").add("VerifiableCredential").add(type);
         vc.set("issuer", issuerProfile());

@@ -1,6 +1,5 @@
 package org.creditbank.credentials;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.GeneralSecurityException;
@@ -16,17 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.CheckResult;
 import org.creditbank.credentials.VerificationReport.Status;
-import org.creditbank.model.json.CanonicalJson;
 
 /**
  * Verifies CreditBank credentials offline, trusting nothing but a {@link TrustBundle}: structure,
@@ -35,10 +28,6 @@ import org.creditbank.model.json.CanonicalJson;
  * check is reported, passed or not, so a person can see why a credential was accepted or not.
  */
 public final class CredentialVerifier {
-
-    private static final Set<String> PRESENTATION_FIELDS = Set.of("transcript", "disclosures");
-    private static final Set<String> DISCLOSURE_FIELDS = Set.of("index", "entry", "salt", "proof");
-    private static final Set<String> TRANSCRIPT_SUBJECT_FIELDS = Set.of("id", "type", "entriesRoot", "entryCount");
 
     private final TrustBundle trust;
 
@@ -83,7 +72,7 @@ public final class CredentialVerifier {
             return notWellFormed("the presentation has no transcript object", false);
         }
         List<CheckResult> checks = new ArrayList<>(verifySigned(envelope, at));
-        checks.add(checkDisclosures(presentation, envelope));
+        checks.add(TranscriptDisclosures.check(presentation, envelope));
         return new VerificationReport(checks);
     }
 
@@ -209,8 +198,8 @@ public final class CredentialVerifier {
         if (until != null && !at.isBefore(until)) {
             return failed(Check.VALIDITY_PERIOD, "expired at " + until);
         }
-        return new CheckResult(Check.VALIDITY_PERIOD, Status.PASSED,
-                "valid from " + from + (until == null ? " with no end" : " until " + until) + " (checked at " + at + ")");
+        String period = "valid from " + from + (until == null ? " with no end" : " until " + until);
+        return new CheckResult(Check.VALIDITY_PERIOD, Status.PASSED, period + " (checked at " + at + ")");
     }
 
     private CheckResult checkStatus(ObjectNode vc, StatusPurpose purpose, List<String> statusLists, Instant at,
@@ -291,73 +280,6 @@ public final class CredentialVerifier {
         return null;
     }
 
-    private static CheckResult checkDisclosures(ObjectNode presentation, ObjectNode envelope) {
-        JsonNode subject = envelope.path("credentialSubject");
-        if (!contains(envelope.path("type"), "ClrCredential") || !subject.path("entriesRoot").isTextual()
-                || !subject.path("entryCount").canConvertToInt()) {
-            return failed(Check.DISCLOSED_ENTRIES, "the transcript has no signed entriesRoot and entryCount");
-        }
-        String extra = extraField(presentation, PRESENTATION_FIELDS);
-        if (extra == null) {
-            extra = extraField(subject, TRANSCRIPT_SUBJECT_FIELDS);
-        }
-        if (extra != null) {
-            return failed(Check.DISCLOSED_ENTRIES, "the presentation reveals more than the chosen entries: " + extra);
-        }
-        byte[] root;
-        try {
-            root = HexFormat.of().parseHex(subject.path("entriesRoot").asText());
-        } catch (IllegalArgumentException e) {
-            return failed(Check.DISCLOSED_ENTRIES, "entriesRoot is not hex");
-        }
-        int size = subject.path("entryCount").asInt();
-        Set<Integer> seen = new HashSet<>();
-        List<String> accepted = new ArrayList<>();
-        for (JsonNode disclosure : presentation.path("disclosures")) {
-            String problem = extraField(disclosure, DISCLOSURE_FIELDS);
-            if (problem != null) {
-                return failed(Check.DISCLOSED_ENTRIES, "a disclosure carries an unexpected field: " + problem);
-            }
-            int index = disclosure.path("index").asInt(-1);
-            String recordId = disclosure.path("entry").path("recordId").asText();
-            if (!seen.add(index) || !included(disclosure, index, size, root)) {
-                return failed(Check.DISCLOSED_ENTRIES, "entry " + index + " (" + recordId
-                        + ") is not in the signed transcript");
-            }
-            accepted.add(recordId);
-        }
-        if (accepted.isEmpty()) {
-            return failed(Check.DISCLOSED_ENTRIES, "the presentation discloses no entries");
-        }
-        return new CheckResult(Check.DISCLOSED_ENTRIES, Status.PASSED, accepted.size() + " of " + size
-                + " entries disclosed, each in the signed transcript: " + String.join(", ", accepted));
-    }
-
-    private static boolean included(JsonNode disclosure, int index, int size, byte[] root) {
-        try {
-            Map<String, Object> entry = CanonicalJson.read(CredentialJson.write(disclosure.path("entry")),
-                    new TypeReference<Map<String, Object>>() { });
-            TranscriptEntry claimed = new TranscriptEntry(entry, disclosure.path("salt").asText());
-            List<byte[]> path = new ArrayList<>();
-            for (JsonNode hash : disclosure.path("proof")) {
-                path.add(HexFormat.of().parseHex(hash.asText()));
-            }
-            return MerkleTree.verify(claimed.leafHash(), index, size, path, root);
-        } catch (CanonicalJson.MalformedJsonException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static String extraField(JsonNode node, Set<String> allowed) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                return name;
-            }
-        }
-        return null;
-    }
-
     private static VerificationReport notWellFormed(String reason, boolean withStatus) {
         List<CheckResult> checks = new ArrayList<>(List.of(
                 new CheckResult(Check.WELL_FORMED, Status.FAILED, reason),
@@ -371,7 +293,7 @@ public final class CredentialVerifier {
         return new VerificationReport(checks);
     }
 
-    private static boolean contains(JsonNode types, String type) {
+    static boolean contains(JsonNode types, String type) {
         if (types.isTextual()) {
             return types.asText().equals(type);
         }

@@ -3,6 +3,7 @@ package org.creditbank.credentials;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -72,7 +73,7 @@ public record TrustBundle(Map<String, List<X509Certificate>> caCertificates) {
                     .encodeToString(cert.getEncoded()));
             lines.add("-----END CERTIFICATE-----");
             return String.join("\n", lines) + "\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new CredentialException(CredentialException.Code.KEY, "cannot encode a CA certificate", e);
         }
     }
