@@ -249,23 +249,24 @@ public final class CredentialVerifier {
             return failed(check, "status list " + url + " is not a " + purpose.value() + " BitstringStatusList");
         }
         Instant listIssued = instant(list.path("validFrom"));
-        if (subject.path("ttl").canConvertToLong()) {
-            Instant staleAt = listIssued.plus(Duration.ofMillis(subject.path("ttl").asLong()));
-            if (!at.isBefore(staleAt)) {
-                return notChecked(check, "status list " + url + " of " + listIssued + " is older than its ttl ("
-                        + Duration.ofMillis(subject.path("ttl").asLong()) + "); fetch a fresh one");
-            }
-        }
+        boolean set;
         try {
-            boolean set = BitstringStatusList.isSet(subject.path("encodedList").asText(), index);
-            return set
-                    ? failed(check, (purpose == StatusPurpose.REVOCATION ? "revoked" : "suspended")
-                            + " by the issuer (status list of " + listIssued + ", index " + index + ")")
-                    : new CheckResult(check, Status.PASSED, "not " + (purpose == StatusPurpose.REVOCATION
-                            ? "revoked" : "suspended") + " as of " + listIssued);
+            set = BitstringStatusList.isSet(subject.path("encodedList").asText(), index);
         } catch (IllegalArgumentException e) {
             return failed(check, "status list " + url + " is unreadable: " + e.getMessage());
         }
+        String state = purpose == StatusPurpose.REVOCATION ? "revoked" : "suspended";
+        Duration ttl = subject.path("ttl").canConvertToLong() ? Duration.ofMillis(subject.path("ttl").asLong()) : null;
+        boolean stale = ttl != null && !at.isBefore(listIssued.plus(ttl));
+        if (set && (!stale || purpose == StatusPurpose.REVOCATION)) {
+            // Revocation is final on the ledger, so even an out-of-date list proves it.
+            return failed(check, state + " by the issuer (status list of " + listIssued + ", index " + index + ")");
+        }
+        if (stale) {
+            return notChecked(check, "status list " + url + " of " + listIssued + " is older than its ttl (" + ttl
+                    + "); fetch a fresh one");
+        }
+        return new CheckResult(check, Status.PASSED, "not " + state + " as of " + listIssued);
     }
 
     private static JsonNode statusEntry(ObjectNode vc, StatusPurpose purpose) {
