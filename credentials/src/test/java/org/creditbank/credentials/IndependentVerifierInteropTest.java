@@ -1,6 +1,7 @@
 package org.creditbank.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -43,8 +44,11 @@ class IndependentVerifierInteropTest {
 
     @BeforeAll
     static void installIndependentVerifier() throws Exception {
-        Result node = run(INTEROP, "node", "--version");
-        assertThat(node.exitCode).as("node must be installed to run the interop test").isZero();
+        try {
+            assertThat(run(INTEROP, "node", "--version").exitCode).isZero();
+        } catch (IOException e) {
+            fail("node (20 or later) must be installed to run the independent verifier", e);
+        }
         if (!Files.exists(INTEROP.resolve("node_modules/.package-lock.json"))) {
             Result install = run(INTEROP, "npm", "ci", "--no-audit", "--no-fund");
             assertThat(install.exitCode).as("npm ci failed: %s", install.stderr).isZero();
