@@ -1,0 +1,64 @@
+// Verifies a CreditBank credential with Digital Bazaar's W3C VC libraries, written independently
+// of CreditBank. Everything is resolved offline: contexts from npm packages, the issuer's
+// controller document and status lists from files given on the command line.
+// Usage: node verify.mjs [--now=<ISO date-time>] <credential.json> <controller-document.json> [status-list.json ...]
+// Prints {"verified": bool, "statuses": [{"purpose", "set"}], "error": string|null}.
+import {readFileSync} from 'node:fs';
+import * as vc from '@digitalbazaar/vc';
+import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
+import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import {checkStatus} from '@digitalbazaar/vc-bitstring-status-list';
+import {THIRD_PARTY, CREDITBANK_V1, creditBankContext} from './contexts.mjs';
+
+const args = process.argv.slice(2);
+const now = args[0]?.startsWith('--now=') ? new Date(args.shift().slice('--now='.length)) : new Date();
+const [credentialFile, controllerFile, ...statusListFiles] = args;
+if(!credentialFile || !controllerFile || isNaN(now)) {
+  console.error('usage: node verify.mjs [--now=<ISO date-time>] <credential.json> <controller-document.json> ' +
+    '[status-list.json ...]');
+  process.exit(2);
+}
+const readJson = file => JSON.parse(readFileSync(file, 'utf8'));
+
+const documents = new Map();
+for(const [url, [, context]] of THIRD_PARTY) {
+  documents.set(url, context);
+}
+documents.set(CREDITBANK_V1, creditBankContext());
+const controller = readJson(controllerFile);
+documents.set(controller.id, controller);
+for(const method of controller.verificationMethod) {
+  documents.set(method.id, method);
+}
+for(const file of statusListFiles) {
+  const list = readJson(file);
+  documents.set(list.id, list);
+}
+
+async function documentLoader(url) {
+  if(!documents.has(url)) {
+    throw new Error(`refusing to load unknown document ${url} (offline verifier)`);
+  }
+  return {contextUrl: null, documentUrl: url, document: structuredClone(documents.get(url))};
+}
+
+const suite = new DataIntegrityProof({cryptosuite: ecdsaRdfc2019});
+const result = await vc.verifyCredential({
+  credential: readJson(credentialFile),
+  suite,
+  documentLoader,
+  checkStatus,
+  now
+});
+const statuses = (result.statusResult?.results ?? []).map(r => ({
+  purpose: r.credentialStatus?.statusPurpose,
+  set: r.status
+}));
+const errors = [
+  result.error,
+  ...(result.results ?? []).map(r => r.error),
+  result.statusResult?.error
+].filter(Boolean).flatMap(e => e.errors ?? [e]).map(e => e.message);
+const error = [...new Set(errors)].join('; ') || null;
+console.log(JSON.stringify({verified: result.verified, statuses, error}));
+process.exit(result.verified ? 0 : 1);

@@ -1,0 +1,49 @@
+package org.creditbank.credentials;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.document.Document;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The only JSON-LD document loader CreditBank uses: it serves the contexts bundled in this jar and
+ * fails on any other URL. A verifier that fetched contexts from the web could be made to accept a
+ * credential whose terms mean something else than what was signed, and would not work offline.
+ */
+final class BundledContexts implements DocumentLoader {
+
+    static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
+    static final String OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    static final String CREDITBANK_V1 = "https://creditbank.example/ns/credentials/v1";
+
+    private static final Map<String, String> FILES = Map.of(
+            VC_V2, "credentials-v2.jsonld",
+            OB_V3, "ob-v3p0-context-3.0.3.jsonld",
+            CREDITBANK_V1, "creditbank-v1.jsonld");
+
+    @Override
+    public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
+        String file = FILES.get(url.toString());
+        if (file == null) {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                    "context " + url + " is not bundled with CreditBank and is never fetched");
+        }
+        try (InputStream in = BundledContexts.class.getResourceAsStream("contexts/" + file)) {
+            if (in == null) {
+                throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                        "bundled context " + file + " is missing from the classpath (build did not export it)");
+            }
+            JsonDocument document = JsonDocument.of(in);
+            document.setDocumentUrl(url);
+            return document;
+        } catch (IOException e) {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, e);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.creditbank.credentials;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.learner.AccountNumber;
+import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeDraft;
+import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.recognition.Recognition;
+
+/**
+ * Turns ledger records into signed W3C Verifiable Credentials 2.0 that a learner can show to
+ * anyone: an Open Badges 3.0 {@code AchievementCredential} per outcome, the issuer's Bitstring
+ * status lists, and a CLR 2.0-shaped transcript whose entries the learner can disclose one by one.
+ * Every credential is signed with a Data Integrity {@code ecdsa-rdfc-2019} proof, so verifiers
+ * that never heard of CreditBank can check it.
+ *
+ * <p>The learner appears only as {@code urn:creditbank:account:<accountNo>}; a name is included
+ * only when the caller passes one, because a credential travels further than the ledger.
+ */
+public final class CredentialIssuer {
+
+    static final String ACCOUNT_URN = "urn:creditbank:account:";
+    static final String RECORD_URN = "urn:creditbank:record:";
+    static final int STATUS_LIST_BITS = BitstringStatusList.MIN_BITS;
+
+    private final IssuerIdentity issuer;
+    private final Clock clock;
+
+    public CredentialIssuer(IssuerIdentity issuer, Clock clock) {
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    /**
+     * The credential for one ACTIVE outcome.
+     *
+     * @param learnerName included as {@code credentialSubject.name} only if not null
+     * @param statusIndex this credential's position in the issuer's revocation and suspension
+     *                    lists; the caller allocates it (one per credential, never reused)
+     */
+    public String issueAchievement(Outcome outcome, String learnerName, int statusIndex) {
+        if (outcome.status() != OutcomeStatus.ACTIVE) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD,
+                    "outcome " + outcome.id() + " is " + outcome.status() + "; only ACTIVE outcomes get credentials",
+                    null);
+        }
+        if (!issuer.mspId().equals(outcome.issuer())) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD,
+                    "outcome " + outcome.id() + " was issued by " + outcome.issuer() + ", not " + issuer.mspId(), null);
+        }
+        if (statusIndex < 0 || statusIndex >= STATUS_LIST_BITS) {
+            throw new IllegalArgumentException("statusIndex must be from 0 to " + (STATUS_LIST_BITS - 1));
+        }
+        OutcomeDraft draft = outcome.draft();
+        ObjectNode vc = envelope(newCredentialId(), "AchievementCredential");
+        vc.put("name", draft.achievementTitle());
+        vc.put("validFrom", outcome.awardedAt());
+        if (draft.validUntil() != null) {
+            // The ledger's validUntil is the last valid day, inclusive.
+            vc.put("validUntil", LocalDate.parse(draft.validUntil()).plusDays(1)
+                    .atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        }
+        vc.set("credentialSubject", AchievementMapping.subject(outcome, issuer, learnerSubjectId(draft.learner()),
+                learnerName));
+        vc.set("evidence", AchievementMapping.evidence(outcome));
+        ArrayNode status = vc.putArray("credentialStatus");
+        for (StatusPurpose purpose : StatusPurpose.values()) {
+            String list = issuer.statusListUrl(purpose);
+            status.addObject()
+                    .put("id", list + "#" + statusIndex)
+                    .put("type", "BitstringStatusListEntry")
+                    .put("statusPurpose", purpose.value())
+                    .put("statusListIndex", Integer.toString(statusIndex))
+                    .put("statusListCredential", list);
+        }
+        return sign(vc);
+    }
+
+    /**
+     * The issuer's status list for {@code purpose}: bit {@code i} set means the credential with
+     * status index {@code i} is revoked (or suspended). Verifiers cache it for {@code ttl}.
+     */
+    public String issueStatusList(StatusPurpose purpose, BitSet set, Duration ttl) {
+        String url = issuer.statusListUrl(purpose);
+        ObjectNode vc = envelope(url, "BitstringStatusListCredential");
+        vc.put("validFrom", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        ObjectNode subject = vc.putObject("credentialSubject");
+        subject.put("id", url + "#list");
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", purpose.value());
+        subject.put("encodedList", BitstringStatusList.encode(set, STATUS_LIST_BITS));
+        subject.put("ttl", ttl.toMillis());
+        return sign(vc);
+    }
+
+    /**
+     * A transcript over a learner's outcomes and recognitions. Only the Merkle root of the
+     * salted entries is signed; the learner keeps the entries and salts and later reveals any
+     * subset with {@link SignedTranscript#present}.
+     */
+    public SignedTranscript issueTranscript(String learner, List<Outcome> outcomes, List<Recognition> recognitions,
+                                            SecureRandom random) {
+        String subjectId = learnerSubjectId(learner);
+        List<TranscriptEntry> entries = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            requireLearner(learner, outcome.id(), outcome.draft().learner());
+            entries.add(new TranscriptEntry(entryContent("outcome", outcome.id(), outcome.contentHash(),
+                    outcome.content()), salt(random)));
+        }
+        for (Recognition recognition : recognitions) {
+            requireLearner(learner, recognition.id(), recognition.request().learner());
+            entries.add(new TranscriptEntry(entryContent("recognition", recognition.id(), recognition.contentHash(),
+                    recognition.content()), salt(random)));
+        }
+        List<byte[]> leaves = entries.stream().map(TranscriptEntry::leafHash).toList();
+        ObjectNode vc = envelope(newCredentialId(), "ClrCredential");
+        vc.put("name", "CreditBank transcript");
+        vc.put("validFrom", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        ObjectNode subject = vc.putObject("credentialSubject");
+        subject.put("id", subjectId);
+        subject.putArray("type").add("ClrSubject");
+        subject.put("entriesRoot", HexFormat.of().formatHex(MerkleTree.root(leaves)));
+        subject.put("entryCount", entries.size());
+        return new SignedTranscript(sign(vc), entries);
+    }
+
+    /**
+     * The issuer's controller document, as a {@code did:web} resolver would serve it: what a
+     * third-party verifier needs to resolve {@code proof.verificationMethod}.
+     */
+    public String controllerDocument() {
+        ObjectNode doc = CredentialJson.object();
+        doc.put("@context", "https://www.w3.org/ns/did/v1");
+        doc.put("id", issuer.id());
+        doc.putArray("verificationMethod").add(verificationMethod());
+        doc.putArray("assertionMethod").add(issuer.verificationMethodId());
+        return CredentialJson.write(doc);
+    }
+
+    /** A credential without subject: every kind uses VC 2.0, Open Badges 3.0 (for the issuer Profile) and ours. */
+    private ObjectNode envelope(String id, String type) {
+        ObjectNode vc = CredentialJson.object();
+        vc.putArray("@context")
+                .add(BundledContexts.VC_V2)
+                .add(BundledContexts.OB_V3)
+                .add(BundledContexts.CREDITBANK_V1);
+        vc.put("id", id);
+        vc.putArray("type").add("VerifiableCredential").add(type);
+        vc.set("issuer", issuerProfile());
+        return vc;
+    }
+
+    private static String newCredentialId() {
+        return "urn:uuid:" + UUID.randomUUID();
+    }
+
+    private ObjectNode issuerProfile() {
+        ObjectNode profile = CredentialJson.object();
+        profile.put("id", issuer.id());
+        profile.putArray("type").add("Profile");
+        profile.put("name", issuer.name());
+        profile.put("mspId", issuer.mspId());
+        profile.set("issuerKey", verificationMethod());
+        return profile;
+    }
+
+    /** A JsonWebKey verification method whose {@code x5c} chains the key to the institution's CA. */
+    private ObjectNode verificationMethod() {
+        ObjectNode method = CredentialJson.object();
+        method.put("id", issuer.verificationMethodId());
+        method.put("type", "JsonWebKey");
+        method.put("controller", issuer.id());
+        method.set("publicKeyJwk", P256Keys.toJwk(issuer.publicKey(), issuer.certificateChain()));
+        return method;
+    }
+
+    private String sign(ObjectNode unsigned) {
+        return CredentialJson.write(DataIntegrityProof.sign(unsigned, issuer.verificationMethodId(), clock.instant(),
+                issuer.signingKey()));
+    }
+
+    private static String learnerSubjectId(String learner) {
+        if (!AccountNumber.isValid(learner)) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD,
+                    "learner " + learner + " is not a valid credit-bank account number", null);
+        }
+        return ACCOUNT_URN + learner;
+    }
+
+    private static void requireLearner(String learner, String recordId, String recordLearner) {
+        if (!learner.equals(recordLearner)) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD,
+                    "record " + recordId + " belongs to another learner", null);
+        }
+    }
+
+    private static Map<String, Object> entryContent(String kind, String recordId, String contentHash, Object content) {
+        return Map.of("kind", kind, "recordId", recordId, "contentHash", contentHash,
+                "content", CanonicalJson.read(CanonicalJson.toJson(content),
+                        new TypeReference<Map<String, Object>>() { }));
+    }
+
+    private static String salt(SecureRandom random) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        return HexFormat.of().formatHex(salt);
+    }
+}

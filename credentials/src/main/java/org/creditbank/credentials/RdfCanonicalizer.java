@@ -1,0 +1,86 @@
+package org.creditbank.credentials;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.nquads.NQuadsWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * JSON-LD to canonical N-Quads (RDF Dataset Canonicalization, RDFC-1.0, SHA-256), the
+ * transformation ecdsa-rdfc-2019 signs. It runs in "safe mode" like the W3C reference verifiers:
+ * an undefined property, or a type or id that does not expand to an absolute IRI, is an error
+ * rather than silently dropped, because whatever is dropped is left out of the signature.
+ */
+final class RdfCanonicalizer {
+
+    private static final BundledContexts LOADER = new BundledContexts();
+    private static final Pattern ABSOLUTE_IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
+
+    private RdfCanonicalizer() {
+    }
+
+    static String canonicalNQuads(JsonNode document) {
+        JsonLdOptions options = new JsonLdOptions(LOADER);
+        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+        try {
+            JsonArray expanded = JsonLd.expand(JsonDocument.of(new StringReader(document.toString())))
+                    .options(options).get();
+            requireAbsoluteIris(expanded);
+            RdfCanon canon = RdfCanon.create("SHA-256");
+            JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
+            StringWriter out = new StringWriter();
+            canon.provide(new NQuadsWriter(out));
+            return out.toString();
+        } catch (JsonLdError e) {
+            if (e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED) {
+                throw new CredentialException(CredentialException.Code.UNKNOWN_CONTEXT,
+                        "a JSON-LD context is not bundled with CreditBank and is never fetched: " + e.getMessage(), e);
+            }
+            throw new CredentialException(CredentialException.Code.CANONICALIZATION,
+                    "JSON-LD processing failed: " + e.getMessage(), e);
+        } catch (RdfConsumerException e) {
+            throw new CredentialException(CredentialException.Code.CANONICALIZATION,
+                    "RDF canonicalisation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Walks expanded JSON-LD; every {@code @id} and {@code @type} must be absolute (or a blank node). */
+    private static void requireAbsoluteIris(JsonValue value) {
+        if (value instanceof JsonArray array) {
+            array.forEach(RdfCanonicalizer::requireAbsoluteIris);
+        } else if (value instanceof JsonObject object) {
+            for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+                switch (member.getKey()) {
+                    case "@id", "@type" -> requireAbsolute(member.getKey(), member.getValue());
+                    case "@value" -> { }
+                    default -> requireAbsoluteIris(member.getValue());
+                }
+            }
+        }
+    }
+
+    private static void requireAbsolute(String keyword, JsonValue value) {
+        if (value instanceof JsonArray array) {
+            array.forEach(v -> requireAbsolute(keyword, v));
+            return;
+        }
+        String iri = value instanceof JsonString s ? s.getString() : value.toString();
+        if (!iri.startsWith("_:") && !iri.equals("@json") && !ABSOLUTE_IRI.matcher(iri).matches()) {
+            throw new CredentialException(CredentialException.Code.CANONICALIZATION, keyword + " '" + iri
+                    + "' is not defined by any context in use (it would not be signed)", null);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.creditbank.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our credentials must verify, unmodified, in a W3C VC verifier nobody here wrote: Digital
+ * Bazaar's {@code @digitalbazaar/vc} with the {@code ecdsa-rdfc-2019} cryptosuite and their
+ * Bitstring Status List checker, run by {@code interop/verify.mjs} with a document loader that
+ * serves only the npm-packaged contexts, the issuer's controller document and the status lists.
+ * Needs node and npm; fails (never skips) without them.
+ */
+class IndependentVerifierInteropTest {
+
+    static final Path INTEROP = Path.of(System.getProperty("creditbank.interop.dir", "interop"));
+    static final Instant ISSUED = Instant.parse("2026-07-11T00:00:00Z");
+    /** The verifier's clock, fixed so the test does not expire with the fixture's validUntil. */
+    static final Instant CHECKED = Instant.parse("2026-12-01T00:00:00Z");
+
+    private final TestInstitution college =
+            TestInstitution.create("Org1MSP", "Example Vocational College", "college.example");
+    private final CredentialIssuer issuer = new CredentialIssuer(college.identity, Clock.fixed(ISSUED, ZoneOffset.UTC));
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void installIndependentVerifier() throws Exception {
+        try {
+            assertThat(run(INTEROP, "node", "--version").exitCode).isZero();
+        } catch (IOException e) {
+            fail("node (20 or later) must be installed to run the independent verifier", e);
+        }
+        if (!Files.exists(INTEROP.resolve("node_modules/.package-lock.json"))) {
+            Result install = run(INTEROP, "npm", "ci", "--no-audit", "--no-fund");
+            assertThat(install.exitCode).as("npm ci failed: %s", install.stderr).isZero();
+        }
+    }
+
+    @Test
+    void freshCredentialIsVerifiedWithItsStatus() throws Exception {
+        String credential = issuer.issueAchievement(college.outcome(TestInstitution.learner()), null, 9);
+
+        ObjectNode verdict = verifyIndependently(credential, new BitSet());
+
+        assertThat(verdict.path("verified").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(verdict.path("statuses").findValuesAsText("purpose")).containsExactly("revocation", "suspension");
+        assertThat(verdict.path("statuses").findValues("set")).allMatch(set -> !set.asBoolean());
+    }
+
+    @Test
+    void tamperedCopyIsRejected() throws Exception {
+        ObjectNode credential = CredentialJson.parseObject(
+                issuer.issueAchievement(college.outcome(TestInstitution.learner()), null, 9), "vc");
+        ((ObjectNode) credential.path("credentialSubject")).put("creditsEarned", 25);
+
+        ObjectNode verdict = verifyIndependently(CredentialJson.write(credential), new BitSet());
+
+        assertThat(verdict.path("verified").asBoolean()).isFalse();
+        assertThat(verdict.path("error").asText()).contains("Invalid signature");
+    }
+
+    @Test
+    void revokedCredentialShowsAsRevoked() throws Exception {
+        BitSet revoked = new BitSet();
+        revoked.set(9);
+        String credential = issuer.issueAchievement(college.outcome(TestInstitution.learner()), null, 9);
+
+        ObjectNode verdict = verifyIndependently(credential, revoked);
+
+        assertThat(verdict.path("statuses").path(0).path("purpose").asText()).isEqualTo("revocation");
+        assertThat(verdict.path("statuses").path(0).path("set").asBoolean()).isTrue();
+        assertThat(verdict.path("statuses").path(1).path("set").asBoolean()).isFalse();
+    }
+
+    @Test
+    void transcriptEnvelopeIsVerified() throws Exception {
+        String learner = TestInstitution.learner();
+        SignedTranscript transcript = issuer.issueTranscript(learner, List.of(college.outcome(learner)), List.of(),
+                new SecureRandom());
+
+        ObjectNode verdict = verifyIndependently(transcript.credential(), new BitSet());
+
+        assertThat(verdict.path("verified").asBoolean()).as(verdict.toString()).isTrue();
+    }
+
+    @Test
+    void expiredCredentialIsRejected() throws Exception {
+        String credential = issuer.issueAchievement(college.outcome(TestInstitution.learner()), null, 9);
+
+        ObjectNode verdict = verifyIndependently(credential, new BitSet(), Instant.parse("2031-01-01T00:00:00Z"));
+
+        assertThat(verdict.path("verified").asBoolean()).isFalse();
+        assertThat(verdict.path("error").asText()).contains("is after \"validUntil\"");
+    }
+
+    private ObjectNode verifyIndependently(String credential, BitSet revoked) throws Exception {
+        return verifyIndependently(credential, revoked, CHECKED);
+    }
+
+    private ObjectNode verifyIndependently(String credential, BitSet revoked, Instant now) throws Exception {
+        Path credentialFile = write("credential.json", credential);
+        Path controller = write("controller.json", issuer.controllerDocument());
+        Path revocation = write("revocation.json",
+                issuer.issueStatusList(StatusPurpose.REVOCATION, revoked, Duration.ofDays(1)));
+        Path suspension = write("suspension.json",
+                issuer.issueStatusList(StatusPurpose.SUSPENSION, new BitSet(), Duration.ofDays(1)));
+        Result result = run(INTEROP, "node", "verify.mjs", "--now=" + now, credentialFile.toString(),
+                controller.toString(),
+                revocation.toString(), suspension.toString());
+        assertThat(result.stdout).as("verify.mjs printed nothing; stderr: %s", result.stderr).isNotBlank();
+        ObjectNode verdict = CredentialJson.parseObject(result.stdout, "verify.mjs output");
+        assertThat(result.exitCode).isEqualTo(verdict.path("verified").asBoolean() ? 0 : 1);
+        return verdict;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Result run(Path workingDir, String... command) throws Exception {
+        Path out = Files.createTempFile("interop", ".out");
+        Path err = Files.createTempFile("interop", ".err");
+        try {
+            Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(workingDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s timed out", String.join(" ", command)).isTrue();
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.creditbank.credentials;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.creditbank.model.learner.AccountNumber;
+import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeDraft;
+import org.creditbank.model.outcome.OutcomeKind;
+import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.outcome.Result;
+
+/**
+ * A test institution as a Fabric organisation would be: its own CA (made here with Bouncy Castle,
+ * never stored) and an issuer key certified by it. Also makes ledger outcomes for it.
+ */
+public final class TestInstitution {
+
+    static final SecureRandom RANDOM = new SecureRandom();
+    static final Instant AWARDED = Instant.parse("2026-07-10T08:00:00Z");
+
+    final String mspId;
+    final X509Certificate caCertificate;
+    public final IssuerIdentity identity;
+
+    private TestInstitution(String mspId, X509Certificate caCertificate, IssuerIdentity identity) {
+        this.mspId = mspId;
+        this.caCertificate = caCertificate;
+        this.identity = identity;
+    }
+
+    public static TestInstitution create(String mspId, String name, String domain) {
+        try {
+            KeyPair ca = p256();
+            X509Certificate caCert = certificate("CN=ca." + domain + ",O=" + mspId, ca, "CN=ca." + domain + ",O="
+                    + mspId, ca, true);
+            KeyPair issuer = p256();
+            X509Certificate issuerCert = certificate("CN=registrar." + domain + ",O=" + mspId, issuer,
+                    "CN=ca." + domain + ",O=" + mspId, ca, false);
+            IssuerIdentity identity = new IssuerIdentity(mspId, name, "did:web:" + domain,
+                    "https://" + domain + "/credentials/status", (ECPrivateKey) issuer.getPrivate(),
+                    List.of(issuerCert));
+            return new TestInstitution(mspId, caCert, identity);
+        } catch (Exception e) {
+            throw new IllegalStateException("test PKI setup failed", e);
+        }
+    }
+
+    public TrustBundle trustBundle() {
+        return new TrustBundle(Map.of(mspId, List.of(caCertificate)));
+    }
+
+    /** An ACTIVE outcome this institution issued: 3 credits, 86%, valid through 2030-06-30. */
+    public Outcome outcome(String learner) {
+        OutcomeDraft draft = new OutcomeDraft("2026-CNC-0001", learner, OutcomeKind.COURSE, "CNC101", "数控车床编程",
+                "专业核心", new BigDecimal("2.5"), 48, 4, new Result(Result.Scale.PERCENTAGE, "86"), "2026-03-01",
+                "2026-07-01", "2030-06-30", "a".repeat(64), "https://evidence.example/cnc101.pdf");
+        String id = Outcome.idOf(mspId, draft.localId());
+        return new Outcome(id, mspId, draft, Outcome.hashOf(mspId, draft), AWARDED.toString(), "tx-0001",
+                OutcomeStatus.ACTIVE, null, null, "registrar");
+    }
+
+    public static String learner() {
+        return AccountNumber.random(RANDOM);
+    }
+
+    private static KeyPair p256() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
+                                               boolean ca) throws Exception {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        var builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(RANDOM.nextLong(1,
+                Long.MAX_VALUE)), Date.from(now), Date.from(now.plus(3650, ChronoUnit.DAYS)), new X500Name(subject),
+                subjectKeys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+        builder.addExtension(Extension.keyUsage, true,
+                new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+        var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+}
