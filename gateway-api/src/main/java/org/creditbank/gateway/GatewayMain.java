@@ -2,6 +2,7 @@ package org.creditbank.gateway;
 
 import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.config.GatewayConfig;
@@ -29,9 +30,18 @@ public final class GatewayMain {
             System.err.println("usage: java -jar creditbank-gateway.jar <gateway.properties>");
             System.exit(2);
         }
-        GatewayConfig config = GatewayConfig.load(Path.of(args[0]), System.getenv());
+        GatewayConfig config;
+        LedgerClient ledger;
         PrometheusRegistry registry = new PrometheusRegistry();
-        LedgerClient ledger = new MeteredLedgerClient(new FabricLedgerClient(config.fabric()), registry);
+        try {
+            config = GatewayConfig.load(Path.of(args[0]), System.getenv());
+            ledger = new MeteredLedgerClient(new FabricLedgerClient(config.fabric()), registry);
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("gateway: cannot start: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            System.exit(1);
+            return;
+        }
         Javalin app = GatewayServer.create(services(ledger, config, registry), config.maxRequestBytes())
                 .start(config.listenHost(), config.listenPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -144,7 +144,8 @@ public final class FabricLedgerClient implements LedgerClient {
         }
     }
 
-    private static LedgerException translate(Exception e) {
+    /** Maps an SDK failure to what the caller should hear; the chaincode's refusal wins when there is one. */
+    static LedgerException translate(Exception e) {
         Status status = e instanceof GatewayException g ? g.getStatus() : Status.fromThrowable(e);
         Stream<String> texts = Stream.of(e.getMessage());
         if (e instanceof GatewayException g) {

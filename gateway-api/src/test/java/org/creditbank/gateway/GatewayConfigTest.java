@@ -1,0 +1,44 @@
+package org.creditbank.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.creditbank.gateway.config.GatewayConfig;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+    private static final Path EXAMPLE = Path.of("gateway.example.properties");
+
+    @Test
+    void theExampleFileLoadsWithItsDefaults() throws IOException {
+        GatewayConfig config = GatewayConfig.load(EXAMPLE, Map.of());
+        assertThat(config.fabric().mspId()).isEqualTo("CollegeMSP");
+        assertThat(config.fabric().commitStatusTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.fabric().wallet()).isEqualTo(EXAMPLE.toAbsolutePath().getParent().resolve("../.creditbank/wallets/college"));
+        assertThat(config.importBatchSize()).isEqualTo(100);
+    }
+
+    @Test
+    void environmentVariablesOverrideTheFile() throws IOException {
+        GatewayConfig config = GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_PEER_ENDPOINT", "127.0.0.1:9051",
+                "CREDITBANK_LISTEN_PORT", "9090", "CREDITBANK_MSP_ID", "UniversityMSP"));
+        assertThat(config.fabric().peerEndpoint()).isEqualTo("127.0.0.1:9051");
+        assertThat(config.listenPort()).isEqualTo(9090);
+        assertThat(config.fabric().mspId()).isEqualTo("UniversityMSP");
+    }
+
+    @Test
+    void missingAndMalformedSettingsAreNamed() throws IOException {
+        Path file = Files.createTempFile("gateway", ".properties");
+        Files.writeString(file, "peer.endpoint=x\n");
+        assertThatThrownBy(() -> GatewayConfig.load(file, Map.of())).hasMessageContaining("'msp.id' is required");
+        assertThatThrownBy(() -> GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_LISTEN_PORT", "eighty")))
+                .hasMessageContaining("'listen.port' must be a whole number");
+    }
+}
