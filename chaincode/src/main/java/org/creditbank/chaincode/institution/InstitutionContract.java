@@ -59,6 +59,19 @@ public final class InstitutionContract implements ContractInterface {
         return Contracts.json(all);
     }
 
+    /**
+     * The registered institution of {@code mspId} if it awards credit (a school or authority):
+     * only those publish rules and qualifications and recognise credit.
+     */
+    public static Institution requireAwarding(Ledger ledger, String mspId) {
+        Institution institution = require(ledger, mspId);
+        if (!institution.profile().type().awardsCredit()) {
+            throw Refusal.of(ErrorCode.INSTITUTION_TYPE_NOT_ALLOWED, "a " + institution.profile().type()
+                    + " does not award credit: it cannot publish rules or qualifications, nor recognise");
+        }
+        return institution;
+    }
+
     /** The registered institution of {@code mspId}, or a refusal saying it must register first. */
     public static Institution require(Ledger ledger, String mspId) {
         return ledger.get(ledger.key(Keys.INSTITUTION, mspId), Institution.class)

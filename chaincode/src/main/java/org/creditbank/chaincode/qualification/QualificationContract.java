@@ -11,7 +11,6 @@ import org.creditbank.chaincode.recognition.RecognitionContract;
 import org.creditbank.chaincode.state.Keys;
 import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.model.ErrorCode;
-import org.creditbank.model.institution.Institution;
 import org.creditbank.model.qualification.Qualification;
 import org.creditbank.model.qualification.QualificationTerms;
 import org.hyperledger.fabric.contract.Context;
@@ -32,11 +31,7 @@ public final class QualificationContract implements ContractInterface {
     public String publish(Context ctx, String termsJson) {
         Caller caller = Caller.of(ctx).mustWrite();
         Ledger ledger = new Ledger(ctx.getStub());
-        Institution institution = InstitutionContract.require(ledger, caller.mspId());
-        if (!institution.profile().type().awardsCredit()) {
-            throw Refusal.of(ErrorCode.INSTITUTION_TYPE_NOT_ALLOWED,
-                    "a " + institution.profile().type() + " does not award qualifications");
-        }
+        InstitutionContract.requireAwarding(ledger, caller.mspId());
         QualificationTerms terms = Contracts.parse(termsJson, QualificationTerms.class);
         Refusal.throwIfAny(terms.validate());
         String key = ledger.key(Keys.QUALIFICATION, caller.mspId(), terms.code());

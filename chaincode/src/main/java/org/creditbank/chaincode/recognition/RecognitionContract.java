@@ -18,7 +18,6 @@ import org.creditbank.model.Credits;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
-import org.creditbank.model.institution.Institution;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
 import org.creditbank.model.recognition.CreditTarget;
@@ -52,7 +51,7 @@ public final class RecognitionContract implements ContractInterface {
     public String publishRule(Context ctx, String termsJson) {
         Caller caller = Caller.of(ctx).mustWrite();
         Ledger ledger = new Ledger(ctx.getStub());
-        requireAwarding(ledger, caller);
+        InstitutionContract.requireAwarding(ledger, caller.mspId());
         RuleTerms terms = Contracts.parse(termsJson, RuleTerms.class);
         Refusal.throwIfAny(terms.validate());
 
@@ -123,7 +122,7 @@ public final class RecognitionContract implements ContractInterface {
     public String recognise(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx).mustWrite();
         Ledger ledger = new Ledger(ctx.getStub());
-        requireAwarding(ledger, caller);
+        InstitutionContract.requireAwarding(ledger, caller.mspId());
         RecognitionRequest request = Contracts.parse(requestJson, RecognitionRequest.class);
         Refusal.throwIfAny(request.validate());
         String id = Recognition.idOf(caller.mspId(), request.localId());
@@ -256,14 +255,6 @@ public final class RecognitionContract implements ContractInterface {
             String guard = ledger.key(Keys.RECOGNISED_SOURCE, recognition.recogniser(), sourceId);
             ledger.putIndex(guard, recognition.id());
             ledger.restrictEndorsementTo(guard, recognition.recogniser());
-        }
-    }
-
-    private static void requireAwarding(Ledger ledger, Caller caller) {
-        Institution institution = InstitutionContract.require(ledger, caller.mspId());
-        if (!institution.profile().type().awardsCredit()) {
-            throw Refusal.of(ErrorCode.INSTITUTION_TYPE_NOT_ALLOWED,
-                    "a " + institution.profile().type() + " does not award credit, so it cannot publish rules or recognise");
         }
     }
 
