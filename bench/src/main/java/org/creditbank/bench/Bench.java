@@ -1,0 +1,261 @@
+package org.creditbank.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.creditbank.credentials.CredentialIssuer;
+import org.creditbank.credentials.CredentialVerifier;
+import org.creditbank.credentials.IssuerIdentity;
+import org.creditbank.credentials.TrustBundle;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.Outcome;
+import org.hyperledger.fabric.client.identity.Identities;
+
+/**
+ * The CreditBank benchmark: issuance through the gateway API and through the raw Fabric Gateway
+ * SDK in the same run, batch issuance, online and offline verification, and transcript latency as
+ * learners and the ledger grow. Runs as its own process against the network and gateways that
+ * scripts/up started; prints a table and writes JSON (see scripts/bench, docs/performance.md).
+ */
+public final class Bench {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final AtomicLong SEQ = new AtomicLong();
+
+    private final Targets.Api api;
+    private final Targets.Sdk sdk;
+    private final Path network;
+    private final Duration phase;
+    private final List<LoadRun.Result> results = new ArrayList<>();
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final List<String> learners = new ArrayList<>();
+
+    private Bench(Targets.Api api, Targets.Sdk sdk, Path network, Duration phase) {
+        this.api = api;
+        this.sdk = sdk;
+        this.network = network;
+        this.phase = phase;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        Path network = Path.of(o.getOrDefault("network", ".creditbank/network"));
+        String token = Files.readString(network.resolve("gateways/college/registrar.token")).strip();
+        Duration phase = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10")));
+        List<Integer> levels = Stream.of(o.getOrDefault("levels", "1,8,32").split(",")).map(Integer::valueOf).toList();
+        int growTo = Integer.parseInt(o.getOrDefault("grow", "100000"));
+        try (Targets.Sdk sdk = new Targets.Sdk(network)) {
+            Bench bench = new Bench(new Targets.Api(o.getOrDefault("gateway", "http://127.0.0.1:8080"), token), sdk, network, phase);
+            bench.openLearners(32);
+            bench.singleIssuance(levels);
+            bench.batchIssuance(List.of(1, 10, 100, 500));
+            bench.onlineVerification(16);
+            bench.offlineVerification();
+            bench.growth(growTo);
+            bench.report(Path.of(o.getOrDefault("out", "bench/results/latest.json")), o);
+        }
+    }
+
+    private void openLearners(int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            learners.add(api.post("/api/v1/learners", "", true).at("/record/accountNo").asText());
+        }
+    }
+
+    private static Map<String, Object> draft(String learner) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("localId", "B-" + RUN + "-" + SEQ.incrementAndGet());
+        d.put("learner", learner);
+        d.put("kind", "COURSE");
+        d.put("achievementCode", "CNC" + (SEQ.get() % 50));
+        d.put("achievementTitle", "数控车床编程");
+        d.put("credits", 2);
+        d.put("result", Map.of("scale", "PERCENTAGE", "value", "80"));
+        d.put("activityStart", "2026-03-01");
+        d.put("activityEnd", "2026-07-01");
+        d.put("evidenceHash", "f".repeat(64));
+        return d;
+    }
+
+    private String someLearner() {
+        return learners.get(RANDOM.nextInt(learners.size()));
+    }
+
+    private void singleIssuance(List<Integer> levels) throws Exception {
+        for (int c : levels) {
+            record(LoadRun.run("issue/gateway-api", c, phase, () -> {
+                api.post("/api/v1/outcomes", CanonicalJson.toJson(draft(someLearner())), true);
+                return 1;
+            }));
+            record(LoadRun.run("issue/raw-sdk", c, phase, () -> {
+                sdk.submit("outcome:issue", CanonicalJson.toJson(draft(someLearner())));
+                return 1;
+            }));
+        }
+    }
+
+    private void batchIssuance(List<Integer> sizes) throws Exception {
+        for (int size : sizes) {
+            record(LoadRun.run("batch/" + size, 4, phase, () -> {
+                String learner = someLearner();
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    items.add(draft(learner));
+                }
+                api.post("/api/v1/outcomes/batch", CanonicalJson.toJson(Map.of("items", items)), true);
+                return size;
+            }));
+        }
+    }
+
+    private void onlineVerification(int concurrency) throws Exception {
+        JsonNode outcome = api.post("/api/v1/outcomes", CanonicalJson.toJson(draft(someLearner())), true).get("record");
+        String question = CanonicalJson.toJson(Map.of("recordId", outcome.get("id").asText(),
+                "contentHash", outcome.get("contentHash").asText()));
+        record(LoadRun.run("verify/online", concurrency, phase, () -> {
+            if (!"VALID".equals(api.post("/api/v1/verify", question, false).get("verdict").asText())) {
+                throw new IllegalStateException("verdict is not VALID");
+            }
+            return 1;
+        }));
+    }
+
+    private void offlineVerification() throws Exception {
+        Path org = network.resolve("organizations/college");
+        Path msp = org.resolve("users/gateway/msp");
+        X509Certificate cert;
+        ECPrivateKey key;
+        X509Certificate ca;
+        try (Reader c = Files.newBufferedReader(msp.resolve("signcerts/cert.pem"));
+             Stream<Path> keys = Files.list(msp.resolve("keystore"));
+             Reader k = Files.newBufferedReader(keys.findFirst().orElseThrow());
+             Reader r = Files.newBufferedReader(org.resolve("msp/cacerts/ca.pem"))) {
+            cert = Identities.readX509Certificate(c);
+            key = (ECPrivateKey) Identities.readPrivateKey(k);
+            ca = Identities.readX509Certificate(r);
+        }
+        IssuerIdentity issuer = new IssuerIdentity("CollegeMSP", "广州五金职业技术学院", "did:web:college.creditbank.example",
+                "https://college.creditbank.example/status", key, List.of(cert));
+        JsonNode record = api.post("/api/v1/outcomes", CanonicalJson.toJson(draft(someLearner())), true).get("record");
+        String credential = new CredentialIssuer(issuer, Clock.systemUTC())
+                .issueAchievement(CanonicalJson.read(record.toString(), Outcome.class), null, 1);
+        CredentialVerifier verifier = new CredentialVerifier(new TrustBundle(Map.of("CollegeMSP", List.of(ca))));
+        if (!verifier.verify(credential, List.of(), Instant.now()).valid()) {
+            throw new IllegalStateException("the benchmark credential does not verify: "
+                    + verifier.verify(credential, List.of(), Instant.now()).describe());
+        }
+        for (int threads : List.of(1, 2)) {
+            record(LoadRun.run("verify/offline", threads, phase, () -> {
+                if (!verifier.verify(credential, List.of(), Instant.now()).valid()) {
+                    throw new IllegalStateException("invalid");
+                }
+                return 1;
+            }));
+        }
+    }
+
+    private void growth(int growTo) throws Exception {
+        Map<String, Object> perLearner = new LinkedHashMap<>();
+        for (int n : List.of(10, 100, 1000)) {
+            String learner = api.post("/api/v1/learners", "", true).at("/record/accountNo").asText();
+            issueFor(learner, n);
+            perLearner.put(Integer.toString(n), transcriptP50(learner));
+        }
+        extra.put("transcript_p50_ms_by_learner_records", perLearner);
+
+        String fixed = api.post("/api/v1/learners", "", true).at("/record/accountNo").asText();
+        issueFor(fixed, 10);
+        Map<String, Object> byLedger = new LinkedHashMap<>();
+        int added = 0;
+        for (int target : List.of(10_000, 50_000, growTo)) {
+            if (target > growTo) {
+                continue;
+            }
+            long t0 = System.nanoTime();
+            int before = added;
+            while (added < target) {
+                int chunk = Math.min(500, target - added);
+                issueFor(someLearner(), chunk);
+                added += chunk;
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("growth: +%d records in %.1fs (%.0f records/s)%n", added - before, secs, (added - before) / secs);
+            byLedger.put(Integer.toString(target), transcriptP50(fixed));
+        }
+        extra.put("fixed_learner_transcript_p50_ms_by_records_added", byLedger);
+    }
+
+    private void issueFor(String learner, int n) throws Exception {
+        for (int done = 0; done < n; done += 500) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < Math.min(500, n - done); i++) {
+                items.add(draft(learner));
+            }
+            api.post("/api/v1/outcomes/batch", CanonicalJson.toJson(Map.of("items", items)), true);
+        }
+    }
+
+    private double transcriptP50(String learner) throws Exception {
+        long[] samples = new long[31];
+        for (int i = 0; i < samples.length; i++) {
+            long t0 = System.nanoTime();
+            api.get("/api/v1/learners/" + learner + "/transcript");
+            samples[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(samples);
+        return LoadRun.percentile(samples, 0.5);
+    }
+
+    private void record(LoadRun.Result r) {
+        results.add(r);
+        System.out.printf("%-20s c=%-3d %8.1f ops/s %9.1f rec/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  client %.2f cores  failures %s%n",
+                r.name(), r.concurrency(), r.opsPerSecond(), r.recordsPerSecond(), r.p50Ms(), r.p95Ms(), r.p99Ms(),
+                r.clientCores(), r.failures());
+    }
+
+    private void report(Path out, Map<String, String> options) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("commit", options.getOrDefault("commit", "unknown"));
+        doc.put("cores", Runtime.getRuntime().availableProcessors());
+        doc.put("when", Instant.now().toString());
+        doc.put("options", options);
+        doc.put("results", results);
+        doc.put("derived", extra);
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        for (LoadRun.Result api : results) {
+            if (api.name().equals("issue/gateway-api")) {
+                results.stream().filter(s -> s.name().equals("issue/raw-sdk") && s.concurrency() == api.concurrency())
+                        .findFirst().ifPresent(s -> ratios.put("c=" + api.concurrency(), api.opsPerSecond() / s.opsPerSecond()));
+            }
+        }
+        extra.put("gateway_api_over_raw_sdk", ratios);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, CanonicalJson.toJson(doc) + "\n");
+        System.out.println("gateway-api / raw-sdk throughput: " + ratios);
+        System.out.println("derived: " + CanonicalJson.toJson(extra));
+        System.out.println("written to " + out);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return o;
+    }
+
+}
