@@ -71,7 +71,10 @@ function show(report) {
   }
   summary.append(el('div', 'reason', report.summary));
   const rows = report.checks.map((c) => {
-    const [zh, en, zhMeaning, enMeaning] = CHECKS[c.check] || [c.check, c.check, '', ''];
+    const [zh, en, zhPassed, enPassed] = CHECKS[c.check] || [c.check, c.check, '', ''];
+    const [zhMeaning, enMeaning] = c.status === 'PASSED' ? [zhPassed, enPassed]
+      : c.status === 'FAILED' ? (FAILED_MEANING[c.check] || ['', ''])
+      : ['无法检查，原因如下', 'Could not be checked, because'];
     const tr = el('tr');
     tr.dataset.check = c.check;
     tr.dataset.status = c.status;

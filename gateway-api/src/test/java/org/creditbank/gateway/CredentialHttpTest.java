@@ -282,6 +282,18 @@ class CredentialHttpTest {
     }
 
     @Test
+    void everyCredentialRouteIsDescribedInTheOpenApiDocument() {
+        JsonNode paths = net.college.get("/openapi.json", null).json().get("paths");
+        assertThat(paths.has("/api/v1/outcomes/{id}/credential")).isTrue();
+        assertThat(paths.has("/api/v1/learners/{accountNo}/transcript-credential")).isTrue();
+        assertThat(paths.has("/.well-known/creditbank/issuer.json")).isTrue();
+        assertThat(paths.has("/api/v1/status-lists/{purpose}")).isTrue();
+        assertThat(paths.has("/api/v1/credentials/verify")).isTrue();
+        assertThat(paths.has("/api/v1/credentials/qr")).isTrue();
+        assertThat(paths.has("/verify")).isTrue();
+    }
+
+    @Test
     void somethingThatIsNotACredentialIsInvalidNotAnError() {
         JsonNode verdict = verify(net.college, "this is not json");
         assertInvalid(verdict, "WELL_FORMED", "not JSON");
