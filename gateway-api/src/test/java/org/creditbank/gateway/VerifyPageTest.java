@@ -52,7 +52,7 @@ class VerifyPageTest {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=820,1180", "--lang=zh-CN");
+                "--user-data-dir=" + profile, "--window-size=820,1290", "--lang=zh-CN");
         browser = new ChromeDriver(driverService, options);
         Files.createDirectories(SCREENSHOTS);
     }
