@@ -98,6 +98,9 @@ class CredentialHttpTest {
         assertThat(qr.status()).isEqualTo(200);
         assertThat(qr.contentType()).startsWith("image/svg+xml");
         assertThat(qr.text()).startsWith("<svg").contains("<path");
+        Reply notJson = net.college.post("/api/v1/credentials/qr", null, "not json");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().get("code").asText()).isEqualTo("MALFORMED_INPUT");
     }
 
     @Test

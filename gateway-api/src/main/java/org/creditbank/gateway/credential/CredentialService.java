@@ -101,11 +101,16 @@ public final class CredentialService {
 
     /** This institution's signed status list for {@code purpose}, made from the ledger's statuses now. */
     public String statusList(String purpose) {
-        StatusPurpose which = purpose(purpose);
+        return statusLists(List.of(purpose(purpose))).get(0);
+    }
+
+    private List<String> statusLists(List<StatusPurpose> purposes) {
+        CredentialIssuer signer = signer();
         List<IssuedStatus> issued = issuedStatuses();
         StatusIndex index = StatusIndex.of(issued, CredentialIssuer.STATUS_LIST_BITS);
-        OutcomeStatus marked = which == StatusPurpose.REVOCATION ? OutcomeStatus.REVOKED : OutcomeStatus.SUSPENDED;
-        return signer().issueStatusList(which, index.bitsOf(issued, marked), setup.statusListTtl());
+        return purposes.stream().map(p -> signer.issueStatusList(p, index.bitsOf(issued,
+                p == StatusPurpose.REVOCATION ? OutcomeStatus.REVOKED : OutcomeStatus.SUSPENDED),
+                setup.statusListTtl())).toList();
     }
 
     /**
@@ -132,34 +137,29 @@ public final class CredentialService {
 
     /** Verifies a credential or transcript presentation against the trust bundle and the ledger. */
     public CredentialVerdict verify(String json) {
-        List<String> ownLists = new ArrayList<>();
-        if (issuer != null && issuerOf(json).equals(mspId)) {
-            for (StatusPurpose p : StatusPurpose.values()) {
-                ownLists.add(statusList(p.value()));
-            }
-        }
-        return verifier.verify(json, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS), link(json));
+        JsonNode document = parse(json);
+        boolean ours = issuer != null && document != null && mspId.equals(document.path("issuer").path("mspId").asText());
+        List<String> ownLists = ours ? statusLists(List.of(StatusPurpose.values())) : List.of();
+        String link = document == null ? null : VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document));
+        return verifier.verify(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS), link);
     }
 
     /** The QR code (SVG) of the verification-page link for a credential or presentation. */
     public String qrCode(String json) {
-        return VerifyLink.qrSvg(link(json));
+        JsonNode document = parse(json);
+        if (document == null) {
+            throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), "a QR code is made for a JSON credential"
+                    + " or presentation; this is not JSON");
+        }
+        return VerifyLink.qrSvg(VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document)));
     }
 
-    private String link(String json) {
+    /** The document as JSON, or null when it is not JSON (the verifier then reports it malformed). */
+    private static JsonNode parse(String json) {
         try {
-            return VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(CanonicalJson.read(json, JsonNode.class)));
+            return CanonicalJson.read(json, JsonNode.class);
         } catch (CanonicalJson.MalformedJsonException e) {
             return null;
-        }
-    }
-
-    private static String issuerOf(String json) {
-        try {
-            JsonNode doc = CanonicalJson.read(json, JsonNode.class);
-            return doc.path("issuer").path("mspId").asText();
-        } catch (CanonicalJson.MalformedJsonException e) {
-            return "";
         }
     }
 

@@ -1,6 +1,7 @@
 package org.creditbank.gateway.credential;
 
 import java.util.List;
+import org.creditbank.credentials.VerificationReport.Status;
 
 /**
  * The answer of {@code POST /api/v1/credentials/verify}: a verdict a person can act on, the reason
@@ -15,7 +16,7 @@ import java.util.List;
 public record CredentialVerdict(String verdict, String kind, String summary, List<Line> checks, String checkedAt,
                                 String link) {
 
-    /** One check: PASSED, FAILED or NOT_CHECKED, with the reason. */
-    public record Line(String check, String status, String reason) {
+    /** One check (a {@code VerificationReport.Check} name or {@code LEDGER_RECORD}), its result and the reason. */
+    public record Line(String check, Status status, String reason) {
     }
 }

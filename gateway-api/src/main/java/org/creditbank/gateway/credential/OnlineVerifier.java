@@ -35,28 +35,28 @@ final class OnlineVerifier {
     /**
      * Verifies a credential, or a transcript presentation (a JSON object with a {@code transcript}).
      *
+     * @param document    {@code json} parsed, or null when it is not JSON
      * @param statusLists this institution's own fresh status lists; others' are not fetched, the
      *                    ledger check covers their status
      */
-    CredentialVerdict verify(String json, List<String> statusLists, Instant at, String link) {
-        JsonNode document = parse(json);
+    CredentialVerdict verify(String json, JsonNode document, List<String> statusLists, Instant at, String link) {
         boolean transcript = document != null && document.has("transcript");
         VerificationReport report = transcript ? offline.verifyTranscript(json, at) : offline.verify(json, statusLists, at);
         List<Line> checks = new ArrayList<>(report.checks().stream()
-                .map(c -> new Line(c.check().name(), c.status().name(), c.reason())).toList());
+                .map(c -> new Line(c.check().name(), c.status(), c.reason())).toList());
         boolean signed = passed(report, Check.WELL_FORMED) && passed(report, Check.SIGNATURE)
                 && (!transcript || passed(report, Check.DISCLOSED_ENTRIES));
         if (!signed) {
-            checks.add(new Line(LEDGER_RECORD, "NOT_CHECKED", "the document failed an earlier check, so the record it"
+            checks.add(new Line(LEDGER_RECORD, Status.NOT_CHECKED, "the document failed an earlier check, so the record it"
                     + " names cannot be trusted to ask the ledger about"));
         } else if (transcript) {
             document.path("disclosures").forEach(d -> checks.add(entryOnLedger(d.path("entry"))));
         } else {
             checks.add(credentialOnLedger(document));
         }
-        boolean valid = report.valid() && checks.stream().noneMatch(c -> c.status().equals("FAILED"))
-                && checks.stream().anyMatch(c -> c.check().equals(LEDGER_RECORD) && c.status().equals("PASSED"));
-        String summary = checks.stream().filter(c -> c.status().equals("FAILED")).findFirst()
+        boolean valid = report.valid() && checks.stream().noneMatch(c -> c.status() == Status.FAILED)
+                && checks.stream().anyMatch(c -> c.check().equals(LEDGER_RECORD) && c.status() == Status.PASSED);
+        String summary = checks.stream().filter(c -> c.status() == Status.FAILED).findFirst()
                 .map(Line::reason)
                 .orElse(valid ? "signed by a trusted institution, unchanged, and in force on the ledger"
                         : "the document could not be fully checked");
@@ -101,7 +101,7 @@ final class OnlineVerifier {
         }
         String verdict = answer.path("verdict").asText();
         String reason = recordId + ": " + answer.path("reason").asText();
-        return "VALID".equals(verdict) ? new Line(LEDGER_RECORD, "PASSED", reason)
+        return "VALID".equals(verdict) ? new Line(LEDGER_RECORD, Status.PASSED, reason)
                 : failed(reason + " (" + verdict + ")");
     }
 
@@ -110,14 +110,6 @@ final class OnlineVerifier {
     }
 
     private static Line failed(String reason) {
-        return new Line(LEDGER_RECORD, "FAILED", reason);
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return CanonicalJson.read(json, JsonNode.class);
-        } catch (CanonicalJson.MalformedJsonException e) {
-            return null;
-        }
+        return new Line(LEDGER_RECORD, Status.FAILED, reason);
     }
 }
