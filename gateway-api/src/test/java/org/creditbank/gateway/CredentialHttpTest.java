@@ -194,6 +194,8 @@ class CredentialHttpTest {
         assertThat(verdict.get("kind").asText()).isEqualTo("transcript");
         assertThat(check(verdict, "DISCLOSED_ENTRIES").get("reason").asText()).contains("1 of 2 entries");
         assertThat(check(verdict, "LEDGER_RECORD").get("reason").asText()).contains(first);
+        assertThat(net.college.get("/api/v1/learners/" + learner + "/transcript-credential?disclose=CollegeMSP:none",
+                student).status()).isEqualTo(404);
 
         // An entry with changed content, or one from another transcript, is not in the signed root.
         String inflated = tamper(presentation.text(), p -> ((ObjectNode) p.get("disclosures").get(0).get("entry")
