@@ -36,7 +36,8 @@ public final class CredentialIssuer {
 
     static final String ACCOUNT_URN = "urn:creditbank:account:";
     static final String RECORD_URN = "urn:creditbank:record:";
-    static final int STATUS_LIST_BITS = BitstringStatusList.MIN_BITS;
+    /** How many credentials one status list covers (the Bitstring Status List minimum, for herd privacy). */
+    public static final int STATUS_LIST_BITS = BitstringStatusList.MIN_BITS;
 
     private final IssuerIdentity issuer;
     private final Clock clock;

@@ -37,7 +37,7 @@ public final class TestInstitution {
     static final Instant AWARDED = Instant.parse("2026-07-10T08:00:00Z");
 
     final String mspId;
-    final X509Certificate caCertificate;
+    public final X509Certificate caCertificate;
     public final IssuerIdentity identity;
 
     private TestInstitution(String mspId, X509Certificate caCertificate, IssuerIdentity identity) {
@@ -47,6 +47,11 @@ public final class TestInstitution {
     }
 
     public static TestInstitution create(String mspId, String name, String domain) {
+        return create(mspId, name, domain, "https://" + domain + "/credentials/status");
+    }
+
+    /** An institution whose status lists are published under {@code statusListBase} (e.g. a test gateway). */
+    public static TestInstitution create(String mspId, String name, String domain, String statusListBase) {
         try {
             KeyPair ca = p256();
             X509Certificate caCert = certificate("CN=ca." + domain + ",O=" + mspId, ca, "CN=ca." + domain + ",O="
@@ -55,7 +60,7 @@ public final class TestInstitution {
             X509Certificate issuerCert = certificate("CN=registrar." + domain + ",O=" + mspId, issuer,
                     "CN=ca." + domain + ",O=" + mspId, ca, false);
             IssuerIdentity identity = new IssuerIdentity(mspId, name, "did:web:" + domain,
-                    "https://" + domain + "/credentials/status", (ECPrivateKey) issuer.getPrivate(),
+                    statusListBase, (ECPrivateKey) issuer.getPrivate(),
                     List.of(issuerCert));
             return new TestInstitution(mspId, caCert, identity);
         } catch (Exception e) {

@@ -4,8 +4,12 @@ import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.config.GatewayConfig;
+import org.creditbank.gateway.credential.CredentialService;
+import org.creditbank.gateway.credential.CredentialSetup;
+import org.creditbank.gateway.credential.IssuerFiles;
 import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.gateway.http.Metrics;
 import org.creditbank.gateway.http.Services;
@@ -55,14 +59,16 @@ public final class GatewayMain {
     /** Wires the use cases on a ledger client; tests wire the same on an in-process ledger. */
     public static Services services(LedgerClient ledger, GatewayConfig config, PrometheusRegistry registry) {
         return services(ledger, TokenRegistry.open(config.tokensFile()), config.fabric().mspId(),
-                config.serviceIdentity(), config.importBatchSize(), registry);
+                config.serviceIdentity(), config.importBatchSize(), registry,
+                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()));
     }
 
     public static Services services(LedgerClient ledger, TokenRegistry tokens, String mspId, String serviceIdentity,
-                                    int importBatchSize, PrometheusRegistry registry) {
+                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials) {
         OutcomeService outcomes = new OutcomeService(ledger);
+        VerificationService verification = new VerificationService(ledger, serviceIdentity);
         return new Services(tokens, outcomes, new RecognitionService(ledger), new LearnerService(ledger),
-                new VerificationService(ledger, serviceIdentity), new InstitutionService(ledger, mspId),
-                new ImportService(outcomes, importBatchSize), new Metrics(registry));
+                verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
+                new CredentialService(ledger, serviceIdentity, mspId, credentials, verification), new Metrics(registry));
     }
 }

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.creditbank.credentials.IssuerIdentity;
+import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.auth.Role;
 import org.creditbank.gateway.auth.TokenRegistry;
+import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.model.json.CanonicalJson;
 
@@ -35,12 +42,34 @@ final class TestGateway implements AutoCloseable {
     private final Javalin app;
 
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes) throws IOException {
+        this(ledger, mspId, serviceIdentity, maxRequestBytes, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC());
+    }
+
+    /** A gateway that issues credentials as {@code issuer} and trusts {@code trust}, on its own clock. */
+    TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, int port, IssuerIdentity issuer,
+                TrustBundle trust, Clock clock) throws IOException {
+        this(ledger, mspId, serviceIdentity, 1 << 20, port, issuer, trust, clock);
+    }
+
+    private TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes, int port,
+                        IssuerIdentity issuer, TrustBundle trust, Clock clock) throws IOException {
         this.ledger = ledger;
         Path dir = Files.createTempDirectory("gateway-" + mspId);
         this.tokens = TokenRegistry.open(dir.resolve("tokens.json"));
-        this.app = GatewayServer.create(
-                GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2, new PrometheusRegistry()), maxRequestBytes)
-                .start("127.0.0.1", 0);
+        CredentialSetup credentials = new CredentialSetup(issuer, trust, baseUrl(port), Duration.ofMinutes(5), clock);
+        this.app = GatewayServer.create(GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2,
+                new PrometheusRegistry(), credentials), maxRequestBytes).start("127.0.0.1", port);
+    }
+
+    static String baseUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A port nobody listens on now: the issuer identity must know its URLs before the server starts. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     String token(Role role, String identity, String learner) {
@@ -61,7 +90,7 @@ final class TestGateway implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl(app.port()) + path));
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
@@ -76,6 +105,11 @@ final class TestGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The absolute URL of {@code path} on this gateway. */
+    String url(String path) {
+        return baseUrl(app.port()) + path;
     }
 
     Javalin app() {

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.io.Reader;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.time.Clock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +26,16 @@ import java.util.List;
 import java.util.Map;
 import org.creditbank.gateway.GatewayMain;
 import org.creditbank.gateway.auth.Role;
+import org.creditbank.credentials.IssuerIdentity;
+import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.auth.TokenRegistry;
+import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.gateway.ledger.FabricLedgerClient;
 import org.creditbank.gateway.ledger.FabricSettings;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.model.json.CanonicalJson;
+import org.hyperledger.fabric.client.identity.Identities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +63,19 @@ class GatewayOnNetworkIT {
 
         Reply get(String path, String token) {
             return send(request(path, token).GET());
+        }
+
+        String getText(String path, String token) {
+            try {
+                HttpResponse<String> r = HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                return r.body();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         private HttpRequest.Builder request(String path, String token) {
@@ -90,11 +111,41 @@ class GatewayOnNetworkIT {
                 Duration.ofSeconds(5), Duration.ofSeconds(60), 5, Duration.ofMillis(100));
         LedgerClient ledger = new FabricLedgerClient(settings);
         TokenRegistry tokens = TokenRegistry.open(home.resolve("tokens.json"));
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
         Javalin app = GatewayServer.create(GatewayMain.services(ledger, tokens, org.mspId, "gateway", 100,
-                new PrometheusRegistry()), 5 << 20).start("127.0.0.1", 0);
+                new PrometheusRegistry(), credentialSetup(org, port)), 5 << 20).start("127.0.0.1", port);
         OPEN.add(app::stop);
         OPEN.add(ledger);
         return new Instance(app, tokens);
+    }
+
+    /**
+     * The institution signs credentials with its gateway identity, whose certificate its own
+     * Fabric CA issued; every gateway trusts the three organisations' CAs (the channel's MSPs).
+     */
+    private static CredentialSetup credentialSetup(LiveNetwork.Org org, int port) throws IOException {
+        Path msp = LiveNetwork.DIR.resolve("organizations").resolve(org.dir).resolve("users/gateway/msp");
+        try (Reader cert = Files.newBufferedReader(msp.resolve("signcerts/cert.pem"));
+             var keys = Files.list(msp.resolve("keystore"));
+             Reader key = Files.newBufferedReader(keys.findFirst().orElseThrow())) {
+            IssuerIdentity issuer = new IssuerIdentity(org.mspId, org.dir, "did:web:" + org.dir + ".creditbank.example",
+                    "http://127.0.0.1:" + port + "/api/v1/status-lists", (ECPrivateKey) Identities.readPrivateKey(key),
+                    List.of(Identities.readX509Certificate(cert)));
+            Map<String, List<X509Certificate>> cas = new LinkedHashMap<>();
+            for (LiveNetwork.Org member : LiveNetwork.Org.values()) {
+                try (Reader ca = Files.newBufferedReader(LiveNetwork.DIR.resolve("organizations").resolve(member.dir)
+                        .resolve("msp/cacerts/ca.pem"))) {
+                    cas.put(member.mspId, List.of(Identities.readX509Certificate(ca)));
+                }
+            }
+            return new CredentialSetup(issuer, new TrustBundle(cas), "http://127.0.0.1:" + port, Duration.ofMinutes(5),
+                    Clock.systemUTC());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @BeforeAll
@@ -182,6 +233,23 @@ class GatewayOnNetworkIT {
         assertThat(twice.status()).isEqualTo(422);
         assertThat(hardware.post("/api/v1/verify", null, Map.of("recordId", id, "contentHash",
                 outcome.get("contentHash").asText())).body().get("verdict").asText()).isEqualTo("REVOKED");
+    }
+
+    @Test
+    void aCredentialSignedByTheCollegeVerifiesAtTheEnterpriseAndFollowsTheLedger() {
+        String registrar = college.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
+        String learner = college.post("/api/v1/learners", registrar, "").body().at("/record/accountNo").asText();
+        String id = college.post("/api/v1/outcomes", registrar, draft("VC-" + RUN, learner)).body().at("/record/id").asText();
+        String student = college.tokens().create(Role.LEARNER, "gateway", learner, "it");
+
+        String credential = college.getText("/api/v1/outcomes/" + id + "/credential", student);
+        Reply valid = hardware.post("/api/v1/credentials/verify", null, credential);
+        assertThat(valid.body().get("verdict").asText()).as(valid.body().toString()).isEqualTo("VALID");
+
+        college.post("/api/v1/outcomes/" + id + "/revoke", registrar, Map.of("reason", "证书作废"));
+        Reply revoked = hardware.post("/api/v1/credentials/verify", null, credential);
+        assertThat(revoked.body().get("verdict").asText()).isEqualTo("INVALID");
+        assertThat(revoked.body().toString()).contains("LEDGER_RECORD", "REVOKED");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
 import org.creditbank.model.institution.Institution;
+import org.creditbank.model.outcome.IssuedStatus;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.creditbank.model.outcome.OutcomeStatus;
@@ -152,6 +153,22 @@ public final class OutcomeContract implements ContractInterface {
         Ledger ledger = new Ledger(ctx.getStub());
         require(ledger, id);
         return Contracts.json(ledger.history(key(ledger, id)));
+    }
+
+    /**
+     * The id, award time and status of every outcome the caller's own organisation issued, in id
+     * order: what its gateway needs to publish the status lists behind its credentials. Other
+     * organisations' outcomes and every learner account stay out of the answer. Read-only; it scans
+     * all outcome keys (there is no per-issuer index), so it costs one pass over the channel's outcomes.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String issuedStatuses(Context ctx) {
+        Caller caller = Caller.of(ctx).mustRead();
+        Ledger ledger = new Ledger(ctx.getStub());
+        return Contracts.json(ledger.scan(Outcome.class, Keys.OUTCOME).stream()
+                .filter(o -> o.issuer().equals(caller.mspId()))
+                .map(o -> new IssuedStatus(o.id(), o.awardedAt(), o.status()))
+                .toList());
     }
 
     /** Suspends an ACTIVE outcome (reversible), e.g. while a complaint is investigated. */

@@ -2,6 +2,7 @@ package org.creditbank.gateway.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ public record GatewayConfig(
         Path tokensFile,
         String serviceIdentity,
         long maxRequestBytes,
-        int importBatchSize) {
+        int importBatchSize,
+        CredentialSettings credentials) {
 
     public static GatewayConfig load(Path file, Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -45,14 +47,26 @@ public record GatewayConfig(
                 Duration.ofMillis(s.number("timeout.commitStatusMs", 60_000)),
                 (int) s.number("retry.maxAttempts", 5),
                 Duration.ofMillis(s.number("retry.backoffBaseMs", 100)));
+        String host = s.optional("listen.host", "127.0.0.1");
+        int port = (int) s.number("listen.port", 8080);
+        String publicBaseUrl = s.optional("public.baseUrl", "http://" + host + ":" + port);
+        CredentialSettings credentials = new CredentialSettings(
+                publicBaseUrl,
+                s.optionalPath("credentials.key"),
+                s.optionalPath("credentials.certificates"),
+                s.optional("credentials.issuerId", "did:web:" + URI.create(publicBaseUrl).getHost()),
+                s.optional("credentials.issuerName", fabric.mspId()),
+                s.optionalPath("credentials.trustBundle"),
+                Duration.ofSeconds(s.number("credentials.statusListTtlSeconds", 300)));
         return new GatewayConfig(
-                s.optional("listen.host", "127.0.0.1"),
-                (int) s.number("listen.port", 8080),
+                host,
+                port,
                 fabric,
                 s.path("tokens.file"),
                 s.required("service.identity"),
                 s.number("limits.maxRequestBytes", 5L * 1024 * 1024),
-                (int) s.number("import.batchSize", 100));
+                (int) s.number("import.batchSize", 100),
+                credentials);
     }
 
     private record Settings(Properties file, Map<String, String> env, Path base) {
@@ -73,6 +87,11 @@ public record GatewayConfig(
 
         Path path(String key) {
             return base.resolve(required(key));
+        }
+
+        Path optionalPath(String key) {
+            String value = optional(key, null);
+            return value == null ? null : base.resolve(value);
         }
 
         long number(String key, long fallback) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.creditbank.gateway.ApiException;
@@ -39,7 +40,7 @@ final class Routes {
             ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "ledger unreachable"));
         });
         r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape()));
-        r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
+        r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(ClasspathText.load("/openapi.json")));
 
         // Public: anyone may verify a record.
         r.post(API + "/verify", ctx -> json(ctx, 200,
@@ -74,6 +75,19 @@ final class Routes {
         r.get(API + "/recognitions/{id}", ctx -> json(ctx, 200, s.recognition().get(who(ctx), ctx.pathParam("id"))),
                 REGISTRAR, VERIFIER);
 
+        // Credentials: signed by this institution for its own records, verifiable by anyone.
+        r.get(API + "/outcomes/{id}/credential", ctx -> jsonText(ctx, s.credentials().outcomeCredential(
+                s.outcomes().get(who(ctx), ctx.pathParam("id")))), REGISTRAR, LEARNER);
+        r.get(API + "/learners/{accountNo}/transcript-credential", ctx -> jsonText(ctx, s.credentials().transcriptCredential(
+                s.learners().transcript(who(ctx), ctx.pathParam("accountNo")), listQuery(ctx, "disclose"))), REGISTRAR, LEARNER);
+        r.get("/.well-known/creditbank/issuer.json", ctx -> jsonText(ctx, s.credentials().issuerDocument()));
+        r.get(API + "/status-lists/{purpose}", ctx -> jsonText(ctx, s.credentials().statusList(ctx.pathParam("purpose"))));
+        r.post(API + "/credentials/verify", ctx -> json(ctx, 200, s.credentials().verify(text(ctx))));
+        r.post(API + "/credentials/qr", ctx -> ctx.contentType("image/svg+xml").result(s.credentials().qrCode(text(ctx))));
+        r.get("/verify", ctx -> ctx.contentType("text/html; charset=utf-8").result(ClasspathText.load("/web/verify.html")));
+        r.get("/verify/verify.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .result(ClasspathText.load("/web/verify.js")));
+
         r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx),
                 new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), !"false".equals(ctx.queryParam("dryRun")))), REGISTRAR);
     }
@@ -97,6 +111,22 @@ final class Routes {
         ctx.status(status).contentType("application/json").result(CanonicalJson.toJson(value));
     }
 
+    /** A document that is already JSON (a signed credential keeps its own bytes). */
+    private static void jsonText(Context ctx, String json) {
+        ctx.status(200).contentType("application/json").result(json);
+    }
+
+    private static String text(Context ctx) {
+        return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** A comma-separated query parameter; empty when absent. */
+    private static List<String> listQuery(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
     /** 201 for what this request created, 200 for what an earlier identical request already made. */
     private static void receipt(Context ctx, Receipt receipt) {
         json(ctx, receipt.created() ? 201 : 200, Map.of("record", receipt.record(), "txId", receipt.txId(),
@@ -105,7 +135,7 @@ final class Routes {
 
     private static <T> T body(Context ctx, Class<T> type) {
         try {
-            return CanonicalJson.read(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), type);
+            return CanonicalJson.read(text(ctx), type);
         } catch (CanonicalJson.MalformedJsonException e) {
             throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), e.getMessage(), List.of(), null, e);
         }
@@ -113,7 +143,7 @@ final class Routes {
 
     private static <T> T body(Context ctx, TypeReference<T> type) {
         try {
-            return CanonicalJson.read(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), type);
+            return CanonicalJson.read(text(ctx), type);
         } catch (CanonicalJson.MalformedJsonException e) {
             throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), e.getMessage(), List.of(), null, e);
         }

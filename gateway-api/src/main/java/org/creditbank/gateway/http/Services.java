@@ -1,6 +1,7 @@
 package org.creditbank.gateway.http;
 
 import org.creditbank.gateway.auth.TokenRegistry;
+import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
 import org.creditbank.gateway.learner.LearnerService;
@@ -17,5 +18,6 @@ public record Services(
         VerificationService verification,
         InstitutionService institutions,
         ImportService imports,
+        CredentialService credentials,
         Metrics metrics) {
 }

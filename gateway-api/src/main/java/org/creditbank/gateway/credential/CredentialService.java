@@ -1,0 +1,191 @@
+package org.creditbank.gateway.credential;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creditbank.credentials.CredentialException;
+import org.creditbank.credentials.CredentialIssuer;
+import org.creditbank.credentials.CredentialVerifier;
+import org.creditbank.credentials.SignedTranscript;
+import org.creditbank.credentials.StatusPurpose;
+import org.creditbank.credentials.TrustBundle;
+import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.ledger.LedgerCall;
+import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.verification.VerificationService;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.IssuedStatus;
+import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.recognition.RecognitionView;
+import org.creditbank.model.transcript.Transcript;
+
+/**
+ * The gateway's credential use cases: signs Open Badges 3.0 credentials and CLR-shaped transcripts
+ * for ledger records, publishes this institution's status lists and key, and verifies what anyone
+ * brings. Signing and checking are the {@code credentials} module's; this class adds what needs the
+ * ledger (current statuses, status-list positions, the record behind a credential). Who may ask for
+ * which record is decided before it is called (learner-own reads in the outcome and learner services).
+ */
+public final class CredentialService {
+
+    private final LedgerClient ledger;
+    private final String serviceIdentity;
+    private final String mspId;
+    private final CredentialSetup setup;
+    private final CredentialIssuer issuer;
+    private final OnlineVerifier verifier;
+    private final SecureRandom random = new SecureRandom();
+
+    public CredentialService(LedgerClient ledger, String serviceIdentity, String mspId, CredentialSetup setup,
+                             VerificationService verification) {
+        this.ledger = ledger;
+        this.serviceIdentity = serviceIdentity;
+        this.mspId = mspId;
+        this.setup = setup;
+        this.issuer = setup.issuer() == null ? null : new CredentialIssuer(setup.issuer(), setup.clock());
+        this.verifier = new OnlineVerifier(new CredentialVerifier(setup.trust()), verification);
+    }
+
+    /** A freshly signed AchievementCredential for an ACTIVE outcome this institution issued. */
+    public String outcomeCredential(JsonNode outcomeJson) {
+        Outcome outcome = CanonicalJson.read(CanonicalJson.toJson(outcomeJson), Outcome.class);
+        CredentialIssuer signer = signer();
+        if (!mspId.equals(outcome.issuer())) {
+            throw new ApiException(403, ErrorCode.ORG_NOT_ALLOWED.name(), "outcome " + outcome.id() + " was issued by "
+                    + outcome.issuer() + "; only that institution's gateway issues its credentials");
+        }
+        int position = StatusIndex.of(issuedStatuses(), CredentialIssuer.STATUS_LIST_BITS).positionOf(outcome.id());
+        try {
+            return signer.issueAchievement(outcome, null, position);
+        } catch (CredentialException e) {
+            throw notIssuable(e);
+        }
+    }
+
+    /**
+     * A signed transcript of everything on the learner's account. Without {@code disclose} it is
+     * what the learner keeps ({@code {"credential", "entries"}}); with record ids it is a
+     * presentation revealing just those entries, ready to hand to one verifier.
+     */
+    public String transcriptCredential(JsonNode transcriptJson, List<String> disclose) {
+        Transcript transcript = CanonicalJson.read(CanonicalJson.toJson(transcriptJson), Transcript.class);
+        SignedTranscript signed;
+        try {
+            signed = signer().issueTranscript(transcript.learner(), transcript.outcomes(),
+                    transcript.recognitions().stream().map(RecognitionView::recognition).toList(), random);
+        } catch (CredentialException e) {
+            throw notIssuable(e);
+        }
+        if (disclose.isEmpty()) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            kept.put("credential", CanonicalJson.read(signed.credential(), JsonNode.class));
+            kept.put("entries", signed.entries());
+            return CanonicalJson.toJson(kept);
+        }
+        List<String> recordIds = signed.entries().stream().map(e -> String.valueOf(e.entry().get("recordId"))).toList();
+        List<Integer> indices = new ArrayList<>();
+        for (String id : disclose) {
+            if (!recordIds.contains(id)) {
+                throw ApiException.notFound("the learner's transcript has no record " + id);
+            }
+            indices.add(recordIds.indexOf(id));
+        }
+        return signed.present(indices);
+    }
+
+    /** This institution's signed status list for {@code purpose}, made from the ledger's statuses now. */
+    public String statusList(String purpose) {
+        return statusLists(List.of(purpose(purpose))).get(0);
+    }
+
+    private List<String> statusLists(List<StatusPurpose> purposes) {
+        CredentialIssuer signer = signer();
+        List<IssuedStatus> issued = issuedStatuses();
+        StatusIndex index = StatusIndex.of(issued, CredentialIssuer.STATUS_LIST_BITS);
+        return purposes.stream().map(p -> signer.issueStatusList(p, index.bitsOf(issued,
+                p == StatusPurpose.REVOCATION ? OutcomeStatus.REVOKED : OutcomeStatus.SUSPENDED),
+                setup.statusListTtl())).toList();
+    }
+
+    /**
+     * What an outside verifier needs to resolve this institution's key: the controller document
+     * (verification method with its X.509 chain), the status-list URLs and the CA this institution
+     * says is its own, which a careful verifier compares with the channel configuration.
+     */
+    public String issuerDocument() {
+        CredentialIssuer signer = signer();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("mspId", mspId);
+        doc.put("name", setup.issuer().name());
+        doc.put("id", setup.issuer().id());
+        doc.put("controllerDocument", CanonicalJson.read(signer.controllerDocument(), JsonNode.class));
+        Map<String, String> lists = new LinkedHashMap<>();
+        for (StatusPurpose p : StatusPurpose.values()) {
+            lists.put(p.value(), setup.issuer().statusListUrl(p));
+        }
+        doc.put("statusLists", lists);
+        doc.put("trustBundle", CanonicalJson.read(new TrustBundle(
+                Map.of(mspId, setup.trust().caCertificatesOf(mspId))).toJson(), JsonNode.class));
+        return CanonicalJson.toJson(doc);
+    }
+
+    /** Verifies a credential or transcript presentation against the trust bundle and the ledger. */
+    public CredentialVerdict verify(String json) {
+        JsonNode document = parse(json);
+        boolean ours = issuer != null && document != null && mspId.equals(document.path("issuer").path("mspId").asText());
+        List<String> ownLists = ours ? statusLists(List.of(StatusPurpose.values())) : List.of();
+        String link = document == null ? null : VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document));
+        return verifier.verify(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS), link);
+    }
+
+    /** The QR code (SVG) of the verification-page link for a credential or presentation. */
+    public String qrCode(String json) {
+        JsonNode document = parse(json);
+        if (document == null) {
+            throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), "a QR code is made for a JSON credential"
+                    + " or presentation; this is not JSON");
+        }
+        return VerifyLink.qrSvg(VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document)));
+    }
+
+    /** The document as JSON, or null when it is not JSON (the verifier then reports it malformed). */
+    private static JsonNode parse(String json) {
+        try {
+            return CanonicalJson.read(json, JsonNode.class);
+        } catch (CanonicalJson.MalformedJsonException e) {
+            return null;
+        }
+    }
+
+    private List<IssuedStatus> issuedStatuses() {
+        return List.of(CanonicalJson.read(ledger.evaluate(serviceIdentity, LedgerCall.of("outcome:issuedStatuses")),
+                IssuedStatus[].class));
+    }
+
+    private CredentialIssuer signer() {
+        if (issuer == null) {
+            throw new ApiException(501, "CREDENTIALS_NOT_CONFIGURED", "this gateway has no issuer key; set"
+                    + " credentials.key and credentials.certificates to issue credentials");
+        }
+        return issuer;
+    }
+
+    private static StatusPurpose purpose(String value) {
+        for (StatusPurpose p : StatusPurpose.values()) {
+            if (p.value().equals(value)) {
+                return p;
+            }
+        }
+        throw ApiException.notFound("no status list '" + value + "'; there are revocation and suspension");
+    }
+
+    private static ApiException notIssuable(CredentialException e) {
+        return new ApiException(422, "CREDENTIAL_NOT_ISSUABLE", e.getMessage(), List.of(), null, e);
+    }
+}

@@ -1,0 +1,22 @@
+package org.creditbank.gateway.credential;
+
+import java.util.List;
+import org.creditbank.credentials.VerificationReport.Status;
+
+/**
+ * The answer of {@code POST /api/v1/credentials/verify}: a verdict a person can act on, the reason
+ * behind it, and every check with its own result, so nobody has to take "invalid" on trust.
+ *
+ * @param verdict   VALID or INVALID
+ * @param kind      {@code credential} or {@code transcript} (a selective-disclosure presentation)
+ * @param summary   why, in one sentence: the first failed check's reason, or what was confirmed
+ * @param link      the verification page for this document (its QR code comes from
+ *                  {@code POST /api/v1/credentials/qr})
+ */
+public record CredentialVerdict(String verdict, String kind, String summary, List<Line> checks, String checkedAt,
+                                String link) {
+
+    /** One check (a {@code VerificationReport.Check} name or {@code LEDGER_RECORD}), its result and the reason. */
+    public record Line(String check, Status status, String reason) {
+    }
+}

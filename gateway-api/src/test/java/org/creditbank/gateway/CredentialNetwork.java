@@ -1,0 +1,131 @@
+package org.creditbank.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creditbank.chaincode.testing.InMemoryLedger;
+import org.creditbank.chaincode.testing.TestIdentity;
+import org.creditbank.credentials.TestInstitution;
+import org.creditbank.credentials.TrustBundle;
+import org.creditbank.gateway.TestGateway.Reply;
+import org.creditbank.gateway.auth.Role;
+import org.creditbank.model.json.CanonicalJson;
+
+/**
+ * Two schools on one in-process ledger, each with its own gateway and issuer key certified by its
+ * own organisation CA (made for this run by Bouncy Castle, never stored). Both gateways trust both
+ * CAs, as a channel's trust bundle would. The gateways' clock starts a few hours after the ledger's.
+ */
+final class CredentialNetwork implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2026-09-01T12:00:00Z");
+
+    final InMemoryLedger chain = new InMemoryLedger();
+    final TestClock clock = new TestClock(START);
+    final TestInstitution collegeOrg;
+    final TestInstitution universityOrg;
+    final TestGateway college;
+    final TestGateway university;
+    final String collegeRegistrar;
+    final String universityRegistrar;
+
+    CredentialNetwork() throws IOException {
+        register(TestIdentity.admin("CollegeMSP"), "广州五金职业技术学院");
+        register(TestIdentity.admin("UniversityMSP"), "应用技术大学");
+        int collegePort = TestGateway.freePort();
+        int universityPort = TestGateway.freePort();
+        collegeOrg = TestInstitution.create("CollegeMSP", "广州五金职业技术学院", "college.example",
+                TestGateway.baseUrl(collegePort) + "/api/v1/status-lists");
+        universityOrg = TestInstitution.create("UniversityMSP", "应用技术大学", "university.example",
+                TestGateway.baseUrl(universityPort) + "/api/v1/status-lists");
+        TrustBundle trust = new TrustBundle(Map.of("CollegeMSP", List.of(collegeOrg.caCertificate),
+                "UniversityMSP", List.of(universityOrg.caCertificate)));
+        college = new TestGateway(wallet("CollegeMSP"), "CollegeMSP", "gateway", collegePort, collegeOrg.identity,
+                trust, clock);
+        university = new TestGateway(wallet("UniversityMSP"), "UniversityMSP", "gateway", universityPort,
+                universityOrg.identity, trust, clock);
+        collegeRegistrar = college.token(Role.REGISTRAR, "registrar1", null);
+        universityRegistrar = university.token(Role.REGISTRAR, "registrar1", null);
+    }
+
+    private InProcessLedger wallet(String mspId) {
+        return new InProcessLedger(chain)
+                .enroll("registrar1", TestIdentity.withRole(mspId, "registrar1", "registrar"))
+                .enroll("gateway", TestIdentity.withRole(mspId, "gateway", "verifier"));
+    }
+
+    private void register(TestIdentity admin, String name) {
+        assertThat(chain.submit(admin, "institution:register",
+                CanonicalJson.toJson(Map.of("name", name, "type", "SCHOOL"))).ok()).isTrue();
+    }
+
+    String openAccount() {
+        Reply r = college.post("/api/v1/learners", collegeRegistrar, "");
+        assertThat(r.status()).isEqualTo(201);
+        return r.json().at("/record/accountNo").asText();
+    }
+
+    /** A COURSE draft of the college; tests change what they need. */
+    static Map<String, Object> course(String localId, String learner) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("localId", localId);
+        d.put("learner", learner);
+        d.put("kind", "COURSE");
+        d.put("achievementCode", "CNC101");
+        d.put("achievementTitle", "数控车床编程");
+        d.put("credits", 3);
+        d.put("result", Map.of("scale", "PERCENTAGE", "value", "88"));
+        d.put("activityStart", "2026-03-01");
+        d.put("activityEnd", "2026-07-01");
+        d.put("evidenceHash", "b".repeat(64));
+        return d;
+    }
+
+    /** Issues at the college and returns the ledger record. */
+    JsonNode issue(Map<String, Object> draft) {
+        Reply r = college.post("/api/v1/outcomes", collegeRegistrar, CanonicalJson.toJson(draft));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("record");
+    }
+
+    void changeStatus(String id, String change, String reason) {
+        Reply r = college.post("/api/v1/outcomes/" + id + "/" + change, collegeRegistrar,
+                CanonicalJson.toJson(Map.of("reason", reason)));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+    }
+
+    /** The credential for outcome {@code id}, as its learner downloads it from the college's gateway. */
+    String credential(String id, String learner) {
+        Reply r = college.get("/api/v1/outcomes/" + id + "/credential", college.token(Role.LEARNER, "gateway", learner));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.text();
+    }
+
+    /** What {@code gateway} says about a document. */
+    static JsonNode verify(TestGateway gateway, String document) {
+        Reply r = gateway.post("/api/v1/credentials/verify", null, document);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** The status and reason of one check in a verify answer. */
+    static JsonNode check(JsonNode verdict, String check) {
+        for (JsonNode c : verdict.get("checks")) {
+            if (c.get("check").asText().equals(check)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check " + check + " in " + verdict);
+    }
+
+    @Override
+    public void close() {
+        college.close();
+        university.close();
+    }
+}

@@ -1,0 +1,169 @@
+package org.creditbank.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.gateway.CredentialNetwork.course;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.creditbank.model.json.CanonicalJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The verification page in a real browser: Debian's headless chromium, driven through Debian's
+ * chromedriver (both named explicitly, so Selenium never downloads a browser or driver). A valid, a
+ * revoked and a tampered credential each show the right verdict and reason; screenshots of the
+ * three go to target/verify-screenshots/ (copies are in docs/).
+ */
+class VerifyPageTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "verify-screenshots");
+
+    private static CredentialNetwork net;
+    private static ChromeDriverService driverService;
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        net = new CredentialNetwork();
+        profile = Files.createTempDirectory("chromium-profile");
+        driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=820,1290", "--lang=zh-CN");
+        browser = new ChromeDriver(driverService, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (driverService != null) {
+            driverService.stop();
+        }
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    private String credential(String localId, String learner) {
+        return net.credential(net.issue(course(localId, learner)).get("id").asText(), learner);
+    }
+
+    /** Waits for the verdict and returns it (VALID or INVALID). */
+    private static String verdict() {
+        WebElement verdict = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verdict[data-verdict]")));
+        return verdict.getAttribute("data-verdict");
+    }
+
+    private static String statusOf(String check) {
+        return browser.findElement(By.cssSelector("#checks tr[data-check='" + check + "']")).getAttribute("data-status");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void waitForQr() {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("qr")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
+                ((ChromeDriver) d).executeScript("return document.getElementById('qr').naturalWidth > 0")));
+    }
+
+    @Test
+    void aValidCredentialOpenedFromItsLinkShowsValidEveryCheckPassedAndItsQrCode() throws IOException {
+        String learner = net.openAccount();
+        String link = CredentialNetwork.verify(net.college, credential("P-1", learner)).get("link").asText();
+
+        browser.get(link);
+
+        assertThat(verdict()).isEqualTo("VALID");
+        assertThat(browser.findElement(By.id("verdict")).getText()).contains("有效", "VALID");
+        assertThat(browser.findElement(By.id("summary")).getText())
+                .contains("由可信机构签发", "Issued by a trusted institution");
+        for (String check : List.of("WELL_FORMED", "SIGNATURE", "ISSUER_TRUSTED", "VALIDITY_PERIOD", "REVOCATION",
+                "SUSPENSION", "LEDGER_RECORD")) {
+            assertThat(statusOf(check)).as(check).isEqualTo("PASSED");
+        }
+        waitForQr();
+        assertThat(browser.findElement(By.id("link")).getAttribute("href")).isEqualTo(link);
+        screenshot("verify-valid.png");
+    }
+
+    @Test
+    void aRevokedCredentialShowsInvalidAndThatTheIssuerRevokedIt() throws IOException {
+        String learner = net.openAccount();
+        JsonNode outcome = net.issue(course("P-2", learner));
+        String id = outcome.get("id").asText();
+        String link = CredentialNetwork.verify(net.college, net.credential(id, learner)).get("link").asText();
+        net.changeStatus(id, "revoke", "成绩录入错误 grade entered wrongly");
+
+        browser.get(link);
+
+        assertThat(verdict()).isEqualTo("INVALID");
+        assertThat(browser.findElement(By.id("verdict")).getText()).contains("无效", "INVALID");
+        assertThat(browser.findElement(By.id("summary")).getText())
+                .contains("签发机构已撤销此凭证", "The issuer has revoked this credential");
+        assertThat(statusOf("REVOCATION")).isEqualTo("FAILED");
+        assertThat(statusOf("LEDGER_RECORD")).isEqualTo("FAILED");
+        assertThat(browser.findElement(By.cssSelector("#checks tr[data-check='LEDGER_RECORD']")).getText())
+                .contains("grade entered wrongly");
+        screenshot("verify-revoked.png");
+    }
+
+    @Test
+    void aTamperedCredentialPastedIntoThePageShowsInvalidAndThatItWasAltered() throws IOException {
+        String learner = net.openAccount();
+        ObjectNode vc = (ObjectNode) CanonicalJson.read(credential("P-3", learner), JsonNode.class);
+        ((ObjectNode) vc.get("credentialSubject")).put("creditsEarned", 30);
+
+        browser.get(net.college.url("/verify"));
+        WebElement input = browser.findElement(By.id("credential-input"));
+        browser.executeScript("arguments[0].value = arguments[1]", input, vc.toPrettyString());
+        browser.findElement(By.id("verify-button")).click();
+
+        assertThat(verdict()).isEqualTo("INVALID");
+        assertThat(browser.findElement(By.id("summary")).getText())
+                .contains("凭证内容在签发后被篡改", "The credential was altered after signing");
+        assertThat(statusOf("SIGNATURE")).isEqualTo("FAILED");
+        assertThat(statusOf("LEDGER_RECORD")).isEqualTo("NOT_CHECKED");
+        screenshot("verify-tampered.png");
+    }
+
+    @Test
+    void anUploadedFileIsVerified() throws IOException {
+        String learner = net.openAccount();
+        Path file = Files.createTempFile("credential", ".json");
+        Files.writeString(file, credential("P-4", learner));
+
+        browser.get(net.college.url("/verify"));
+        browser.findElement(By.id("credential-file")).sendKeys(file.toAbsolutePath().toString());
+
+        assertThat(verdict()).isEqualTo("VALID");
+    }
+}
