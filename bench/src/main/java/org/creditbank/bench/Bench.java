@@ -60,12 +60,23 @@ public final class Bench {
         int growTo = Integer.parseInt(o.getOrDefault("grow", "100000"));
         try (Targets.Sdk sdk = new Targets.Sdk(network)) {
             Bench bench = new Bench(new Targets.Api(o.getOrDefault("gateway", "http://127.0.0.1:8080"), token), sdk, network, phase);
+            List<String> phases = List.of(o.getOrDefault("phases", "single,batch,online,offline,growth").split(","));
             bench.openLearners(32);
-            bench.singleIssuance(levels);
-            bench.batchIssuance(List.of(1, 10, 100, 500));
-            bench.onlineVerification(16);
-            bench.offlineVerification();
-            bench.growth(growTo);
+            if (phases.contains("single")) {
+                bench.singleIssuance(levels);
+            }
+            if (phases.contains("batch")) {
+                bench.batchIssuance(List.of(1, 10, 100, 500));
+            }
+            if (phases.contains("online")) {
+                bench.onlineVerification(16);
+            }
+            if (phases.contains("offline")) {
+                bench.offlineVerification();
+            }
+            if (phases.contains("growth")) {
+                bench.growth(growTo);
+            }
             bench.report(Path.of(o.getOrDefault("out", "bench/results/latest.json")), o);
         }
     }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.creditbank.model.json.CanonicalJson;
 import org.hyperledger.fabric.client.Contract;
@@ -32,8 +31,9 @@ final class Targets {
 
     /** The gateway's HTTP API as one registrar. */
     static final class Api {
+        // The client's default executor grows with the load; a small fixed pool queued responses at c=64.
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(Duration.ofSeconds(5)).build();
         private final String base;
         private final String token;
 

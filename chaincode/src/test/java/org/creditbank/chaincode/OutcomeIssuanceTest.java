@@ -43,7 +43,7 @@ class OutcomeIssuanceTest extends Consortium {
     void eachRecordCanBeEndorsedOnlyByItsIssuersPeers() {
         JsonNode issued = issue(HARDWARE_REGISTRAR, training("T-1", learner));
         String key = ledger.worldState().keySet().stream()
-                .filter(k -> k.contains("outcome") && k.contains(issued.get("id").asText()) && !k.contains("learner"))
+                .filter(k -> k.equals("\u0000outcome\u0000HardwareCoMSP\u0000T-1\u0000"))
                 .findFirst().orElseThrow();
         byte[] policy = ledger.validationParameter(key);
         assertThat(policy).isNotNull();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The only JSON-LD document loader CreditBank uses: it serves the contexts bundled in this jar and
@@ -27,12 +28,19 @@ final class BundledContexts implements DocumentLoader {
             OB_V3, "ob-v3p0-context-3.0.3.jsonld",
             CREDITBANK_V1, "creditbank-v1.jsonld");
 
+    /** Parsed once per JVM: contexts are immutable, and re-parsing them dominated verification time. */
+    private final Map<String, Document> parsed = new ConcurrentHashMap<>();
+
     @Override
     public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
         String file = FILES.get(url.toString());
         if (file == null) {
             throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
                     "context " + url + " is not bundled with CreditBank and is never fetched");
+        }
+        Document cached = parsed.get(file);
+        if (cached != null) {
+            return cached;
         }
         try (InputStream in = BundledContexts.class.getResourceAsStream("contexts/" + file)) {
             if (in == null) {
@@ -41,6 +49,7 @@ final class BundledContexts implements DocumentLoader {
             }
             JsonDocument document = JsonDocument.of(in);
             document.setDocumentUrl(url);
+            parsed.putIfAbsent(file, document);
             return document;
         } catch (IOException e) {
             throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, e);

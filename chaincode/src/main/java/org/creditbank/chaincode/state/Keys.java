@@ -9,6 +9,7 @@ public final class Keys {
 
     public static final String INSTITUTION = "institution";
     public static final String ACCOUNT = "account";
+    /** Attributes: issuer MSP, the issuer's local record number; one issuer's outcomes are one range. */
     public static final String OUTCOME = "outcome";
     public static final String RULE = "rule";
     public static final String RECOGNITION = "recognition";
