@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -70,7 +71,9 @@ public final class CredentialIssuer {
         OutcomeDraft draft = outcome.draft();
         ObjectNode vc = envelope(newCredentialId(), "AchievementCredential");
         vc.put("name", draft.achievementTitle());
-        vc.put("validFrom", outcome.awardedAt());
+        // Whole seconds, rounded down: verifiers compare against whole-second times, and a credential
+        // must be valid in the very second its outcome was awarded.
+        vc.put("validFrom", Instant.parse(outcome.awardedAt()).truncatedTo(ChronoUnit.SECONDS).toString());
         if (draft.validUntil() != null) {
             // The ledger's validUntil is the last valid day, inclusive.
             vc.put("validUntil", LocalDate.parse(draft.validUntil()).plusDays(1)

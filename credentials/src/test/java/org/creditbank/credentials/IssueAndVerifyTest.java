@@ -42,6 +42,17 @@ class IssueAndVerifyTest {
     }
 
     @Test
+    void aCredentialIsValidInTheSameSecondItsOutcomeWasAwarded() {
+        Outcome fresh = college.outcome(TestInstitution.learner());
+        Outcome awardedMidSecond = new Outcome(fresh.id(), fresh.issuer(), fresh.draft(), fresh.contentHash(),
+                "2026-07-10T08:00:00.468001521Z", fresh.awardTxId(), fresh.status(), null, null, fresh.changedBy());
+        String credential = issuer.issueAchievement(awardedMidSecond, null, 7);
+        VerificationReport report = new CredentialVerifier(college.trustBundle())
+                .verify(credential, List.of(), Instant.parse("2026-07-10T08:00:00Z"));
+        assertThat(report.result(Check.VALIDITY_PERIOD).orElseThrow().status()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
     void credentialCarriesTheOutcomeAndLedgerReferences() {
         String learner = TestInstitution.learner();
         Outcome outcome = college.outcome(learner);

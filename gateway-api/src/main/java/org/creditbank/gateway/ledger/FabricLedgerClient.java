@@ -43,6 +43,7 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 public final class FabricLedgerClient implements LedgerClient {
 
     private static final int STATUS_CHECKS = 3;
+    private static final int MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
     private final FabricSettings settings;
     private final ManagedChannel channel;
@@ -51,7 +52,9 @@ public final class FabricLedgerClient implements LedgerClient {
     public FabricLedgerClient(FabricSettings settings) throws IOException {
         this.settings = settings;
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(settings.peerEndpoint())
-                .sslContext(GrpcSslContexts.forClient().trustManager(settings.tlsRootCert().toFile()).build());
+                .sslContext(GrpcSslContexts.forClient().trustManager(settings.tlsRootCert().toFile()).build())
+                // Same limit as the peer's (100 MiB): gRPC's 4 MiB default cut off large query answers.
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES);
         if (settings.tlsHostOverride() != null) {
             builder.overrideAuthority(settings.tlsHostOverride());
         }
