@@ -4,7 +4,6 @@ import static org.creditbank.gateway.auth.Role.LEARNER;
 import static org.creditbank.gateway.auth.Role.REGISTRAR;
 import static org.creditbank.gateway.auth.Role.VERIFIER;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ final class Routes {
 
         r.post(API + "/outcomes", ctx -> receipt(ctx, s.outcomes().issue(who(ctx), body(ctx, OutcomeDraft.class))), REGISTRAR);
         r.post(API + "/outcomes/batch", ctx -> receipt(ctx, s.outcomes().issueBatch(who(ctx),
-                body(ctx, new TypeReference<Batch>() { }).items())), REGISTRAR);
+                body(ctx, Batch.class).items())), REGISTRAR);
         r.get(API + "/outcomes/{id}", ctx -> json(ctx, 200, s.outcomes().get(who(ctx), ctx.pathParam("id"))),
                 REGISTRAR, VERIFIER, LEARNER);
         r.get(API + "/outcomes/{id}/history", ctx -> json(ctx, 200, s.outcomes().history(who(ctx), ctx.pathParam("id"))),
@@ -134,14 +133,6 @@ final class Routes {
     }
 
     private static <T> T body(Context ctx, Class<T> type) {
-        try {
-            return CanonicalJson.read(text(ctx), type);
-        } catch (CanonicalJson.MalformedJsonException e) {
-            throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), e.getMessage(), List.of(), null, e);
-        }
-    }
-
-    private static <T> T body(Context ctx, TypeReference<T> type) {
         try {
             return CanonicalJson.read(text(ctx), type);
         } catch (CanonicalJson.MalformedJsonException e) {
