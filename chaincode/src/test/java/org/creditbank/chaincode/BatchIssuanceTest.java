@@ -72,7 +72,7 @@ class BatchIssuanceTest extends Consortium {
         JsonNode extended = ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("RETRY", 8))));
         assertThat(extended).hasSize(8);
         assertThat(extended.get(0)).isEqualTo(first.get(0));
-        assertThat(ledger.worldState().size() - afterFirst.size()).isEqualTo(3 * 2); // record + learner index each
+        assertThat(ledger.worldState().size() - afterFirst.size()).isEqualTo(3 * 2 + 1); // record + learner index each, one issuance list
     }
 
     @Test

@@ -52,8 +52,8 @@ public final class CredentialIssuer {
      * The credential for one ACTIVE outcome.
      *
      * @param learnerName included as {@code credentialSubject.name} only if not null
-     * @param statusIndex this credential's position in the issuer's revocation and suspension
-     *                    lists; the caller allocates it (one per credential, never reused)
+     * @param statusIndex this credential's position in the status lists of the transaction that
+     *                    issued the outcome (its place among that transaction's outcomes)
      */
     public String issueAchievement(Outcome outcome, String learnerName, int statusIndex) {
         if (outcome.status() != OutcomeStatus.ACTIVE) {
@@ -84,7 +84,8 @@ public final class CredentialIssuer {
         vc.set("evidence", AchievementMapping.evidence(outcome));
         ArrayNode status = vc.putArray("credentialStatus");
         for (StatusPurpose purpose : StatusPurpose.values()) {
-            String list = issuer.statusListUrl(purpose);
+            // The list of the transaction that issued the outcome; the index is its place in it.
+            String list = issuer.statusListUrl(purpose, outcome.awardTxId());
             status.addObject()
                     .put("id", list + "#" + statusIndex)
                     .put("type", "BitstringStatusListEntry")
@@ -96,11 +97,12 @@ public final class CredentialIssuer {
     }
 
     /**
-     * The issuer's status list for {@code purpose}: bit {@code i} set means the credential with
-     * status index {@code i} is revoked (or suspended). Verifiers cache it for {@code ttl}.
+     * The issuer's status list {@code listId} for {@code purpose}: bit {@code i} set means the
+     * credential with status index {@code i} in that list is revoked (or suspended). Verifiers
+     * cache it for {@code ttl}.
      */
-    public String issueStatusList(StatusPurpose purpose, BitSet set, Duration ttl) {
-        String url = issuer.statusListUrl(purpose);
+    public String issueStatusList(StatusPurpose purpose, String listId, BitSet set, Duration ttl) {
+        String url = issuer.statusListUrl(purpose, listId);
         ObjectNode vc = envelope(url, "BitstringStatusListCredential");
         vc.put("validFrom", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         ObjectNode subject = vc.putObject("credentialSubject");

@@ -15,7 +15,7 @@ import java.util.Objects;
  * verifier checks against its trust bundle; the DID is only a name.
  *
  * @param statusListBase https URL under which the issuer publishes its status lists;
- *                       {@code <base>/revocation} and {@code <base>/suspension}
+ *                       {@code <base>/<list id>/revocation} and {@code <base>/<list id>/suspension}
  * @param certificateChain leaf (the signing key's certificate) first, up to but excluding the CA
  */
 public record IssuerIdentity(String mspId, String name, String id, String statusListBase,
@@ -57,9 +57,13 @@ public record IssuerIdentity(String mspId, String name, String id, String status
         }
     }
 
-    /** The URL of the status list for {@code purpose}. */
-    public String statusListUrl(StatusPurpose purpose) {
-        return statusListBase + "/" + purpose.value();
+    /**
+     * The URL of status list {@code listId} for {@code purpose}. Each issuing transaction has its
+     * own list (its id is the transaction id), so finding a credential's bit never needs more than
+     * that transaction's records, however many the institution has issued.
+     */
+    public String statusListUrl(StatusPurpose purpose, String listId) {
+        return statusListBase + "/" + listId + "/" + purpose.value();
     }
 
     /** Never prints the private key. */

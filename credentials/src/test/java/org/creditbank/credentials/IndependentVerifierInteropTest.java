@@ -120,9 +120,9 @@ class IndependentVerifierInteropTest {
         Path credentialFile = write("credential.json", credential);
         Path controller = write("controller.json", issuer.controllerDocument());
         Path revocation = write("revocation.json",
-                issuer.issueStatusList(StatusPurpose.REVOCATION, revoked, Duration.ofDays(1)));
+                issuer.issueStatusList(StatusPurpose.REVOCATION, "tx-0001", revoked, Duration.ofDays(1)));
         Path suspension = write("suspension.json",
-                issuer.issueStatusList(StatusPurpose.SUSPENSION, new BitSet(), Duration.ofDays(1)));
+                issuer.issueStatusList(StatusPurpose.SUSPENSION, "tx-0001", new BitSet(), Duration.ofDays(1)));
         Result result = run(INTEROP, "node", "verify.mjs", "--now=" + now, credentialFile.toString(),
                 controller.toString(),
                 revocation.toString(), suspension.toString());

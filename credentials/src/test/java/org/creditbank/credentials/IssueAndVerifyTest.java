@@ -112,7 +112,7 @@ class IssueAndVerifyTest {
     }
 
     private List<String> currentLists(BitSet revoked, BitSet suspended) {
-        return List.of(listPublisher.issueStatusList(StatusPurpose.REVOCATION, revoked, Duration.ofDays(1)),
-                listPublisher.issueStatusList(StatusPurpose.SUSPENSION, suspended, Duration.ofDays(1)));
+        return List.of(listPublisher.issueStatusList(StatusPurpose.REVOCATION, "tx-0001", revoked, Duration.ofDays(1)),
+                listPublisher.issueStatusList(StatusPurpose.SUSPENSION, "tx-0001", suspended, Duration.ofDays(1)));
     }
 }

@@ -177,9 +177,9 @@ class RejectionTest {
     @Test
     void statusListFromAnotherIssuerIsRejected() {
         ObjectNode foreign = CredentialJson.parseObject(new CredentialIssuer(university.identity,
-                Clock.fixed(CHECKED, ZoneOffset.UTC)).issueStatusList(StatusPurpose.REVOCATION, new BitSet(),
+                Clock.fixed(CHECKED, ZoneOffset.UTC)).issueStatusList(StatusPurpose.REVOCATION, "tx-0001", new BitSet(),
                 Duration.ofDays(1)), "list");
-        String url = college.identity.statusListUrl(StatusPurpose.REVOCATION);
+        String url = college.identity.statusListUrl(StatusPurpose.REVOCATION, "tx-0001");
         // The university's list, claiming to be the college's: its signature breaks.
         foreign.put("id", url);
 
@@ -231,8 +231,8 @@ class RejectionTest {
     }
 
     private List<String> lists(BitSet revoked, BitSet suspended, Duration ttl) {
-        return List.of(listPublisher.issueStatusList(StatusPurpose.REVOCATION, revoked, ttl),
-                listPublisher.issueStatusList(StatusPurpose.SUSPENSION, suspended, ttl));
+        return List.of(listPublisher.issueStatusList(StatusPurpose.REVOCATION, "tx-0001", revoked, ttl),
+                listPublisher.issueStatusList(StatusPurpose.SUSPENSION, "tx-0001", suspended, ttl));
     }
 
     private static String edit(String json, Consumer<ObjectNode> change) {

@@ -255,13 +255,18 @@ class CredentialHttpTest {
         JsonNode issuer = net.college.get("/.well-known/creditbank/issuer.json", null).json();
         assertThat(issuer.get("mspId").asText()).isEqualTo("CollegeMSP");
         assertThat(issuer.at("/controllerDocument/verificationMethod/0/publicKeyJwk/x5c")).hasSize(1);
-        assertThat(issuer.at("/statusLists/revocation").asText()).isEqualTo(net.college.url("/api/v1/status-lists/revocation"));
+        assertThat(issuer.at("/statusLists/revocation").asText())
+                .isEqualTo(net.college.url("/api/v1/status-lists/{issuing transaction id}/revocation"));
 
-        Reply revocation = net.college.get("/api/v1/status-lists/revocation", null);
-        Reply suspension = net.college.get("/api/v1/status-lists/suspension", null);
+        // The credential names its lists: those of the transaction that issued the outcome.
+        String lists = "/api/v1/status-lists/" + outcome.get("awardTxId").asText();
+        assertThat(credential).contains(net.college.url(lists + "/revocation"));
+        Reply revocation = net.college.get(lists + "/revocation", null);
+        Reply suspension = net.college.get(lists + "/suspension", null);
         assertThat(revocation.status()).isEqualTo(200);
         assertThat(revocation.json().at("/credentialSubject/ttl").asLong()).isEqualTo(300_000);
-        assertThat(net.college.get("/api/v1/status-lists/expiry", null).status()).isEqualTo(404);
+        assertThat(net.college.get(lists + "/expiry", null).status()).isEqualTo(404);
+        assertThat(net.college.get("/api/v1/status-lists/no-such-tx/revocation", null).status()).isEqualTo(404);
 
         // An employer with only the trust bundle and the two lists sees the revocation, offline.
         VerificationReport offline = new CredentialVerifier(net.collegeOrg.trustBundle())
@@ -273,12 +278,32 @@ class CredentialHttpTest {
     }
 
     @Test
+    void outcomesOfOneBatchHaveTheirOwnBitsInTheBatchsList() {
+        Reply batch = net.college.post("/api/v1/outcomes/batch", net.collegeRegistrar, CanonicalJson.toJson(
+                Map.of("items", List.of(course("B-1", learner), course("B-2", learner), course("B-3", learner)))));
+        assertThat(batch.status()).as(batch.text()).isEqualTo(201);
+        String second = batch.json().at("/record/1/id").asText();
+        String third = batch.json().at("/record/2/id").asText();
+        String secondCredential = net.credential(second, learner);
+        String thirdCredential = net.credential(third, learner);
+        assertThat(CanonicalJson.read(secondCredential, JsonNode.class).at("/credentialStatus/0/statusListIndex").asText())
+                .isEqualTo("1");
+        assertThat(CanonicalJson.read(thirdCredential, JsonNode.class).at("/credentialStatus/0/statusListIndex").asText())
+                .isEqualTo("2");
+
+        net.changeStatus(second, "revoke", "wrong learner");
+
+        assertInvalid(verify(net.college, secondCredential), "REVOCATION", "revoked");
+        assertThat(verify(net.college, thirdCredential).get("verdict").asText()).isEqualTo("VALID");
+    }
+
+    @Test
     void aGatewayWithoutAnIssuerKeySaysSoButStillVerifies() throws IOException {
         String credential = freshCredential("N-1");
         try (TestGateway plain = new TestGateway(new InProcessLedger(net.chain).enroll("gateway",
                 org.creditbank.chaincode.testing.TestIdentity.withRole("UniversityMSP", "gateway", "verifier")),
                 "UniversityMSP", "gateway", 1 << 20)) {
-            Reply list = plain.get("/api/v1/status-lists/revocation", null);
+            Reply list = plain.get("/api/v1/status-lists/tx1/revocation", null);
             assertThat(list.status()).isEqualTo(501);
             assertThat(list.json().get("code").asText()).isEqualTo("CREDENTIALS_NOT_CONFIGURED");
             // It trusts nobody, and says so.
@@ -292,7 +317,7 @@ class CredentialHttpTest {
         assertThat(paths.has("/api/v1/outcomes/{id}/credential")).isTrue();
         assertThat(paths.has("/api/v1/learners/{accountNo}/transcript-credential")).isTrue();
         assertThat(paths.has("/.well-known/creditbank/issuer.json")).isTrue();
-        assertThat(paths.has("/api/v1/status-lists/{purpose}")).isTrue();
+        assertThat(paths.has("/api/v1/status-lists/{listId}/{purpose}")).isTrue();
         assertThat(paths.has("/api/v1/credentials/verify")).isTrue();
         assertThat(paths.has("/api/v1/credentials/qr")).isTrue();
         assertThat(paths.has("/verify")).isTrue();

@@ -57,8 +57,8 @@ class IssuerFilesTest {
 
         assertThat(setup.issuer().id()).isEqualTo("did:web:gateway.college.example");
         assertThat(setup.issuer().name()).isEqualTo("广州五金职业技术学院");
-        assertThat(setup.issuer().statusListUrl(org.creditbank.credentials.StatusPurpose.REVOCATION))
-                .isEqualTo("https://gateway.college.example/api/v1/status-lists/revocation");
+        assertThat(setup.issuer().statusListUrl(org.creditbank.credentials.StatusPurpose.REVOCATION, "tx-0001"))
+                .isEqualTo("https://gateway.college.example/api/v1/status-lists/tx-0001/revocation");
         assertThat(setup.issuer().publicKey()).isEqualTo(college.identity.publicKey());
         assertThat(setup.trust().caCertificatesOf("CollegeMSP")).containsExactly(college.caCertificate);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
@@ -61,6 +62,7 @@ public final class OutcomeContract implements ContractInterface {
         }
         requireAccount(ledger, draft.learner());
         write(ledger, outcome);
+        recordIssuance(ledger, caller.mspId(), List.of(outcome.id()));
         ledger.emit("OutcomeIssued", event(caller.mspId(), List.of(outcome.id()), OutcomeStatus.ACTIVE, null));
         return Contracts.json(outcome);
     }
@@ -101,6 +103,7 @@ public final class OutcomeContract implements ContractInterface {
         }
         fresh.forEach(outcome -> write(ledger, outcome));
         if (!fresh.isEmpty()) {
+            recordIssuance(ledger, caller.mspId(), fresh.stream().map(Outcome::id).toList());
             ledger.emit("OutcomesIssued", event(caller.mspId(), fresh.stream().map(Outcome::id).toList(),
                     OutcomeStatus.ACTIVE, null));
         }
@@ -156,18 +159,19 @@ public final class OutcomeContract implements ContractInterface {
     }
 
     /**
-     * The id, award time and status of every outcome the caller's own organisation issued, in id
-     * order: what its gateway needs to publish the status lists behind its credentials. Other
-     * organisations' outcomes and every learner account stay out of the answer. Read-only; it reads
-     * only the caller's own range of outcome keys, so its cost follows what the caller issued.
+     * The id, award time and status of each outcome that transaction {@code txId} of the caller's
+     * own organisation issued, in issuance order: one status list for the credentials of those
+     * outcomes (a credential's status index is its outcome's place here). Its cost is that
+     * transaction's size, at most {@value #MAX_BATCH} records, whatever the institution issued before.
      */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String issuedStatuses(Context ctx) {
+    public String issuanceStatuses(Context ctx, String txId) {
         Caller caller = Caller.of(ctx).mustRead();
         Ledger ledger = new Ledger(ctx.getStub());
-        return Contracts.json(ledger.scan(Outcome.class, Keys.OUTCOME, caller.mspId()).stream()
-                .map(o -> new IssuedStatus(o.id(), o.awardedAt(), o.status()))
-                .toList());
+        String[] ids = ledger.get(ledger.key(Keys.ISSUANCE, caller.mspId(), txId), String[].class)
+                .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " issued nothing in transaction " + txId));
+        return Contracts.json(Stream.of(ids).map(id -> require(ledger, id))
+                .map(o -> new IssuedStatus(o.id(), o.awardedAt(), o.status())).toList());
     }
 
     /** Suspends an ACTIVE outcome (reversible), e.g. while a complaint is investigated. */
@@ -241,6 +245,13 @@ public final class OutcomeContract implements ContractInterface {
     private static Violation conflictViolation(String id) {
         return new Violation(ErrorCode.CONFLICT, "localId",
                 "outcome " + id + " already exists with different content; use a new localId for a new record");
+    }
+
+    /** What this transaction issued, in order; only the issuer's peers may ever change it. */
+    private static void recordIssuance(Ledger ledger, String issuer, List<String> ids) {
+        String key = ledger.key(Keys.ISSUANCE, issuer, ledger.txId());
+        ledger.put(key, ids);
+        ledger.restrictEndorsementTo(key, issuer);
     }
 
     private static void write(Ledger ledger, Outcome outcome) {

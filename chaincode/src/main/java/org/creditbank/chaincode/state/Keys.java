@@ -14,6 +14,8 @@ public final class Keys {
     public static final String RULE = "rule";
     public static final String RECOGNITION = "recognition";
     public static final String QUALIFICATION = "qualification";
+    /** Attributes: issuer MSP, transaction id; value: the ids that transaction issued, in order (status lists). */
+    public static final String ISSUANCE = "issuance";
     /** Index: learner → outcome id. */
     public static final String LEARNER_OUTCOME = "learner~outcome";
     /** Index: learner → recognition id. */

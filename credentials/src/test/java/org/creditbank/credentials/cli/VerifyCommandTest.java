@@ -49,8 +49,8 @@ class VerifyCommandTest {
     void validCredentialExitsZeroAndPrintsEachCheck() throws Exception {
         BitSet none = new BitSet();
         CredentialIssuer publisher = new CredentialIssuer(college.identity, NOW);
-        Path revocation = write("rev.json", publisher.issueStatusList(StatusPurpose.REVOCATION, none, Duration.ofDays(1)));
-        Path suspension = write("sus.json", publisher.issueStatusList(StatusPurpose.SUSPENSION, none, Duration.ofDays(1)));
+        Path revocation = write("rev.json", publisher.issueStatusList(StatusPurpose.REVOCATION, "tx-0001", none, Duration.ofDays(1)));
+        Path suspension = write("sus.json", publisher.issueStatusList(StatusPurpose.SUSPENSION, "tx-0001", none, Duration.ofDays(1)));
 
         int status = run("--credential", credential.toString(), "--trust", trust.toString(),
                 "--status-list", revocation.toString(), "--status-list", suspension.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.creditbank.credentials.StatusPurpose;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.ledger.LedgerCall;
+import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
@@ -60,7 +62,11 @@ public final class CredentialService {
             throw new ApiException(403, ErrorCode.ORG_NOT_ALLOWED.name(), "outcome " + outcome.id() + " was issued by "
                     + outcome.issuer() + "; only that institution's gateway issues its credentials");
         }
-        int position = StatusIndex.of(issuedStatuses(), CredentialIssuer.STATUS_LIST_BITS).positionOf(outcome.id());
+        List<String> listed = issuance(outcome.awardTxId()).stream().map(IssuedStatus::id).toList();
+        int position = listed.indexOf(outcome.id());
+        if (position < 0) {
+            throw new IllegalStateException("outcome " + outcome.id() + " is missing from its issuance " + outcome.awardTxId());
+        }
         try {
             return signer.issueAchievement(outcome, null, position);
         } catch (CredentialException e) {
@@ -99,18 +105,26 @@ public final class CredentialService {
         return signed.present(indices);
     }
 
-    /** This institution's signed status list for {@code purpose}, made from the ledger's statuses now. */
-    public String statusList(String purpose) {
-        return statusLists(List.of(purpose(purpose))).get(0);
+    /**
+     * This institution's signed status list {@code listId} (an issuing transaction) for
+     * {@code purpose}, made from the ledger's statuses now: bit i stands for the i-th outcome that
+     * transaction issued.
+     */
+    public String statusList(String listId, String purpose) {
+        return statusLists(listId, List.of(purpose(purpose))).get(0);
     }
 
-    private List<String> statusLists(List<StatusPurpose> purposes) {
+    private List<String> statusLists(String listId, List<StatusPurpose> purposes) {
         CredentialIssuer signer = signer();
-        List<IssuedStatus> issued = issuedStatuses();
-        StatusIndex index = StatusIndex.of(issued, CredentialIssuer.STATUS_LIST_BITS);
-        return purposes.stream().map(p -> signer.issueStatusList(p, index.bitsOf(issued,
-                p == StatusPurpose.REVOCATION ? OutcomeStatus.REVOKED : OutcomeStatus.SUSPENDED),
-                setup.statusListTtl())).toList();
+        List<IssuedStatus> issued = issuance(listId);
+        return purposes.stream().map(p -> {
+            OutcomeStatus marked = p == StatusPurpose.REVOCATION ? OutcomeStatus.REVOKED : OutcomeStatus.SUSPENDED;
+            BitSet bits = new BitSet();
+            for (int i = 0; i < issued.size(); i++) {
+                bits.set(i, issued.get(i).status() == marked);
+            }
+            return signer.issueStatusList(p, listId, bits, setup.statusListTtl());
+        }).toList();
     }
 
     /**
@@ -127,7 +141,7 @@ public final class CredentialService {
         doc.put("controllerDocument", CanonicalJson.read(signer.controllerDocument(), JsonNode.class));
         Map<String, String> lists = new LinkedHashMap<>();
         for (StatusPurpose p : StatusPurpose.values()) {
-            lists.put(p.value(), setup.issuer().statusListUrl(p));
+            lists.put(p.value(), setup.issuer().statusListUrl(p, "{issuing transaction id}"));
         }
         doc.put("statusLists", lists);
         doc.put("trustBundle", CanonicalJson.read(new TrustBundle(
@@ -139,7 +153,7 @@ public final class CredentialService {
     public CredentialVerdict verify(String json) {
         JsonNode document = parse(json);
         boolean ours = issuer != null && document != null && mspId.equals(document.path("issuer").path("mspId").asText());
-        List<String> ownLists = ours ? statusLists(List.of(StatusPurpose.values())) : List.of();
+        List<String> ownLists = ours ? ownStatusLists(document) : List.of();
         String link = document == null ? null : VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document));
         return verifier.verify(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS), link);
     }
@@ -163,8 +177,29 @@ public final class CredentialService {
         }
     }
 
-    private List<IssuedStatus> issuedStatuses() {
-        return List.of(CanonicalJson.read(ledger.evaluate(serviceIdentity, LedgerCall.of("outcome:issuedStatuses")),
+    /** The current status lists behind one of our own credentials: those its status entries name. */
+    private List<String> ownStatusLists(JsonNode credential) {
+        String base = setup.issuer().statusListBase() + "/";
+        List<String> lists = new ArrayList<>();
+        JsonNode entries = credential.path("credentialStatus");
+        for (JsonNode entry : entries.isArray() ? entries : List.of(entries)) {
+            String url = entry.path("statusListCredential").asText();
+            int slash = url.lastIndexOf('/');
+            if (url.startsWith(base) && slash > base.length()) {
+                String listId = url.substring(base.length(), slash);
+                try {
+                    lists.addAll(statusLists(listId, List.of(purpose(url.substring(slash + 1)))));
+                } catch (ApiException | LedgerException e) {
+                    // A list we cannot produce is reported by the verifier as not checked.
+                }
+            }
+        }
+        return lists;
+    }
+
+    /** The outcomes one of our transactions issued, in order, with their statuses now. */
+    private List<IssuedStatus> issuance(String txId) {
+        return List.of(CanonicalJson.read(ledger.evaluate(serviceIdentity, LedgerCall.of("outcome:issuanceStatuses", txId)),
                 IssuedStatus[].class));
     }
 

@@ -80,7 +80,8 @@ final class Routes {
         r.get(API + "/learners/{accountNo}/transcript-credential", ctx -> jsonText(ctx, s.credentials().transcriptCredential(
                 s.learners().transcript(who(ctx), ctx.pathParam("accountNo")), listQuery(ctx, "disclose"))), REGISTRAR, LEARNER);
         r.get("/.well-known/creditbank/issuer.json", ctx -> jsonText(ctx, s.credentials().issuerDocument()));
-        r.get(API + "/status-lists/{purpose}", ctx -> jsonText(ctx, s.credentials().statusList(ctx.pathParam("purpose"))));
+        r.get(API + "/status-lists/{listId}/{purpose}", ctx -> jsonText(ctx,
+                s.credentials().statusList(ctx.pathParam("listId"), ctx.pathParam("purpose"))));
         r.post(API + "/credentials/verify", ctx -> json(ctx, 200, s.credentials().verify(text(ctx))));
         r.post(API + "/credentials/qr", ctx -> ctx.contentType("image/svg+xml").result(s.credentials().qrCode(text(ctx))));
         r.get("/verify", ctx -> ctx.contentType("text/html; charset=utf-8").result(ClasspathText.load("/web/verify.html")));
