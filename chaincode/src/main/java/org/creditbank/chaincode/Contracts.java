@@ -18,15 +18,6 @@ public final class Contracts {
         }
     }
 
-    /** Parses a JSON list argument, refusing malformed input. */
-    public static <T> T parse(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
-        try {
-            return CanonicalJson.read(json, type);
-        } catch (CanonicalJson.MalformedJsonException e) {
-            throw Refusal.of(ErrorCode.MALFORMED_INPUT, e.getMessage(), e);
-        }
-    }
-
     /** The canonical JSON a transaction returns. */
     public static String json(Object value) {
         return CanonicalJson.toJson(value);

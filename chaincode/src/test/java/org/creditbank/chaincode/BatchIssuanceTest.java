@@ -95,6 +95,13 @@ class BatchIssuanceTest extends Consortium {
     }
 
     @Test
+    void aNullItemIsReportedByIndexLikeAnyOtherBadItem() {
+        String items = "[null," + json(course("NULL-1", learner)) + "]";
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", items), "BATCH_REJECTED");
+        assertThat(body.get("violations").get(0).get("index").asInt()).isZero();
+    }
+
+    @Test
     void verifiersCannotIssueBatches() {
         refused(ledger.submit(HARDWARE_VERIFIER, "outcome:issueBatch", json(batch("V", 1))), "ROLE_NOT_ALLOWED");
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -110,11 +109,6 @@ final class LiveNetwork implements AutoCloseable {
         } catch (IOException | java.security.InvalidKeyException e) {
             throw new IllegalStateException("cannot read a key in " + keystore, e);
         }
-    }
-
-    /** Map of MSP ids to orgs, for event assertions. */
-    static Map<String, Org> byMsp() {
-        return Map.of(Org.COLLEGE.mspId, Org.COLLEGE, Org.UNIVERSITY.mspId, Org.UNIVERSITY, Org.HARDWARE.mspId, Org.HARDWARE);
     }
 
     @Override

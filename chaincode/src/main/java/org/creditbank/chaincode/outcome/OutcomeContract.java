@@ -1,9 +1,9 @@
 package org.creditbank.chaincode.outcome;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +77,8 @@ public final class OutcomeContract implements ContractInterface {
         Caller caller = Caller.of(ctx).mustWrite();
         Ledger ledger = new Ledger(ctx.getStub());
         Institution issuer = InstitutionContract.require(ledger, caller.mspId());
-        List<OutcomeDraft> drafts = Contracts.parse(draftsJson, new TypeReference<List<OutcomeDraft>>() { });
+        // Arrays.asList keeps null items, which the per-item report names.
+        List<OutcomeDraft> drafts = Arrays.asList(Contracts.parse(draftsJson, OutcomeDraft[].class));
         if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
             throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "items",
                     "a batch holds 1 to " + MAX_BATCH + " outcomes; this one has " + drafts.size())));
