@@ -39,7 +39,7 @@ public final class GatewayMain {
         PrometheusRegistry registry = new PrometheusRegistry();
         try {
             config = GatewayConfig.load(Path.of(args[0]), System.getenv());
-            ledger = new MeteredLedgerClient(new FabricLedgerClient(config.fabric()), registry);
+            ledger = new FabricLedgerClient(config.fabric());
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("gateway: cannot start: " + e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
@@ -63,8 +63,10 @@ public final class GatewayMain {
                 IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()));
     }
 
-    public static Services services(LedgerClient ledger, TokenRegistry tokens, String mspId, String serviceIdentity,
+    /** Wires the use cases; every ledger call they make is counted and timed in {@code registry}. */
+    public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
                                     int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials) {
+        LedgerClient ledger = new MeteredLedgerClient(unmetered, registry);
         OutcomeService outcomes = new OutcomeService(ledger);
         VerificationService verification = new VerificationService(ledger, serviceIdentity);
         return new Services(tokens, outcomes, new RecognitionService(ledger), new LearnerService(ledger),

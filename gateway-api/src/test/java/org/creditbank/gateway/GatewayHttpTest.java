@@ -255,6 +255,8 @@ class GatewayHttpTest {
         String metrics = college.get("/metrics", null).text();
         assertThat(metrics).contains("creditbank_http_requests_total{method=\"POST\",route=\"/api/v1/learners\",status=\"201\"} 1");
         assertThat(metrics).contains("creditbank_http_requests_total{method=\"GET\",route=\"/api/v1/outcomes/{id}\",status=\"404\"} 1");
+        assertThat(metrics).contains("creditbank_fabric_call_duration_seconds_count{function=\"learner:openAccount\",kind=\"submit\"} 1");
+        assertThat(metrics).contains("creditbank_fabric_call_failures_total{failure=\"REFUSED\",function=\"outcome:get\",kind=\"evaluate\"} 1");
     }
 
     @Test
