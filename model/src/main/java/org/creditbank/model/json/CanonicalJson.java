@@ -5,16 +5,20 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,8 +51,25 @@ public final class CanonicalJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            // JsonNode values (e.g. a history entry's record) are sorted too, in the same single pass.
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .addModule(new SimpleModule().addSerializer(BigDecimal.class, new PlainDecimal()))
             .build();
+
+    /** Every decimal in its one form: {@code 3.00 → 3}, {@code 2.50 → 2.5}, never an exponent. */
+    private static final class PlainDecimal extends StdSerializer<BigDecimal> {
+        private static final long serialVersionUID = 1L;
+
+        PlainDecimal() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeNumber(value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros());
+        }
+    }
 
     private CanonicalJson() {
     }
@@ -61,9 +82,7 @@ public final class CanonicalJson {
     /** Canonical JSON text of a record. */
     public static String toJson(Object value) {
         try {
-            // Going through a tree sorts keys of nested maps and records alike.
-            JsonNode tree = MAPPER.valueToTree(value);
-            return MAPPER.writeValueAsString(MAPPER.treeToValue(tree, Object.class));
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
