@@ -1,6 +1,7 @@
 package org.creditbank.chaincode.qualification;
 
 import java.util.Optional;
+import java.util.List;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
@@ -13,6 +14,7 @@ import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.qualification.Qualification;
 import org.creditbank.model.qualification.QualificationTerms;
+import org.creditbank.model.outcome.Outcome;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -58,8 +60,9 @@ public final class QualificationContract implements ContractInterface {
         Ledger ledger = new Ledger(ctx.getStub());
         Qualification qualification = require(ledger, owner, code);
         LearnerContract.require(ledger, accountNo);
+        List<Outcome> outcomes = OutcomeContract.forLearner(ledger, accountNo);
         return Contracts.json(ProgressCalculation.progress(qualification, accountNo,
-                OutcomeContract.forLearner(ledger, accountNo), RecognitionContract.forLearner(ledger, accountNo)));
+                outcomes, RecognitionContract.forLearner(ledger, accountNo, outcomes)));
     }
 
     private static Qualification require(Ledger ledger, String owner, String code) {

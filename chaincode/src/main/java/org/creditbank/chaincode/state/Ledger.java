@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.json.CanonicalJson;
@@ -60,6 +61,13 @@ public final class Ledger {
     /** Writes an index entry whose value is the id it points to. */
     public void putIndex(String key, String id) {
         stub.putStringState(key, id);
+    }
+
+    /** The id an index entry points to, if the entry exists. */
+    public Optional<String> indexValue(String key) {
+        byte[] value = stub.getState(key);
+        return value == null || value.length == 0 ? Optional.empty()
+                : Optional.of(new String(value, StandardCharsets.UTF_8));
     }
 
     /** Values of all index entries under a partial composite key, in key order. */

@@ -1,11 +1,13 @@
 package org.creditbank.chaincode.transcript;
 
+import java.util.List;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.access.Caller;
 import org.creditbank.chaincode.learner.LearnerContract;
 import org.creditbank.chaincode.outcome.OutcomeContract;
 import org.creditbank.chaincode.recognition.RecognitionContract;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.model.outcome.Outcome;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -24,7 +26,8 @@ public final class TranscriptContract implements ContractInterface {
         Caller.of(ctx).mustRead();
         Ledger ledger = new Ledger(ctx.getStub());
         LearnerContract.require(ledger, accountNo);
+        List<Outcome> outcomes = OutcomeContract.forLearner(ledger, accountNo);
         return Contracts.json(CreditAccount.transcript(accountNo,
-                OutcomeContract.forLearner(ledger, accountNo), RecognitionContract.forLearner(ledger, accountNo)));
+                outcomes, RecognitionContract.forLearner(ledger, accountNo, outcomes)));
     }
 }
