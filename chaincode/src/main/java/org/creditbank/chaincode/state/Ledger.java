@@ -1,13 +1,13 @@
 package org.creditbank.chaincode.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.json.CanonicalJson;
