@@ -61,7 +61,7 @@ public final class ImportService {
             Receipt receipt = outcomes.issueBatch(registrar, drafts);
             int fresh = 0;
             for (JsonNode o : receipt.record()) {
-                fresh += receipt.txId().equals(o.path("awardTxId").asText()) ? 1 : 0;
+                fresh += OutcomeService.issuedIn(o, receipt.txId()) ? 1 : 0;
             }
             batches.add(new Batch(chunk.get(0).rowNumber(), chunk.get(chunk.size() - 1).rowNumber(), receipt.txId(),
                     receipt.blockNumber(), fresh, chunk.size() - fresh));

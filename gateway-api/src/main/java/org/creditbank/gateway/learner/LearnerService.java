@@ -29,7 +29,7 @@ public final class LearnerService {
     public Receipt openAccount(Principal registrar) {
         String number = AccountNumber.random(random);
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("learner:openAccount", number));
-        return new Receipt(CanonicalJson.read(r.payload(), JsonNode.class), r.txId(), r.blockNumber(), true);
+        return Receipt.of(r);
     }
 
     public JsonNode transcript(Principal caller, String accountNo) {

@@ -45,9 +45,7 @@ public final class OutcomeService {
     public Receipt issue(Principal registrar, OutcomeDraft draft) {
         ApiException.throwIfAny(draft.validate());
         LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.of("outcome:issue", CanonicalJson.toJson(draft)));
-        JsonNode outcome = CanonicalJson.read(result.payload(), JsonNode.class);
-        boolean created = result.txId().equals(outcome.path("awardTxId").asText());
-        return new Receipt(outcome, result.txId(), result.blockNumber(), created);
+        return Receipt.of(result, outcome -> issuedIn(outcome, result.txId()));
     }
 
     /** Issues up to {@value #MAX_BATCH} outcomes in one transaction; all or nothing. */
@@ -68,12 +66,19 @@ public final class OutcomeService {
         }
         LedgerResult result = ledger.submit(registrar.identity(),
                 LedgerCall.of("outcome:issueBatch", CanonicalJson.toJson(drafts)));
-        JsonNode outcomes = CanonicalJson.read(result.payload(), JsonNode.class);
-        boolean created = false;
-        for (JsonNode o : outcomes) {
-            created |= result.txId().equals(o.path("awardTxId").asText());
-        }
-        return new Receipt(outcomes, result.txId(), result.blockNumber(), created);
+        return Receipt.of(result, outcomes -> {
+            for (JsonNode o : outcomes) {
+                if (issuedIn(o, result.txId())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Whether {@code outcome} was issued by transaction {@code txId} (not found there by a retry). */
+    public static boolean issuedIn(JsonNode outcome, String txId) {
+        return txId.equals(outcome.path("awardTxId").asText());
     }
 
     /** An outcome; a learner sees only their own (anything else looks absent to them). */
@@ -94,6 +99,6 @@ public final class OutcomeService {
         v.text(reason, "reason", 500, true);
         ApiException.throwIfAny(v.list());
         LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.of(change.function, id, reason));
-        return new Receipt(CanonicalJson.read(result.payload(), JsonNode.class), result.txId(), result.blockNumber(), true);
+        return Receipt.of(result);
     }
 }

@@ -24,8 +24,7 @@ public final class RecognitionService {
     public Receipt publishRule(Principal registrar, RuleTerms terms) {
         ApiException.throwIfAny(terms.validate());
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("recognition:publishRule", CanonicalJson.toJson(terms)));
-        JsonNode rule = CanonicalJson.read(r.payload(), JsonNode.class);
-        return new Receipt(rule, r.txId(), r.blockNumber(), true);
+        return Receipt.of(r);
     }
 
     public Receipt retireRule(Principal registrar, String code, int version, String reason) {
@@ -34,7 +33,7 @@ public final class RecognitionService {
         ApiException.throwIfAny(v.list());
         LedgerResult r = ledger.submit(registrar.identity(),
                 LedgerCall.of("recognition:retireRule", code, Integer.toString(version), reason));
-        return new Receipt(CanonicalJson.read(r.payload(), JsonNode.class), r.txId(), r.blockNumber(), true);
+        return Receipt.of(r);
     }
 
     public JsonNode rules(Principal caller, String owner) {
@@ -44,9 +43,7 @@ public final class RecognitionService {
     public Receipt recognise(Principal registrar, RecognitionRequest request) {
         ApiException.throwIfAny(request.validate());
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("recognition:recognise", CanonicalJson.toJson(request)));
-        JsonNode view = CanonicalJson.read(r.payload(), JsonNode.class);
-        boolean created = r.txId().equals(view.at("/recognition/txId").asText());
-        return new Receipt(view, r.txId(), r.blockNumber(), created);
+        return Receipt.of(r, view -> r.txId().equals(view.at("/recognition/txId").asText()));
     }
 
     public JsonNode get(Principal caller, String id) {
