@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.InMemoryLedger.Response;
 import org.creditbank.chaincode.testing.TestIdentity;
@@ -22,7 +22,6 @@ class Consortium {
     static final String COLLEGE = "CollegeMSP";
     static final String UNIVERSITY = "UniversityMSP";
     static final String HARDWARE = "HardwareCoMSP";
-    static final String EVIDENCE = "a".repeat(64);
 
     /** Identities are costly to make; every test shares one set (names fixed, so outputs are comparable). */
     static final TestIdentity COLLEGE_ADMIN = TestIdentity.admin(COLLEGE);
@@ -56,35 +55,12 @@ class Consortium {
         return account;
     }
 
-    /** A valid COURSE draft; tests change what they need. */
     static Map<String, Object> course(String localId, String learner) {
-        Map<String, Object> draft = new LinkedHashMap<>();
-        draft.put("localId", localId);
-        draft.put("learner", learner);
-        draft.put("kind", "COURSE");
-        draft.put("achievementCode", "CNC101");
-        draft.put("achievementTitle", "数控车床编程");
-        draft.put("category", "专业核心");
-        draft.put("credits", 3);
-        draft.put("hours", 48);
-        draft.put("level", 4);
-        draft.put("result", Map.of("scale", "PERCENTAGE", "value", "86"));
-        draft.put("activityStart", "2026-03-01");
-        draft.put("activityEnd", "2026-07-01");
-        draft.put("evidenceHash", EVIDENCE);
-        return draft;
+        return Drafts.course(localId, learner);
     }
 
-    /** A valid ENTERPRISE_TRAINING draft. */
     static Map<String, Object> training(String localId, String learner) {
-        Map<String, Object> draft = course(localId, learner);
-        draft.put("kind", "ENTERPRISE_TRAINING");
-        draft.put("achievementCode", "WELD-2");
-        draft.put("achievementTitle", "焊接工艺实训");
-        draft.remove("category");
-        draft.put("credits", 2);
-        draft.put("result", Map.of("scale", "PASS_FAIL", "value", "PASS"));
-        return draft;
+        return Drafts.training(localId, learner);
     }
 
     JsonNode issue(TestIdentity registrar, Map<String, Object> draft) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.credentials.TestInstitution;
@@ -72,18 +72,7 @@ final class CredentialNetwork implements AutoCloseable {
 
     /** A COURSE draft of the college; tests change what they need. */
     static Map<String, Object> course(String localId, String learner) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("localId", localId);
-        d.put("learner", learner);
-        d.put("kind", "COURSE");
-        d.put("achievementCode", "CNC101");
-        d.put("achievementTitle", "数控车床编程");
-        d.put("credits", 3);
-        d.put("result", Map.of("scale", "PERCENTAGE", "value", "88"));
-        d.put("activityStart", "2026-03-01");
-        d.put("activityEnd", "2026-07-01");
-        d.put("evidenceHash", "b".repeat(64));
-        return d;
+        return Drafts.course(localId, learner);
     }
 
     /** Issues at the college and returns the ledger record. */

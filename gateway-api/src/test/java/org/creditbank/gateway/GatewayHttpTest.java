@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.gateway.TestGateway.Reply;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayHttpTest {
 
-    private static final String EVIDENCE = "b".repeat(64);
+    private static final String EVIDENCE = Drafts.EVIDENCE;
 
     private final InMemoryLedger chain = new InMemoryLedger();
     private final TestGateway college;
@@ -67,21 +68,6 @@ class GatewayHttpTest {
         return r.json().at("/record/accountNo").asText();
     }
 
-    private static Map<String, Object> draft(String localId, String learner) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("localId", localId);
-        d.put("learner", learner);
-        d.put("kind", "COURSE");
-        d.put("achievementCode", "CNC101");
-        d.put("achievementTitle", "数控车床编程");
-        d.put("credits", 3);
-        d.put("result", Map.of("scale", "PERCENTAGE", "value", "88"));
-        d.put("activityStart", "2026-03-01");
-        d.put("activityEnd", "2026-07-01");
-        d.put("evidenceHash", EVIDENCE);
-        return d;
-    }
-
     private static String json(Object value) {
         return CanonicalJson.toJson(value);
     }
@@ -99,7 +85,7 @@ class GatewayHttpTest {
     @Test
     void aRegistrarIssuesAPartnerVerifiesAndAnotherSchoolRecognises() {
         String learner = openAccount();
-        Reply issued = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("2026-CNC-0001", learner)));
+        Reply issued = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("2026-CNC-0001", learner)));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         JsonNode outcome = issued.json().get("record");
         assertThat(issued.json().get("txId").asText()).isEqualTo(outcome.get("awardTxId").asText());
@@ -141,15 +127,15 @@ class GatewayHttpTest {
     @Test
     void aRepeatedRequestReturnsTheSameRecordAndCreatesNothing() {
         String learner = openAccount();
-        Reply first = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("R-1", learner)));
-        Reply again = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("R-1", learner)));
+        Reply first = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("R-1", learner)));
+        Reply again = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("R-1", learner)));
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("record")).isEqualTo(first.json().get("record"));
         JsonNode transcript = college.get("/api/v1/learners/" + learner + "/transcript", collegeRegistrar).json();
         assertThat(transcript.get("outcomes")).hasSize(1);
 
-        Map<String, Object> changed = draft("R-1", learner);
+        Map<String, Object> changed = Drafts.course("R-1", learner);
         changed.put("credits", 4);
         assertProblem(college.post("/api/v1/outcomes", collegeRegistrar, json(changed)), 409, "CONFLICT");
     }
@@ -157,7 +143,7 @@ class GatewayHttpTest {
     @Test
     void invalidInputIs400WithTheFieldsNamedAndNeverReachesTheLedger() {
         String learner = openAccount();
-        Map<String, Object> bad = draft("B-1", learner);
+        Map<String, Object> bad = Drafts.course("B-1", learner);
         bad.put("credits", -2);
         bad.remove("evidenceHash");
         college.ledger.setDown(true); // proves the gateway answered without the ledger
@@ -182,8 +168,8 @@ class GatewayHttpTest {
     @Test
     void wrongRolesAre403AndTheChaincodeRefusesForeignRecords() {
         String learner = openAccount();
-        String id = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("F-1", learner))).json().at("/record/id").asText();
-        assertProblem(hardware.post("/api/v1/outcomes", hardwareVerifier, json(draft("F-2", learner))), 403, "FORBIDDEN");
+        String id = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("F-1", learner))).json().at("/record/id").asText();
+        assertProblem(hardware.post("/api/v1/outcomes", hardwareVerifier, json(Drafts.course("F-2", learner))), 403, "FORBIDDEN");
         // The university's registrar may call revoke, but the chaincode refuses: the record is the college's.
         assertProblem(university.post("/api/v1/outcomes/" + id + "/revoke", universityRegistrar, json(Map.of("reason", "x"))),
                 403, "ORG_NOT_ALLOWED");
@@ -193,8 +179,8 @@ class GatewayHttpTest {
     void aLearnerReadsOnlyTheirOwnRecords() {
         String mine = openAccount();
         String other = openAccount();
-        String myOutcome = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("L-1", mine))).json().at("/record/id").asText();
-        String otherOutcome = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("L-2", other))).json().at("/record/id").asText();
+        String myOutcome = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("L-1", mine))).json().at("/record/id").asText();
+        String otherOutcome = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("L-2", other))).json().at("/record/id").asText();
         String student = college.token(Role.LEARNER, "gateway", mine);
 
         assertThat(college.get("/api/v1/learners/" + mine + "/transcript", student).status()).isEqualTo(200);
@@ -202,7 +188,7 @@ class GatewayHttpTest {
         assertProblem(college.get("/api/v1/learners/" + other + "/transcript", student), 403, "FORBIDDEN");
         assertProblem(college.get("/api/v1/outcomes/" + otherOutcome, student), 404, "NOT_FOUND");
         assertProblem(college.get("/api/v1/outcomes/" + myOutcome + "/history", student), 403, "FORBIDDEN");
-        assertProblem(college.post("/api/v1/outcomes", student, json(draft("L-3", mine))), 403, "FORBIDDEN");
+        assertProblem(college.post("/api/v1/outcomes", student, json(Drafts.course("L-3", mine))), 403, "FORBIDDEN");
     }
 
     @Test
@@ -210,7 +196,7 @@ class GatewayHttpTest {
         String learner = openAccount();
         assertProblem(college.get("/api/v1/outcomes/CollegeMSP:none", collegeRegistrar), 404, "NOT_FOUND");
         assertProblem(college.get("/api/v1/nowhere", collegeRegistrar), 404, "NO_SUCH_ROUTE");
-        String id = college.post("/api/v1/outcomes", collegeRegistrar, json(draft("S-1", learner))).json().at("/record/id").asText();
+        String id = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("S-1", learner))).json().at("/record/id").asText();
         assertThat(college.post("/api/v1/outcomes/" + id + "/revoke", collegeRegistrar, json(Map.of("reason", "错误"))).status()).isEqualTo(201);
         assertProblem(college.post("/api/v1/outcomes/" + id + "/revoke", collegeRegistrar, json(Map.of("reason", "again"))),
                 422, "INVALID_STATUS_TRANSITION");
@@ -226,13 +212,13 @@ class GatewayHttpTest {
     @Test
     void aBatchWithBadItemsIsRejectedWholeWithTheirIndexes() {
         String learner = openAccount();
-        Map<String, Object> bad = draft("BATCH-2", learner);
+        Map<String, Object> bad = Drafts.course("BATCH-2", learner);
         bad.put("credits", 99);
         Reply r = college.post("/api/v1/outcomes/batch", collegeRegistrar,
-                json(Map.of("items", List.of(draft("BATCH-1", learner), bad))));
+                json(Map.of("items", List.of(Drafts.course("BATCH-1", learner), bad))));
         assertProblem(r, 422, "BATCH_REJECTED");
         assertThat(r.json().get("violations").get(0).get("index").asInt()).isEqualTo(1);
-        Reply ok = college.post("/api/v1/outcomes/batch", collegeRegistrar, json(Map.of("items", List.of(draft("BATCH-1", learner)))));
+        Reply ok = college.post("/api/v1/outcomes/batch", collegeRegistrar, json(Map.of("items", List.of(Drafts.course("BATCH-1", learner)))));
         assertThat(ok.status()).isEqualTo(201);
         assertThat(ok.json().get("record")).hasSize(1);
     }

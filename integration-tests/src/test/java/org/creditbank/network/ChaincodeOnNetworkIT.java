@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.model.learner.AccountNumber;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.Test;
 class ChaincodeOnNetworkIT {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-    private static final String EVIDENCE = "d".repeat(64);
     private static final LiveNetwork NETWORK = new LiveNetwork();
 
     private static Contract collegeRegistrar;
@@ -73,18 +73,9 @@ class ChaincodeOnNetworkIT {
     }
 
     private static Map<String, Object> course(String localId, String learner, String code) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("localId", localId);
-        d.put("learner", learner);
-        d.put("kind", "COURSE");
-        d.put("achievementCode", code);
-        d.put("achievementTitle", "数控车床编程");
-        d.put("credits", 3);
-        d.put("result", Map.of("scale", "PERCENTAGE", "value", "86"));
-        d.put("activityStart", "2026-03-01");
-        d.put("activityEnd", "2026-07-01");
-        d.put("evidenceHash", EVIDENCE);
-        return d;
+        Map<String, Object> draft = Drafts.course(localId, learner);
+        draft.put("achievementCode", code);
+        return draft;
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.creditbank.gateway.GatewayMain;
 import org.creditbank.gateway.auth.Role;
+import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.credentials.IssuerIdentity;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.auth.TokenRegistry;
@@ -168,21 +169,6 @@ class GatewayOnNetworkIT {
         }
     }
 
-    private static Map<String, Object> draft(String localId, String learner) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("localId", localId);
-        d.put("learner", learner);
-        d.put("kind", "COURSE");
-        d.put("achievementCode", "CNC301");
-        d.put("achievementTitle", "数控车床编程");
-        d.put("credits", 3);
-        d.put("result", Map.of("scale", "PERCENTAGE", "value", "91"));
-        d.put("activityStart", "2026-03-01");
-        d.put("activityEnd", "2026-07-01");
-        d.put("evidenceHash", "e".repeat(64));
-        return d;
-    }
-
     @Test
     void registrarToPartnerToSecondSchoolOverHttpOnTheRealNetwork() {
         String registrar = college.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
@@ -193,13 +179,13 @@ class GatewayOnNetworkIT {
         assertThat(account.status()).isEqualTo(201);
         String learner = account.body().at("/record/accountNo").asText();
 
-        Reply issued = college.post("/api/v1/outcomes", registrar, draft("GW-" + RUN, learner));
+        Reply issued = college.post("/api/v1/outcomes", registrar, Drafts.course("GW-" + RUN, learner));
         assertThat(issued.status()).as(issued.body().toString()).isEqualTo(201);
         assertThat(issued.body().get("blockNumber").asLong()).isPositive();
-        Reply again = college.post("/api/v1/outcomes", registrar, draft("GW-" + RUN, learner));
+        Reply again = college.post("/api/v1/outcomes", registrar, Drafts.course("GW-" + RUN, learner));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("record")).isEqualTo(issued.body().get("record"));
-        Map<String, Object> changed = draft("GW-" + RUN, learner);
+        Map<String, Object> changed = Drafts.course("GW-" + RUN, learner);
         changed.put("credits", 4);
         assertThat(college.post("/api/v1/outcomes", registrar, changed).body().get("code").asText()).isEqualTo("CONFLICT");
 
@@ -239,7 +225,7 @@ class GatewayOnNetworkIT {
     void aCredentialSignedByTheCollegeVerifiesAtTheEnterpriseAndFollowsTheLedger() {
         String registrar = college.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
         String learner = college.post("/api/v1/learners", registrar, "").body().at("/record/accountNo").asText();
-        String id = college.post("/api/v1/outcomes", registrar, draft("VC-" + RUN, learner)).body().at("/record/id").asText();
+        String id = college.post("/api/v1/outcomes", registrar, Drafts.course("VC-" + RUN, learner)).body().at("/record/id").asText();
         String student = college.tokens().create(Role.LEARNER, "gateway", learner, "it");
 
         String credential = college.getText("/api/v1/outcomes/" + id + "/credential", student);
