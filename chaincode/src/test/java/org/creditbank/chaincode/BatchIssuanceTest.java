@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.junit.jupiter.api.Test;
 
 class BatchIssuanceTest extends Consortium {
@@ -27,6 +28,22 @@ class BatchIssuanceTest extends Consortium {
         assertThat(ok(ledger.evaluate(COLLEGE_VERIFIER, "transcript:transcript", learner)).get("outcomes")).hasSize(250);
         var event = ledger.events().get(ledger.events().size() - 1);
         assertThat(event.name()).isEqualTo("OutcomesIssued");
+    }
+
+    @Test
+    void aFullBatchTakesAHandfulOfRoundTripsToThePeerNotOnePerWrite() {
+        ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("RT", 500))));
+
+        // 500 records, each with a key-level policy and a learner index entry, plus the issuance
+        // list: 1,502 writes in two WRITE_BATCH_STATE messages (at most 1,000 records each); the
+        // existence checks of 500 keys and of 2 accounts in two GET_STATE_MULTIPLE messages.
+        Map<ChaincodeMessage.Type, Integer> sent = ledger.lastMessages();
+        assertThat(sent).containsEntry(ChaincodeMessage.Type.WRITE_BATCH_STATE, 2)
+                .containsEntry(ChaincodeMessage.Type.GET_STATE_MULTIPLE, 2)
+                .doesNotContainKeys(ChaincodeMessage.Type.PUT_STATE, ChaincodeMessage.Type.PUT_STATE_METADATA);
+        assertThat(sent.values().stream().mapToInt(Integer::intValue).sum()).isLessThan(10);
+        assertThat(ok(ledger.evaluate(COLLEGE_VERIFIER, "transcript:transcript", learner)).get("outcomes")).hasSize(250);
+        assertThat(ledger.lastMessages().getOrDefault(ChaincodeMessage.Type.GET_STATE, 0)).isLessThan(10);
     }
 
     @Test

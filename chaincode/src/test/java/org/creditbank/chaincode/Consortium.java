@@ -36,9 +36,14 @@ class Consortium {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final InMemoryLedger ledger = new InMemoryLedger();
+    final InMemoryLedger ledger;
 
     Consortium() {
+        this(new InMemoryLedger());
+    }
+
+    Consortium(InMemoryLedger ledger) {
+        this.ledger = ledger;
         register(COLLEGE_ADMIN, "广州五金职业技术学院", "SCHOOL");
         register(UNIVERSITY_ADMIN, "应用技术大学", "SCHOOL");
         register(HARDWARE_ADMIN, "五金制造集团", "ENTERPRISE");

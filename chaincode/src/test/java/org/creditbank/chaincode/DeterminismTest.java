@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.InMemoryLedger.Response;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,22 @@ class DeterminismTest {
         assertThat(a).allMatch(r -> r.startsWith("200 "));
         assertThat(a).isEqualTo(b);
         assertThat(first.ledger.worldState()).isEqualTo(second.ledger.worldState());
+    }
+
+    @Test
+    void batchedStateMessagesStoreExactlyWhatOneCallPerWriteStores() {
+        Consortium batched = new Consortium();
+        Consortium oneByOne = new Consortium(InMemoryLedger.withoutShim());
+
+        List<String> a = scenario(batched, LEARNER);
+        List<String> b = scenario(oneByOne, LEARNER);
+
+        assertThat(a).allMatch(r -> r.startsWith("200 "));
+        assertThat(a).isEqualTo(b);
+        assertThat(batched.ledger.worldState()).isEqualTo(oneByOne.ledger.worldState());
+        assertThat(batched.ledger.validationParameters()).hasSameSizeAs(oneByOne.ledger.validationParameters());
+        batched.ledger.validationParameters().forEach((key, policy) ->
+                assertThat(oneByOne.ledger.validationParameter(key)).as(key).isEqualTo(policy));
     }
 
     @Test

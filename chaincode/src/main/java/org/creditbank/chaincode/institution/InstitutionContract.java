@@ -7,11 +7,11 @@ import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
 import org.creditbank.chaincode.state.Keys;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.state.LedgerContext;
+import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.institution.Institution;
 import org.creditbank.model.institution.InstitutionProfile;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Default;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -23,15 +23,15 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  */
 @Contract(name = "institution", info = @Info(title = "CreditBank institutions", version = "1"))
 @Default
-public final class InstitutionContract implements ContractInterface {
+public final class InstitutionContract implements LedgerContract {
 
     /** Registers or updates the caller's own institution profile (org admin only). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String register(Context ctx, String profileJson) {
+    public String register(LedgerContext ctx, String profileJson) {
         Caller caller = Caller.of(ctx).mustBeAdmin();
         InstitutionProfile profile = Contracts.parse(profileJson, InstitutionProfile.class);
         Refusal.throwIfAny(profile.validate());
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         String key = ledger.key(Keys.INSTITUTION, caller.mspId());
         Optional<Institution> previous = ledger.get(key, Institution.class);
         if (previous.isPresent() && previous.get().profile().equals(profile)) {
@@ -47,15 +47,15 @@ public final class InstitutionContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String get(Context ctx, String mspId) {
+    public String get(LedgerContext ctx, String mspId) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(require(new Ledger(ctx.getStub()), mspId));
+        return Contracts.json(require(ctx.ledger(), mspId));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String list(Context ctx) {
+    public String list(LedgerContext ctx) {
         Caller.of(ctx).mustRead();
-        List<Institution> all = new Ledger(ctx.getStub()).scan(Institution.class, Keys.INSTITUTION);
+        List<Institution> all = ctx.ledger().scan(Institution.class, Keys.INSTITUTION);
         return Contracts.json(all);
     }
 

@@ -9,14 +9,14 @@ import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
 import org.creditbank.chaincode.state.Keys;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.state.LedgerContext;
+import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.learner.LearnerAccount;
 import org.creditbank.model.learner.PersonalData;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -28,16 +28,16 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  * collection {@code PII_<MSP id>}, which only its peers store; the chain keeps only its hash.
  */
 @Contract(name = "learner", info = @Info(title = "CreditBank learner accounts", version = "1"))
-public final class LearnerContract implements ContractInterface {
+public final class LearnerContract implements LedgerContract {
 
     /** Key of the transient map entry that carries {@link PersonalData} JSON. */
     public static final String TRANSIENT_PERSONAL = "personal";
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String openAccount(Context ctx, String accountNo) {
+    public String openAccount(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
         requireValidNumber(accountNo);
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         String key = ledger.key(Keys.ACCOUNT, accountNo);
         Optional<LearnerAccount> existing = ledger.get(key, LearnerAccount.class);
         if (existing.isPresent()) {
@@ -54,9 +54,9 @@ public final class LearnerContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String getAccount(Context ctx, String accountNo) {
+    public String getAccount(LedgerContext ctx, String accountNo) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(require(new Ledger(ctx.getStub()), accountNo));
+        return Contracts.json(require(ctx.ledger(), accountNo));
     }
 
     /**
@@ -64,9 +64,9 @@ public final class LearnerContract implements ContractInterface {
      * transient map under {@value #TRANSIENT_PERSONAL}, so it never appears in the transaction.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String putPersonalData(Context ctx) {
+    public String putPersonalData(LedgerContext ctx) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         byte[] raw = ledger.transientData() == null ? null : ledger.transientData().get(TRANSIENT_PERSONAL);
         if (raw == null || raw.length == 0) {
             throw Refusal.of(ErrorCode.PERSONAL_DATA_REQUIRED,
@@ -86,10 +86,10 @@ public final class LearnerContract implements ContractInterface {
 
     /** Reads the personal data the caller's own institution holds; no org can read another's. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String getPersonalData(Context ctx, String accountNo) {
+    public String getPersonalData(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
         requireValidNumber(accountNo);
-        byte[] bytes = new Ledger(ctx.getStub()).getPrivate(collectionOf(caller), accountNo);
+        byte[] bytes = ctx.ledger().getPrivate(collectionOf(caller), accountNo);
         if (bytes == null || bytes.length == 0) {
             throw Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo);
         }
@@ -98,10 +98,10 @@ public final class LearnerContract implements ContractInterface {
 
     /** Erases the personal data from every peer (value and history); the account and records stay. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String purgePersonalData(Context ctx, String accountNo) {
+    public String purgePersonalData(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
         requireValidNumber(accountNo);
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         byte[] hash = ledger.privateHash(collectionOf(caller), accountNo);
         if (hash == null || hash.length == 0) {
             throw Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo);

@@ -6,18 +6,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
 import org.creditbank.chaincode.institution.InstitutionContract;
 import org.creditbank.chaincode.state.Keys;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.state.LedgerContext;
+import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
@@ -26,8 +29,6 @@ import org.creditbank.model.outcome.IssuedStatus;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.creditbank.model.outcome.OutcomeStatus;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -38,7 +39,7 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  * and each record can afterwards be endorsed only by the issuer's peers.
  */
 @Contract(name = "outcome", info = @Info(title = "CreditBank learning outcomes", version = "1"))
-public final class OutcomeContract implements ContractInterface {
+public final class OutcomeContract implements LedgerContract {
 
     public static final int MAX_BATCH = 500;
     private static final int MAX_REASON = 500;
@@ -48,9 +49,9 @@ public final class OutcomeContract implements ContractInterface {
      * existing record and writes nothing; different content under that id is a conflict.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String issue(Context ctx, String draftJson) {
+    public String issue(LedgerContext ctx, String draftJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         Institution issuer = InstitutionContract.require(ledger, caller.mspId());
         OutcomeDraft draft = Contracts.parse(draftJson, OutcomeDraft.class);
         Refusal.throwIfAny(IssuanceRules.check(issuer.profile().type(), draft, today(ledger)));
@@ -73,9 +74,9 @@ public final class OutcomeContract implements ContractInterface {
      * already exist with identical content are returned as they are (a retried batch is harmless).
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String issueBatch(Context ctx, String draftsJson) {
+    public String issueBatch(LedgerContext ctx, String draftsJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         Institution issuer = InstitutionContract.require(ledger, caller.mspId());
         // Arrays.asList keeps null items, which the per-item report names.
         List<OutcomeDraft> drafts = Arrays.asList(Contracts.parse(draftsJson, OutcomeDraft[].class));
@@ -84,19 +85,49 @@ public final class OutcomeContract implements ContractInterface {
                     "a batch holds 1 to " + MAX_BATCH + " outcomes; this one has " + drafts.size())));
         }
         LocalDate today = today(ledger);
+        List<List<Violation>> problems = new ArrayList<>();
+        List<Outcome> candidates = new ArrayList<>();
+        Set<String> seenLocalIds = new HashSet<>();
+        for (OutcomeDraft draft : drafts) {
+            List<Violation> itemProblems = draft == null
+                    ? List.of(new Violation(ErrorCode.INVALID_FIELD, null, "item is null"))
+                    : IssuanceRules.check(issuer.profile().type(), draft, today);
+            if (itemProblems.isEmpty() && !seenLocalIds.add(draft.localId())) {
+                itemProblems = List.of(new Violation(ErrorCode.CONFLICT, "localId",
+                        "localId " + draft.localId() + " appears more than once in this batch"));
+            }
+            problems.add(itemProblems);
+            candidates.add(itemProblems.isEmpty() ? newOutcome(ledger, caller, draft) : null);
+        }
+        // Two reads for the whole batch: the records under the candidates' keys, then the accounts
+        // of the learners that new records go to.
+        List<Optional<Outcome>> existing = existingRecords(ledger, candidates);
+        Map<String, Boolean> accounts = accountsExist(ledger, candidates, existing);
+
         List<Violation> report = new ArrayList<>();
         List<Outcome> results = new ArrayList<>();
         List<Outcome> fresh = new ArrayList<>();
-        Set<String> seenLocalIds = new HashSet<>();
-        Map<String, Boolean> accounts = new HashMap<>();
         int rejected = 0;
         for (int i = 0; i < drafts.size(); i++) {
-            List<Violation> problems = itemProblems(ledger, caller, issuer, drafts.get(i), today, seenLocalIds,
-                    accounts, results, fresh);
-            if (!problems.isEmpty()) {
+            List<Violation> itemProblems = problems.get(i);
+            Outcome outcome = candidates.get(i);
+            if (outcome != null && existing.get(i).isPresent()) {
+                if (existing.get(i).get().contentHash().equals(outcome.contentHash())) {
+                    results.add(existing.get(i).get());
+                } else {
+                    itemProblems = List.of(conflictViolation(outcome.id()));
+                }
+            } else if (outcome != null && !accounts.get(outcome.draft().learner())) {
+                itemProblems = List.of(new Violation(ErrorCode.ACCOUNT_NOT_FOUND, "learner",
+                        "no learner account " + outcome.draft().learner()));
+            } else if (outcome != null) {
+                results.add(outcome);
+                fresh.add(outcome);
+            }
+            if (!itemProblems.isEmpty()) {
                 rejected++;
                 final int index = i;
-                problems.forEach(p -> report.add(p.atIndex(index)));
+                itemProblems.forEach(p -> report.add(p.atIndex(index)));
             }
         }
         if (!report.isEmpty()) {
@@ -111,50 +142,42 @@ public final class OutcomeContract implements ContractInterface {
         return Contracts.json(results);
     }
 
-    private List<Violation> itemProblems(Ledger ledger, Caller caller, Institution issuer, OutcomeDraft draft,
-                                         LocalDate today, Set<String> seenLocalIds, Map<String, Boolean> accounts,
-                                         List<Outcome> results, List<Outcome> fresh) {
-        if (draft == null) {
-            return List.of(new Violation(ErrorCode.INVALID_FIELD, null, "item is null"));
-        }
-        List<Violation> problems = new ArrayList<>(IssuanceRules.check(issuer.profile().type(), draft, today));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        if (!seenLocalIds.add(draft.localId())) {
-            return List.of(new Violation(ErrorCode.CONFLICT, "localId",
-                    "localId " + draft.localId() + " appears more than once in this batch"));
-        }
-        Outcome outcome = newOutcome(ledger, caller, draft);
-        Optional<Outcome> existing = ledger.get(key(ledger, outcome), Outcome.class);
-        if (existing.isPresent()) {
-            if (!existing.get().contentHash().equals(outcome.contentHash())) {
-                return List.of(conflictViolation(outcome.id()));
+    /** For each candidate, the record already under its key (one read for all); empty for null. */
+    private static List<Optional<Outcome>> existingRecords(Ledger ledger, List<Outcome> candidates) {
+        List<String> keys = candidates.stream().filter(Objects::nonNull).map(o -> key(ledger, o)).toList();
+        Iterator<Optional<Outcome>> read = ledger.getAll(keys, Outcome.class).iterator();
+        return candidates.stream().map(o -> o == null ? Optional.<Outcome>empty() : read.next()).toList();
+    }
+
+    /** Whether an account exists, for every learner a new record in this batch goes to (one read). */
+    private static Map<String, Boolean> accountsExist(Ledger ledger, List<Outcome> candidates,
+                                                      List<Optional<Outcome>> existing) {
+        List<String> learners = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i) != null && existing.get(i).isEmpty()) {
+                learners.add(candidates.get(i).draft().learner());
             }
-            results.add(existing.get());
-            return List.of();
         }
-        boolean accountExists = accounts.computeIfAbsent(draft.learner(),
-                learner -> ledger.exists(ledger.key(Keys.ACCOUNT, learner)));
-        if (!accountExists) {
-            return List.of(new Violation(ErrorCode.ACCOUNT_NOT_FOUND, "learner", "no learner account " + draft.learner()));
+        List<String> distinct = learners.stream().distinct().toList();
+        List<Boolean> found = ledger.existAll(distinct.stream().map(l -> ledger.key(Keys.ACCOUNT, l)).toList());
+        Map<String, Boolean> exists = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            exists.put(distinct.get(i), found.get(i));
         }
-        results.add(outcome);
-        fresh.add(outcome);
-        return List.of();
+        return exists;
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String get(Context ctx, String id) {
+    public String get(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(require(new Ledger(ctx.getStub()), id));
+        return Contracts.json(require(ctx.ledger(), id));
     }
 
     /** Every version of the record: who changed what, in which transaction, when. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String history(Context ctx, String id) {
+    public String history(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         require(ledger, id);
         return Contracts.json(ledger.history(key(ledger, require(ledger, id))));
     }
@@ -166,39 +189,39 @@ public final class OutcomeContract implements ContractInterface {
      * transaction's size, at most {@value #MAX_BATCH} records, whatever the institution issued before.
      */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String issuanceStatuses(Context ctx, String txId) {
+    public String issuanceStatuses(LedgerContext ctx, String txId) {
         Caller caller = Caller.of(ctx).mustRead();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         String[] ids = ledger.get(ledger.key(Keys.ISSUANCE, caller.mspId(), txId), String[].class)
                 .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " issued nothing in transaction " + txId));
-        return Contracts.json(Stream.of(ids).map(id -> require(ledger, id))
+        return Contracts.json(requireAll(ledger, List.of(ids)).stream()
                 .map(o -> new IssuedStatus(o.id(), o.awardedAt(), o.status())).toList());
     }
 
     /** Suspends an ACTIVE outcome (reversible), e.g. while a complaint is investigated. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String suspend(Context ctx, String id, String reason) {
+    public String suspend(LedgerContext ctx, String id, String reason) {
         return changeStatus(ctx, id, OutcomeStatus.SUSPENDED, reason);
     }
 
     /** Returns a SUSPENDED outcome to ACTIVE. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String reinstate(Context ctx, String id, String reason) {
+    public String reinstate(LedgerContext ctx, String id, String reason) {
         return changeStatus(ctx, id, OutcomeStatus.ACTIVE, reason);
     }
 
     /** Revokes an outcome for good. The record stays, marked REVOKED with the reason. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String revoke(Context ctx, String id, String reason) {
+    public String revoke(LedgerContext ctx, String id, String reason) {
         return changeStatus(ctx, id, OutcomeStatus.REVOKED, reason);
     }
 
-    private String changeStatus(Context ctx, String id, OutcomeStatus next, String reason) {
+    private String changeStatus(LedgerContext ctx, String id, OutcomeStatus next, String reason) {
         Caller caller = Caller.of(ctx).mustWrite();
         Violations v = new Violations();
         v.text(reason, "reason", MAX_REASON, true);
         Refusal.throwIfAny(v.list());
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         Outcome outcome = require(ledger, id);
         caller.mustOwn(outcome.issuer(), "outcome " + id);
         if (!outcome.status().canBecome(next)) {
@@ -217,16 +240,34 @@ public final class OutcomeContract implements ContractInterface {
     }
 
     public static Optional<Outcome> find(Ledger ledger, String id) {
+        return keyOf(ledger, id).flatMap(key -> ledger.get(key, Outcome.class));
+    }
+
+    /** The outcomes with these ids, in their order, read in one round trip; all must exist. */
+    public static List<Outcome> requireAll(Ledger ledger, List<String> ids) {
+        List<String> keys = ids.stream().map(id -> keyOf(ledger, id)
+                .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no outcome " + id))).toList();
+        List<Optional<Outcome>> found = ledger.getAll(keys, Outcome.class);
+        List<Outcome> outcomes = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            final String id = ids.get(i);
+            outcomes.add(found.get(i).orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no outcome " + id)));
+        }
+        return outcomes;
+    }
+
+    /** An outcome id is {@code <issuer>-<localId>}; its key is (issuer, localId). */
+    private static Optional<String> keyOf(Ledger ledger, String id) {
         String issuer = Outcome.issuerOf(id);
         if (issuer == null || issuer.length() + 1 >= id.length()) {
             return Optional.empty();
         }
-        return ledger.get(ledger.key(Keys.OUTCOME, issuer, id.substring(issuer.length() + 1)), Outcome.class);
+        return Optional.of(ledger.key(Keys.OUTCOME, issuer, id.substring(issuer.length() + 1)));
     }
 
     /** All outcomes of a learner, in id order, found through the learner's own index entries. */
     public static List<Outcome> forLearner(Ledger ledger, String learner) {
-        return ledger.indexValues(Keys.LEARNER_OUTCOME, learner).stream().map(id -> require(ledger, id)).toList();
+        return requireAll(ledger, ledger.indexValues(Keys.LEARNER_OUTCOME, learner));
     }
 
     private static Outcome newOutcome(Ledger ledger, Caller caller, OutcomeDraft draft) {

@@ -12,10 +12,10 @@ import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeKind;
 import org.creditbank.model.outcome.OutcomeStatus;
 import org.creditbank.model.qualification.Qualification;
-import org.creditbank.model.qualification.QualificationProgress;
 import org.creditbank.model.qualification.QualificationProgress.CountedItem;
 import org.creditbank.model.qualification.QualificationProgress.ItemType;
 import org.creditbank.model.qualification.QualificationProgress.Shortfall;
+import org.creditbank.model.qualification.QualificationProgress;
 import org.creditbank.model.qualification.QualificationTerms;
 import org.creditbank.model.recognition.RecognitionView;
 

@@ -1,7 +1,7 @@
 package org.creditbank.chaincode.qualification;
 
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
@@ -11,12 +11,12 @@ import org.creditbank.chaincode.outcome.OutcomeContract;
 import org.creditbank.chaincode.recognition.RecognitionContract;
 import org.creditbank.chaincode.state.Keys;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.state.LedgerContext;
+import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.qualification.Qualification;
 import org.creditbank.model.qualification.QualificationTerms;
-import org.creditbank.model.outcome.Outcome;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -26,13 +26,13 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  * qualification requires; anyone with a role can ask how far a learner is towards it.
  */
 @Contract(name = "qualification", info = @Info(title = "CreditBank qualifications", version = "1"))
-public final class QualificationContract implements ContractInterface {
+public final class QualificationContract implements LedgerContract {
 
     /** Publishes or updates a qualification's requirements; the history keeps every version. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String publish(Context ctx, String termsJson) {
+    public String publish(LedgerContext ctx, String termsJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         InstitutionContract.requireAwarding(ledger, caller.mspId());
         QualificationTerms terms = Contracts.parse(termsJson, QualificationTerms.class);
         Refusal.throwIfAny(terms.validate());
@@ -48,16 +48,16 @@ public final class QualificationContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String get(Context ctx, String owner, String code) {
+    public String get(LedgerContext ctx, String owner, String code) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(require(new Ledger(ctx.getStub()), owner, code));
+        return Contracts.json(require(ctx.ledger(), owner, code));
     }
 
     /** Which of the learner's records count towards the qualification and what is still missing. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String progress(Context ctx, String owner, String code, String accountNo) {
+    public String progress(LedgerContext ctx, String owner, String code, String accountNo) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         Qualification qualification = require(ledger, owner, code);
         LearnerContract.require(ledger, accountNo);
         List<Outcome> outcomes = OutcomeContract.forLearner(ledger, accountNo);

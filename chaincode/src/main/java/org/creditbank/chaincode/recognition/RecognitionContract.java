@@ -16,6 +16,8 @@ import org.creditbank.chaincode.learner.LearnerContract;
 import org.creditbank.chaincode.outcome.OutcomeContract;
 import org.creditbank.chaincode.state.Keys;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.state.LedgerContext;
+import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.Credits;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
@@ -29,8 +31,6 @@ import org.creditbank.model.recognition.RecognitionRule;
 import org.creditbank.model.recognition.RecognitionView;
 import org.creditbank.model.recognition.RuleStatus;
 import org.creditbank.model.recognition.RuleTerms;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -42,7 +42,7 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  * recognising institution, and a recognition shows the current status of every source it stands on.
  */
 @Contract(name = "recognition", info = @Info(title = "CreditBank credit recognition", version = "1"))
-public final class RecognitionContract implements ContractInterface {
+public final class RecognitionContract implements LedgerContract {
 
     /**
      * Publishes a rule version. Version 1 starts a rule; each later version must be the next
@@ -50,9 +50,9 @@ public final class RecognitionContract implements ContractInterface {
      * the same terms returns it unchanged.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String publishRule(Context ctx, String termsJson) {
+    public String publishRule(LedgerContext ctx, String termsJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         InstitutionContract.requireAwarding(ledger, caller.mspId());
         RuleTerms terms = Contracts.parse(termsJson, RuleTerms.class);
         Refusal.throwIfAny(terms.validate());
@@ -86,12 +86,12 @@ public final class RecognitionContract implements ContractInterface {
 
     /** Retires a rule version: it can no longer be applied, and decisions made with it stay. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String retireRule(Context ctx, String code, String version, String reason) {
+    public String retireRule(LedgerContext ctx, String code, String version, String reason) {
         Caller caller = Caller.of(ctx).mustWrite();
         Violations v = new Violations();
         v.text(reason, "reason", 500, true);
         Refusal.throwIfAny(v.list());
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         RecognitionRule rule = requireRule(ledger, caller.mspId(), code, version(version));
         if (rule.status() == RuleStatus.RETIRED) {
             throw Refusal.of(ErrorCode.INVALID_STATUS_TRANSITION, "rule " + code + " version " + version + " is already retired");
@@ -103,16 +103,16 @@ public final class RecognitionContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String getRule(Context ctx, String owner, String code, String version) {
+    public String getRule(LedgerContext ctx, String owner, String code, String version) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(requireRule(new Ledger(ctx.getStub()), owner, code, version(version)));
+        return Contracts.json(requireRule(ctx.ledger(), owner, code, version(version)));
     }
 
     /** Every rule version an institution has published, by code and version. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String listRules(Context ctx, String owner) {
+    public String listRules(LedgerContext ctx, String owner) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(new Ledger(ctx.getStub()).scan(RecognitionRule.class, Keys.RULE, owner));
+        return Contracts.json(ctx.ledger().scan(RecognitionRule.class, Keys.RULE, owner));
     }
 
     /**
@@ -121,9 +121,9 @@ public final class RecognitionContract implements ContractInterface {
      * counted by the caller, or (for RULE) does not satisfy the rule.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String recognise(Context ctx, String requestJson) {
+    public String recognise(LedgerContext ctx, String requestJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         InstitutionContract.requireAwarding(ledger, caller.mspId());
         RecognitionRequest request = Contracts.parse(requestJson, RecognitionRequest.class);
         Refusal.throwIfAny(request.validate());
@@ -177,16 +177,16 @@ public final class RecognitionContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String get(Context ctx, String id) {
+    public String get(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         return Contracts.json(view(ledger, require(ledger, id)));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String history(Context ctx, String id) {
+    public String history(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         require(ledger, id);
         return Contracts.json(ledger.history(key(ledger, id)));
     }
@@ -221,10 +221,18 @@ public final class RecognitionContract implements ContractInterface {
     public static List<RecognitionView> forLearner(Ledger ledger, String learner, List<Outcome> outcomes) {
         Map<String, OutcomeStatus> known = new HashMap<>();
         outcomes.forEach(o -> known.put(o.id(), o.status()));
-        return ledger.indexValues(Keys.LEARNER_RECOGNITION, learner).stream()
-                .map(id -> view(require(ledger, id), sourceId -> known.computeIfAbsent(sourceId,
-                        missing -> OutcomeContract.require(ledger, missing).status())))
-                .toList();
+        List<String> ids = ledger.indexValues(Keys.LEARNER_RECOGNITION, learner);
+        List<Optional<Recognition>> found = ledger.getAll(ids.stream().map(id -> key(ledger, id)).toList(),
+                Recognition.class);
+        List<RecognitionView> views = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            final String id = ids.get(i);
+            Recognition recognition = found.get(i)
+                    .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no recognition " + id));
+            views.add(view(recognition, sourceId -> known.computeIfAbsent(sourceId,
+                    missing -> OutcomeContract.require(ledger, missing).status())));
+        }
+        return views;
     }
 
     private static Outcome checkedSource(Ledger ledger, Caller caller, String learner, String sourceId) {

@@ -1,6 +1,7 @@
 package org.creditbank.chaincode.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.json.CanonicalJson;
+import org.hyperledger.fabric.protos.peer.MetaDataKeys;
+import org.hyperledger.fabric.protos.peer.StateMetadata;
+import org.hyperledger.fabric.protos.peer.WriteRecord;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ext.sbe.StateBasedEndorsement;
 import org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory;
@@ -22,13 +26,66 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
  * The contract's only access to world state, private data and events: records in and out as
  * canonical JSON under composite keys. Reads see the state before this transaction (Fabric does
  * not show a transaction its own writes), which callers must keep in mind within batches.
+ *
+ * <p>Writes are collected and reach the peer in {@link #flush()}, which {@link LedgerContract}
+ * calls once the transaction function has returned: on the shim's channel that is one
+ * {@code WRITE_BATCH_STATE} message per transaction instead of a round trip per write (see
+ * {@link PeerBatch}). {@link #getAll} likewise reads many keys in one round trip. Nothing a
+ * contract can observe changes: Fabric applies a transaction's writes at commit either way.
  */
 public final class Ledger {
 
     private final ChaincodeStub stub;
+    private final Optional<PeerBatch> batch;
+    private final List<WriteRecord> writes = new ArrayList<>();
 
-    public Ledger(ChaincodeStub stub) {
+    Ledger(ChaincodeStub stub) {
         this.stub = stub;
+        this.batch = PeerBatch.of(stub);
+    }
+
+    /** Sends the collected writes to the peer, in the order they were made. */
+    public void flush() {
+        if (writes.isEmpty()) {
+            return;
+        }
+        if (batch.isPresent()) {
+            batch.get().write(writes);
+        } else {
+            writes.forEach(this::applyOne);
+        }
+        writes.clear();
+    }
+
+    private void applyOne(WriteRecord w) {
+        boolean isPrivate = !w.getCollection().isEmpty();
+        switch (w.getType()) {
+            case PUT_STATE -> {
+                if (isPrivate) {
+                    stub.putPrivateData(w.getCollection(), w.getKey(), w.getValue().toByteArray());
+                } else {
+                    stub.putState(w.getKey(), w.getValue().toByteArray());
+                }
+            }
+            case PUT_STATE_METADATA -> stub.setStateValidationParameter(w.getKey(),
+                    w.getMetadata().getValue().toByteArray());
+            case PURGE_PRIVATE_DATA -> stub.purgePrivateData(w.getCollection(), w.getKey());
+            default -> throw new IllegalStateException("unexpected write " + w.getType());
+        }
+    }
+
+    private void write(WriteRecord.Type type, String collection, String key, byte[] value) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("key must not be empty");
+        }
+        WriteRecord.Builder w = WriteRecord.newBuilder().setType(type).setCollection(collection).setKey(key);
+        if (type == WriteRecord.Type.PUT_STATE_METADATA) {
+            w.setMetadata(StateMetadata.newBuilder().setMetakey(MetaDataKeys.VALIDATION_PARAMETER.name())
+                    .setValue(ByteString.copyFrom(value)));
+        } else if (value != null) {
+            w.setValue(ByteString.copyFrom(value));
+        }
+        writes.add(w.build());
     }
 
     /** The transaction timestamp: the only clock chaincode may use. */
@@ -49,18 +106,40 @@ public final class Ledger {
         return bytes == null || bytes.length == 0 ? Optional.empty() : Optional.of(CanonicalJson.read(bytes, type));
     }
 
+    /** The records under {@code keys}, in their order, empty where a key has none: one round trip. */
+    public <T> List<Optional<T>> getAll(List<String> keys, Class<T> type) {
+        return values(keys).stream().map(bytes -> isEmpty(bytes) ? Optional.<T>empty()
+                : Optional.of(CanonicalJson.read(bytes, type))).toList();
+    }
+
+    /** Whether each of {@code keys} holds a value, in their order: one round trip. */
+    public List<Boolean> existAll(List<String> keys) {
+        return values(keys).stream().map(bytes -> !isEmpty(bytes)).toList();
+    }
+
+    private List<byte[]> values(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return batch.isPresent() ? batch.get().read("", keys) : keys.stream().map(stub::getState).toList();
+    }
+
+    private static boolean isEmpty(byte[] bytes) {
+        return bytes == null || bytes.length == 0;
+    }
+
     public boolean exists(String key) {
         byte[] bytes = stub.getState(key);
         return bytes != null && bytes.length > 0;
     }
 
     public void put(String key, Object record) {
-        stub.putState(key, CanonicalJson.toBytes(record));
+        write(WriteRecord.Type.PUT_STATE, "", key, CanonicalJson.toBytes(record));
     }
 
     /** Writes an index entry whose value is the id it points to. */
     public void putIndex(String key, String id) {
-        stub.putStringState(key, id);
+        write(WriteRecord.Type.PUT_STATE, "", key, id.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The id an index entry points to, if the entry exists. */
@@ -136,7 +215,7 @@ public final class Ledger {
     public void restrictEndorsementTo(String key, String mspId) {
         StateBasedEndorsement policy = StateBasedEndorsementFactory.getInstance().newStateBasedEndorsement(null);
         policy.addOrgs(StateBasedEndorsement.RoleType.RoleTypePeer, mspId);
-        stub.setStateValidationParameter(key, policy.policy());
+        write(WriteRecord.Type.PUT_STATE_METADATA, "", key, policy.policy());
     }
 
     /** Sets the transaction's chaincode event (Fabric keeps one per transaction: the last one set). */
@@ -157,11 +236,11 @@ public final class Ledger {
     }
 
     public void putPrivate(String collection, String key, byte[] value) {
-        stub.putPrivateData(collection, key, value);
+        write(WriteRecord.Type.PUT_STATE, collection, key, value);
     }
 
     /** Removes the value and its history from every peer; the hash on the chain stays. */
     public void purgePrivate(String collection, String key) {
-        stub.purgePrivateData(collection, key);
+        write(WriteRecord.Type.PURGE_PRIVATE_DATA, collection, key, null);
     }
 }

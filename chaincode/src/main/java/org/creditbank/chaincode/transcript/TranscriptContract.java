@@ -7,9 +7,9 @@ import org.creditbank.chaincode.learner.LearnerContract;
 import org.creditbank.chaincode.outcome.OutcomeContract;
 import org.creditbank.chaincode.recognition.RecognitionContract;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.state.LedgerContext;
+import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.outcome.Outcome;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -19,12 +19,12 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  * the learner's own index entries, so its cost grows with the learner's records, not the ledger.
  */
 @Contract(name = "transcript", info = @Info(title = "CreditBank transcripts", version = "1"))
-public final class TranscriptContract implements ContractInterface {
+public final class TranscriptContract implements LedgerContract {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String transcript(Context ctx, String accountNo) {
+    public String transcript(LedgerContext ctx, String accountNo) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         LearnerContract.require(ledger, accountNo);
         List<Outcome> outcomes = OutcomeContract.forLearner(ledger, accountNo);
         return Contracts.json(CreditAccount.transcript(accountNo,

@@ -5,9 +5,9 @@ import org.creditbank.chaincode.access.Caller;
 import org.creditbank.chaincode.outcome.OutcomeContract;
 import org.creditbank.chaincode.recognition.RecognitionContract;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.state.LedgerContext;
+import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.recognition.Recognition;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -17,12 +17,12 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  * verdict (VALID, SUSPENDED, REVOKED, EXPIRED, HASH_MISMATCH, NOT_FOUND) and a reason.
  */
 @Contract(name = "verification", info = @Info(title = "CreditBank verification", version = "1"))
-public final class VerificationContract implements ContractInterface {
+public final class VerificationContract implements LedgerContract {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String verify(Context ctx, String recordId, String contentHash) {
+    public String verify(LedgerContext ctx, String recordId, String contentHash) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = new Ledger(ctx.getStub());
+        Ledger ledger = ctx.ledger();
         String at = ledger.now().toString();
         if (Recognition.isRecognitionId(recordId)) {
             return Contracts.json(RecognitionContract.find(ledger, recordId)

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.contract.RouterAccess;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.shim.Chaincode;
 
 /**
  * An in-memory channel for unit tests: committed world state with history, private data per
  * collection, key-level endorsement parameters and events. Each call runs the real contract router
- * on a fresh {@link InMemoryStub}; a submitted transaction's writes are applied only if the
+ * under the real shim, whose messages a {@link PeerProtocol} answers from a fresh
+ * {@link InMemoryStub}; a submitted transaction's writes are applied only if the
  * chaincode answered 200, as a peer would commit only an endorsed transaction. Timestamps advance
  * one second per transaction from a fixed start, so runs are reproducible.
  *
@@ -30,6 +32,26 @@ public final class InMemoryLedger {
     private final ContractRouter router = RouterAccess.router();
     private Instant clock = Instant.parse("2026-09-01T08:00:00Z");
     private int txCounter;
+    private Map<ChaincodeMessage.Type, Integer> lastMessages = Map.of();
+    private final boolean throughShim;
+
+    /** A ledger whose transactions run under the real shim, as on a peer. */
+    public InMemoryLedger() {
+        this(true);
+    }
+
+    private InMemoryLedger(boolean throughShim) {
+        this.throughShim = throughShim;
+    }
+
+    /**
+     * A ledger that hands the contract an {@link InMemoryStub} directly instead of the shim's
+     * stub, so the contract falls back to one stub call per read and write (what it does when
+     * batching is off): for proving both paths store the same bytes.
+     */
+    public static InMemoryLedger withoutShim() {
+        return new InMemoryLedger(false);
+    }
 
     /** A committed chaincode event. */
     public record Event(String txId, String name, String payload) {
@@ -72,7 +94,11 @@ public final class InMemoryLedger {
         all.add(function);
         all.addAll(List.of(args));
         InMemoryStub stub = new InMemoryStub(this, txId, clock, caller, all, transientData);
-        stub.lastResponse = router.invoke(stub);
+        if (throughShim) {
+            lastMessages = PeerProtocol.run(router, stub, caller, clock, all, transientData);
+        } else {
+            stub.lastResponse = router.invoke(stub);
+        }
         return stub;
     }
 
@@ -80,6 +106,14 @@ public final class InMemoryLedger {
         Chaincode.Response r = stub.lastResponse;
         String payload = r.getPayload() == null ? null : new String(r.getPayload(), StandardCharsets.UTF_8);
         return new Response(r.getStatus().getCode(), r.getMessage(), payload, stub.getTxId());
+    }
+
+    /**
+     * How many messages of each type the chaincode sent to the peer in the last transaction: each
+     * is a round trip, except the final COMPLETED or ERROR.
+     */
+    public Map<ChaincodeMessage.Type, Integer> lastMessages() {
+        return Map.copyOf(lastMessages);
     }
 
     public List<Event> events() {
@@ -97,6 +131,11 @@ public final class InMemoryLedger {
     public byte[] privateValue(String collection, String key) {
         TreeMap<String, byte[]> c = privateData.get(collection);
         return c == null ? null : c.get(key);
+    }
+
+    /** Copies of every key-level endorsement policy, by key. */
+    public Map<String, byte[]> validationParameters() {
+        return new TreeMap<>(validationParameters);
     }
 
     /** The key-level endorsement policy bytes of a key, or null. */

@@ -168,6 +168,11 @@ final class InMemoryStub implements ChaincodeStub {
     }
 
     @Override
+    public QueryResultsIterator<KeyValue> getStateByRange(String startKey, String endKey) {
+        return range(ledger.state.subMap(startKey, endKey));
+    }
+
+    @Override
     public QueryResultsIterator<KeyModification> getHistoryForKey(String key) {
         List<KeyModification> newestFirst = new ArrayList<>(ledger.history.getOrDefault(key, List.of()));
         java.util.Collections.reverse(newestFirst);
@@ -243,7 +248,6 @@ final class InMemoryStub implements ChaincodeStub {
     }
 
     @Override public Chaincode.Response invokeChaincode(String name, List<byte[]> args, String channel) { throw unused(); }
-    @Override public QueryResultsIterator<KeyValue> getStateByRange(String start, String end) { throw unused(); }
     @Override public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(String s, String e, int p, String b) { throw unused(); }
     @Override public QueryResultsIteratorWithMetadata<KeyValue> getStateByPartialCompositeKeyWithPagination(CompositeKey k, int p, String b) { throw unused(); }
     @Override public QueryResultsIterator<KeyValue> getQueryResult(String query) { throw unused(); }

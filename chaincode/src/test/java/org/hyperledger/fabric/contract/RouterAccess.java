@@ -1,8 +1,10 @@
 package org.hyperledger.fabric.contract;
 
+import java.util.Properties;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hyperledger.fabric.traces.Traces;
 
 
 /**
@@ -20,6 +22,8 @@ public final class RouterAccess {
     /** One router per test JVM: scanning the class path for contracts takes seconds. */
     public static synchronized ContractRouter router() {
         if (router == null) {
+            // The shim's invocation task opens a trace span per transaction: no tracing in tests.
+            Traces.initialize(new Properties());
             router = new ContractRouter(new String[] {"--id", "creditbank:test"});
             router.findAllContracts();
             // The shim logs every refusal with its stack trace; tests assert on responses instead.
