@@ -66,7 +66,8 @@ public final class Bench {
                 bench.singleIssuance(levels);
             }
             if (phases.contains("batch")) {
-                bench.batchIssuance(List.of(1, 10, 100, 500));
+                bench.batchIssuance(Stream.of(o.getOrDefault("batch-sizes", "1,10,100,500").split(","))
+                        .map(Integer::valueOf).toList(), Integer.parseInt(o.getOrDefault("batch-concurrency", "4")));
             }
             if (phases.contains("online")) {
                 bench.onlineVerification(16);
@@ -119,9 +120,9 @@ public final class Bench {
         }
     }
 
-    private void batchIssuance(List<Integer> sizes) throws Exception {
+    private void batchIssuance(List<Integer> sizes, int concurrency) throws Exception {
         for (int size : sizes) {
-            record(LoadRun.run("batch/" + size, 4, phase, () -> {
+            record(LoadRun.run("batch/" + size, concurrency, phase, () -> {
                 String learner = someLearner();
                 List<Map<String, Object>> items = new ArrayList<>();
                 for (int i = 0; i < size; i++) {
