@@ -138,7 +138,14 @@ public final class Bench {
         JsonNode outcome = api.post("/api/v1/outcomes", CanonicalJson.toJson(draft(someLearner())), true).get("record");
         String question = CanonicalJson.toJson(Map.of("recordId", outcome.get("id").asText(),
                 "contentHash", outcome.get("contentHash").asText()));
-        record(LoadRun.run("verify/online", concurrency, phase, () -> {
+        if (WrkRun.available()) {
+            record(WrkRun.post("verify/online", api.url("/api/v1/verify"), question, concurrency, phase,
+                    Path.of("bench/wrk/verify.lua")));
+        } else {
+            System.out.println("wrk not found: verify/online measured with the JVM client only");
+        }
+        // The same load from the JVM client, for comparison: its own CPU is taken from the system.
+        record(LoadRun.run("verify/online-jvm-client", concurrency, phase, () -> {
             if (!"VALID".equals(api.post("/api/v1/verify", question, false).get("verdict").asText())) {
                 throw new IllegalStateException("verdict is not VALID");
             }

@@ -42,6 +42,10 @@ final class Targets {
             this.token = token;
         }
 
+        String url(String path) {
+            return base + path;
+        }
+
         JsonNode post(String path, String body, boolean authenticated) throws IOException, InterruptedException {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
