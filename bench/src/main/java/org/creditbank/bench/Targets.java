@@ -15,12 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.creditbank.gateway.ledger.FabricSigners;
 import org.creditbank.model.json.CanonicalJson;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.identity.Identities;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /** The two ways the benchmark reaches the ledger: the CreditBank gateway API, and the raw Fabric Gateway SDK. */
@@ -86,7 +86,7 @@ final class Targets {
                  Reader key = Files.newBufferedReader(keys.findFirst().orElseThrow())) {
                 gateway = Gateway.newInstance()
                         .identity(new X509Identity("CollegeMSP", Identities.readX509Certificate(cert)))
-                        .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(key)))
+                        .signer(FabricSigners.of(Identities.readPrivateKey(key)))
                         .hash(Hash.SHA256).connection(channel).connect();
             }
             contract = gateway.getNetwork("creditbank").getContract("creditbank");

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.creditbank.gateway.ledger.FabricSigners;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.identity.Identities;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
@@ -58,7 +58,7 @@ final class LiveNetwork implements AutoCloseable {
         Path msp = DIR.resolve("organizations").resolve(org.dir).resolve("users").resolve(user).resolve("msp");
         Gateway gateway = Gateway.newInstance()
                 .identity(new X509Identity(org.mspId, certificate(msp.resolve("signcerts/cert.pem"))))
-                .signer(Signers.newPrivateKeySigner(privateKey(msp.resolve("keystore"))))
+                .signer(signer(msp.resolve("keystore")))
                 .hash(Hash.SHA256)
                 .connection(channelTo(org))
                 .connect();
@@ -100,13 +100,13 @@ final class LiveNetwork implements AutoCloseable {
         }
     }
 
-    private static java.security.PrivateKey privateKey(Path keystore) {
+    private static org.hyperledger.fabric.client.identity.Signer signer(Path keystore) {
         try (Stream<Path> files = Files.list(keystore)) {
             Path key = files.findFirst().orElseThrow();
             try (Reader reader = Files.newBufferedReader(key)) {
-                return Identities.readPrivateKey(reader);
+                return FabricSigners.of(Identities.readPrivateKey(reader));
             }
-        } catch (IOException | java.security.InvalidKeyException e) {
+        } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot read a key in " + keystore, e);
         }
     }

@@ -9,8 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.InvalidKeyException;
-import java.security.cert.CertificateException;
+import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +24,6 @@ import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Identities;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
@@ -135,14 +133,14 @@ public final class FabricLedgerClient implements LedgerClient {
              Reader key = Files.newBufferedReader(dir.resolve("key.pem"))) {
             return Gateway.newInstance()
                     .identity(new X509Identity(settings.mspId(), Identities.readX509Certificate(cert)))
-                    .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(key)))
+                    .signer(FabricSigners.of(Identities.readPrivateKey(key)))
                     .hash(Hash.SHA256)
                     .connection(channel)
                     .evaluateOptions(CallOption.deadlineAfter(settings.evaluateTimeout().toMillis(), TimeUnit.MILLISECONDS))
                     .endorseOptions(CallOption.deadlineAfter(settings.endorseTimeout().toMillis(), TimeUnit.MILLISECONDS))
                     .submitOptions(CallOption.deadlineAfter(settings.submitTimeout().toMillis(), TimeUnit.MILLISECONDS))
                     .connect();
-        } catch (IOException | CertificateException | InvalidKeyException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot load Fabric identity '" + identity + "' from " + dir, e);
         }
     }
