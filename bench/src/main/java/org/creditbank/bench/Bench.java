@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.creditbank.credentials.CredentialIssuer;
@@ -200,22 +204,37 @@ public final class Bench {
         issueFor(fixed, 10);
         Map<String, Object> byLedger = new LinkedHashMap<>();
         int added = 0;
-        for (int target : List.of(10_000, 50_000, growTo)) {
-            if (target > growTo) {
-                continue;
-            }
+        List<Integer> targets = new ArrayList<>(List.of(10_000, 50_000, 100_000));
+        targets.add(growTo);
+        for (int target : targets.stream().distinct().filter(t -> t <= growTo).sorted().toList()) {
             long t0 = System.nanoTime();
-            int before = added;
-            while (added < target) {
-                int chunk = Math.min(500, target - added);
-                issueFor(someLearner(), chunk);
-                added += chunk;
-            }
+            int chunks = (target - added + 499) / 500;
+            fill(chunks);
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("growth: +%d records in %.1fs (%.0f records/s)%n", added - before, secs, (added - before) / secs);
+            System.out.printf("growth: +%d records in %.1fs (%.0f records/s)%n", chunks * 500, secs, chunks * 500 / secs);
+            added += chunks * 500;
             byLedger.put(Integer.toString(target), transcriptP50(fixed));
         }
         extra.put("fixed_learner_transcript_p50_ms_by_records_added", byLedger);
+    }
+
+    /** Adds {@code chunks} batches of 500 records for random learners, 4 batches at a time. */
+    private void fill(int chunks) throws Exception {
+        AtomicInteger left = new AtomicInteger(chunks);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            workers.add(pool.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    issueFor(someLearner(), 500);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
     }
 
     private void issueFor(String learner, int n) throws Exception {
