@@ -13,7 +13,9 @@ import java.util.stream.Stream;
  * one run, without a network: a {@link LocalCollege} issues a pool of distinct credentials and each
  * verifier checks them round-robin at 1 and 2 threads. Every verification must say VALID. Each
  * build is a {@code creditbank-verify.jar} loaded by a {@link JarVerifier}, the current one too, so
- * that all are called the same way; they are warmed up first and then measured in turns.
+ * that all are called the same way; they are warmed up first and then measured in turns. Besides
+ * throughput it prints the process's CPU time per verification (GC and JIT included), which other
+ * load on the machine disturbs less than throughput.
  *
  * <pre>{@code
  * java -cp ... org.creditbank.bench.OfflineVerifyRatio [--pool 500] [--seconds 8] [--threads 1,2]
@@ -62,8 +64,9 @@ public final class OfflineVerifyRatio {
             for (var v : verifiers.entrySet()) {
                 LoadRun.Result r = run(v.getKey(), t, phase, pool, v.getValue());
                 rates.put(v.getKey(), r.opsPerSecond());
-                System.out.printf("%-10s threads=%d  %8.1f verifications/s  p50 %.3f ms  p99 %.3f ms  cores %.2f%n",
-                        v.getKey(), t, r.opsPerSecond(), r.p50Ms(), r.p99Ms(), r.clientCores());
+                System.out.printf("%-10s threads=%d  %8.1f verifications/s  p50 %.3f ms  p99 %.3f ms  cores %.2f"
+                        + "  (%.0f us CPU per verification)%n", v.getKey(), t, r.opsPerSecond(), r.p50Ms(), r.p99Ms(),
+                        r.clientCores(), r.clientCores() / r.opsPerSecond() * 1e6);
             }
             rates.forEach((name, rate) -> {
                 if (!name.equals(first)) {

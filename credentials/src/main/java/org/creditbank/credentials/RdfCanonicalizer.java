@@ -4,7 +4,10 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.deseralization.JsonLdToRdf;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.flattening.NodeMap;
+import com.apicatalog.jsonld.flattening.NodeMapBuilder;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
@@ -12,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,21 +29,31 @@ import java.util.regex.Pattern;
  */
 final class RdfCanonicalizer {
 
-    private static final BundledContexts LOADER = new BundledContexts();
+    private static final JsonLdOptions OPTIONS = options();
+    private static final BundledActiveContext BUNDLED = bundled();
     private static final Pattern ABSOLUTE_IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
 
     private RdfCanonicalizer() {
     }
 
+    /**
+     * Expands {@code document} (with the context processed once per JVM when its {@code @context}
+     * is CreditBank's usual list, by titanium's {@code JsonLd.expand} otherwise), turns the
+     * expanded form into RDF and canonicalises it. {@code JsonLd.toRdf} would expand the document
+     * a second time, so the expanded form goes straight to titanium's node map and RDF steps.
+     */
     static String canonicalNQuads(JsonNode document) {
-        JsonLdOptions options = new JsonLdOptions(LOADER);
-        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         try {
-            JsonArray expanded = JsonLd.expand(JsonDocument.of(new StringReader(document.toString())))
-                    .options(options).get();
+            JsonArray expanded = BundledActiveContext.matches(document)
+                    ? BUNDLED.expand(document)
+                    : JsonLd.expand(JsonDocument.of((JsonStructure) JakartaJson.of(document))).options(OPTIONS).get();
             requireAbsoluteIris(expanded);
             RdfCanon canon = RdfCanon.create("SHA-256");
-            JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
+            JsonLdToRdf.with(NodeMapBuilder.with(expanded, new NodeMap()).build())
+                    .produceGeneralizedRdf(OPTIONS.isProduceGeneralizedRdf())
+                    .rdfDirection(OPTIONS.getRdfDirection())
+                    .uriValidation(OPTIONS.getUriValidation())
+                    .provide(canon);
             StringWriter out = new StringWriter();
             canon.provide(new NQuadsWriter(out));
             return out.toString();
@@ -57,8 +70,23 @@ final class RdfCanonicalizer {
         }
     }
 
+    /** Safe mode: an undefined term is an error, not silently dropped. */
+    private static JsonLdOptions options() {
+        JsonLdOptions options = new JsonLdOptions(new BundledContexts());
+        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+        return options;
+    }
+
+    private static BundledActiveContext bundled() {
+        try {
+            return new BundledActiveContext(OPTIONS);
+        } catch (JsonLdError e) {
+            throw new IllegalStateException("the bundled JSON-LD contexts cannot be processed", e);
+        }
+    }
+
     /** Walks expanded JSON-LD; every {@code @id} and {@code @type} must be absolute (or a blank node). */
-    private static void requireAbsoluteIris(JsonValue value) {
+    static void requireAbsoluteIris(JsonValue value) {
         if (value instanceof JsonArray array) {
             array.forEach(RdfCanonicalizer::requireAbsoluteIris);
         } else if (value instanceof JsonObject object) {
