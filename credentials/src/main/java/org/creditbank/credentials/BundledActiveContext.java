@@ -34,6 +34,7 @@ final class BundledActiveContext {
 
     private final JsonLdOptions options;
     private final ActiveContext context;
+    private final KnownTermsExpansion knownTerms;
 
     BundledActiveContext(JsonLdOptions options) throws JsonLdError {
         this.options = options;
@@ -42,6 +43,7 @@ final class BundledActiveContext {
         URLS.forEach(list::add);
         this.context = new ActiveContext(null, null, ProcessingRuntime.of(options)).newContext()
                 .create(list.build(), null);
+        this.knownTerms = new KnownTermsExpansion(context);
     }
 
     /** Whether {@code document} is an object whose {@code @context} is exactly {@link #URLS}, in that order. */
@@ -56,6 +58,19 @@ final class BundledActiveContext {
             }
         }
         return true;
+    }
+
+    /**
+     * The expanded form of a document that {@link #matches} by {@link KnownTermsExpansion}, or null
+     * when the document uses something it does not cover (or makes titanium fail: the general
+     * expansion then reports it).
+     */
+    JsonArray expandKnownTerms(JsonNode document) {
+        try {
+            return knownTerms.expand(document);
+        } catch (KnownTermsExpansion.Unsupported | JsonLdError | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -37,26 +37,23 @@ final class RdfCanonicalizer {
     }
 
     /**
-     * Expands {@code document} (with the context processed once per JVM when its {@code @context}
-     * is CreditBank's usual list, by titanium's {@code JsonLd.expand} otherwise), turns the
-     * expanded form into RDF and canonicalises it. {@code JsonLd.toRdf} would expand the document
-     * a second time, so the expanded form goes straight to titanium's node map and RDF steps.
+     * Expands {@code document}, turns the expanded form into RDF and canonicalises it. A document
+     * with CreditBank's usual {@code @context} is expanded by {@link KnownTermsExpansion} when it
+     * covers it; any other document, or one it does not cover or whose result titanium or the safe
+     * mode rejects, is expanded by titanium (with the context processed once per JVM when the
+     * {@code @context} is the usual list, by {@code JsonLd.expand} otherwise), which also reports
+     * the errors. {@code JsonLd.toRdf} would expand the document a second time, so the expanded
+     * form goes straight to titanium's node map and RDF steps.
      */
     static String canonicalNQuads(JsonNode document) {
+        String known = knownTermsNQuads(document);
+        if (known != null) {
+            return known;
+        }
         try {
-            JsonArray expanded = BundledActiveContext.matches(document)
+            return nquads(BundledActiveContext.matches(document)
                     ? BUNDLED.expand(document)
-                    : JsonLd.expand(JsonDocument.of((JsonStructure) JakartaJson.of(document))).options(OPTIONS).get();
-            requireAbsoluteIris(expanded);
-            RdfCanon canon = RdfCanon.create("SHA-256");
-            JsonLdToRdf.with(NodeMapBuilder.with(expanded, new NodeMap()).build())
-                    .produceGeneralizedRdf(OPTIONS.isProduceGeneralizedRdf())
-                    .rdfDirection(OPTIONS.getRdfDirection())
-                    .uriValidation(OPTIONS.getUriValidation())
-                    .provide(canon);
-            StringWriter out = new StringWriter();
-            canon.provide(new NQuadsWriter(out));
-            return out.toString();
+                    : JsonLd.expand(JsonDocument.of((JsonStructure) JakartaJson.of(document))).options(OPTIONS).get());
         } catch (JsonLdError e) {
             if (e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED) {
                 throw new CredentialException(CredentialException.Code.UNKNOWN_CONTEXT,
@@ -68,6 +65,35 @@ final class RdfCanonicalizer {
             throw new CredentialException(CredentialException.Code.CANONICALIZATION,
                     "RDF canonicalisation failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The canonical N-Quads by way of {@link KnownTermsExpansion}, or null when that way does not apply. */
+    static String knownTermsNQuads(JsonNode document) {
+        if (!BundledActiveContext.matches(document)) {
+            return null;
+        }
+        JsonArray expanded = BUNDLED.expandKnownTerms(document);
+        if (expanded == null) {
+            return null;
+        }
+        try {
+            return nquads(expanded);
+        } catch (JsonLdError | RdfConsumerException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String nquads(JsonArray expanded) throws JsonLdError, RdfConsumerException {
+        requireAbsoluteIris(expanded);
+        RdfCanon canon = RdfCanon.create("SHA-256");
+        JsonLdToRdf.with(NodeMapBuilder.with(expanded, new NodeMap()).build())
+                .produceGeneralizedRdf(OPTIONS.isProduceGeneralizedRdf())
+                .rdfDirection(OPTIONS.getRdfDirection())
+                .uriValidation(OPTIONS.getUriValidation())
+                .provide(canon);
+        StringWriter out = new StringWriter();
+        canon.provide(new NQuadsWriter(out));
+        return out.toString();
     }
 
     /** Safe mode: an undefined term is an error, not silently dropped. */

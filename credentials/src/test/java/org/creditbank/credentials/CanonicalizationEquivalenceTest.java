@@ -36,10 +36,11 @@ import org.junit.jupiter.api.Test;
  * The canonical N-Quads the verifier signs and checks must be exactly what titanium's public API
  * gives (JSON text parsed by Parsson, {@code JsonLd.expand}, {@code JsonLd.toRdf}, RDFC-1.0), as the
  * code did before contexts were processed once per JVM, credentials converted without a JSON round
- * trip and the expanded form no longer expanded twice. Compared over hundreds of credentials,
+ * trip, the expanded form no longer expanded twice and {@link KnownTermsExpansion} introduced;
+ * the known-terms way is also compared on its own, wherever it applies. Compared over hundreds of credentials,
  * status lists, transcripts and proof options, and over random edits of them (values, numbers,
- * undefined terms, nested and reordered contexts, blank nodes, relative IRIs, keywords, missing
- * members), which must give the same N-Quads or fail the same way. Run on several threads at once,
+ * undefined terms, terms of one node's scope copied into another, nested and reordered contexts,
+ * blank nodes, relative IRIs, keywords, missing members), which must give the same N-Quads or fail the same way. Run on several threads at once,
  * since the processed context is shared.
  */
 class CanonicalizationEquivalenceTest {
@@ -81,10 +82,18 @@ class CanonicalizationEquivalenceTest {
         variants.parallelStream().forEach(document -> {
             String expected = reference(document);
             assertThat(current(document)).as("canonical form of %s", document).isEqualTo(expected);
+            String known = RdfCanonicalizer.knownTermsNQuads(document);
+            if (known != null) {
+                assertThat("nquads:" + known).as("known-terms canonical form of %s", document).isEqualTo(expected);
+                outcomes.merge("known terms", 1, Integer::sum);
+            }
             outcomes.merge(expected.startsWith("nquads:") ? "nquads" : expected, 1, Integer::sum);
         });
         // The edits must reach both outcomes, or the comparison proves little.
         assertThat(outcomes.get("nquads")).isGreaterThan(variants.size() / 2);
+        // Every credential, list, transcript and proof options as issued takes the known-terms way, and so do many edits.
+        assertThat(documents).allMatch(d -> RdfCanonicalizer.knownTermsNQuads(d) != null);
+        assertThat(outcomes.get("known terms")).as(outcomes.toString()).isGreaterThan(documents.size() * 3);
         assertThat(outcomes.keySet()).anyMatch(o -> o.startsWith("error:CANONICALIZATION"));
         assertThat(outcomes.keySet()).anyMatch(o -> o.startsWith("error:UNKNOWN_CONTEXT"));
     }
@@ -115,7 +124,18 @@ class CanonicalizationEquivalenceTest {
         target.fieldNames().forEachRemaining(keys::add);
         String key = keys.isEmpty() ? "name" : keys.get(random.nextInt(keys.size()));
         JsonNodeFactory json = JsonNodeFactory.instance;
-        switch (random.nextInt(12)) {
+        switch (random.nextInt(15)) {
+            case 14 -> target.set(key, objects.get(random.nextInt(objects.size())).deepCopy());
+            case 12, 13 -> {
+                // A member of one node copied into another: terms scoped to one type must not leak into others.
+                ObjectNode source = objects.get(random.nextInt(objects.size()));
+                List<String> sourceKeys = new ArrayList<>();
+                source.fieldNames().forEachRemaining(sourceKeys::add);
+                if (!sourceKeys.isEmpty()) {
+                    String moved = sourceKeys.get(random.nextInt(sourceKeys.size()));
+                    target.set(moved, source.get(moved).deepCopy());
+                }
+            }
             case 0, 1 -> target.put(key, ODD_STRINGS[random.nextInt(ODD_STRINGS.length)]);
             case 2 -> target.set(random.nextBoolean() ? "name" : key,
                     number(ODD_NUMBERS[random.nextInt(ODD_NUMBERS.length)]));
