@@ -7,6 +7,8 @@ import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.json.JsonUtils;
 import com.apicatalog.jsonld.lang.Keywords;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
+import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -34,7 +36,7 @@ final class BundledActiveContext {
 
     private final JsonLdOptions options;
     private final ActiveContext context;
-    private final KnownTermsExpansion knownTerms;
+    private final KnownTermsToRdf knownTerms;
 
     BundledActiveContext(JsonLdOptions options) throws JsonLdError {
         this.options = options;
@@ -43,7 +45,7 @@ final class BundledActiveContext {
         URLS.forEach(list::add);
         this.context = new ActiveContext(null, null, ProcessingRuntime.of(options)).newContext()
                 .create(list.build(), null);
-        this.knownTerms = new KnownTermsExpansion(context);
+        this.knownTerms = new KnownTermsToRdf(context);
     }
 
     /** Whether {@code document} is an object whose {@code @context} is exactly {@link #URLS}, in that order. */
@@ -61,15 +63,16 @@ final class BundledActiveContext {
     }
 
     /**
-     * The expanded form of a document that {@link #matches} by {@link KnownTermsExpansion}, or null
-     * when the document uses something it does not cover (or makes titanium fail: the general
-     * expansion then reports it).
+     * Gives the triples of a document that {@link #matches} to {@code consumer} by way of
+     * {@link KnownTermsToRdf}; false, having given nothing, when the document uses something that
+     * way does not cover (or makes titanium fail: the general way then reports it).
      */
-    JsonArray expandKnownTerms(JsonNode document) {
+    boolean provideKnownTerms(JsonNode document, RdfQuadConsumer consumer) throws RdfConsumerException {
         try {
-            return knownTerms.expand(document);
-        } catch (KnownTermsExpansion.Unsupported | JsonLdError | RuntimeException e) {
-            return null;
+            knownTerms.provide(document, consumer);
+            return true;
+        } catch (KnownTermsToRdf.Unsupported | JsonLdError | RuntimeException e) {
+            return false;
         }
     }
 

@@ -59,7 +59,8 @@ final class JakartaJson {
         return builder.build();
     }
 
-    private static JsonValue number(String text) {
+    /** The number Parsson would read from {@code text} (a JSON number). */
+    static JsonValue number(String text) {
         if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
             return PROVIDER.createValue(new BigDecimal(text));
         }

@@ -38,7 +38,7 @@ final class RdfCanonicalizer {
 
     /**
      * Expands {@code document}, turns the expanded form into RDF and canonicalises it. A document
-     * with CreditBank's usual {@code @context} is expanded by {@link KnownTermsExpansion} when it
+     * with CreditBank's usual {@code @context} goes to RDF by {@link KnownTermsToRdf} when it
      * covers it; any other document, or one it does not cover or whose result titanium or the safe
      * mode rejects, is expanded by titanium (with the context processed once per JVM when the
      * {@code @context} is the usual list, by {@code JsonLd.expand} otherwise), which also reports
@@ -67,18 +67,15 @@ final class RdfCanonicalizer {
         }
     }
 
-    /** The canonical N-Quads by way of {@link KnownTermsExpansion}, or null when that way does not apply. */
+    /** The canonical N-Quads by way of {@link KnownTermsToRdf}, or null when that way does not apply. */
     static String knownTermsNQuads(JsonNode document) {
         if (!BundledActiveContext.matches(document)) {
             return null;
         }
-        JsonArray expanded = BUNDLED.expandKnownTerms(document);
-        if (expanded == null) {
-            return null;
-        }
         try {
-            return nquads(expanded);
-        } catch (JsonLdError | RdfConsumerException | RuntimeException e) {
+            RdfCanon canon = RdfCanon.create("SHA-256");
+            return BUNDLED.provideKnownTerms(document, canon) ? write(canon) : null;
+        } catch (RdfConsumerException | RuntimeException e) {
             return null;
         }
     }
@@ -91,6 +88,10 @@ final class RdfCanonicalizer {
                 .rdfDirection(OPTIONS.getRdfDirection())
                 .uriValidation(OPTIONS.getUriValidation())
                 .provide(canon);
+        return write(canon);
+    }
+
+    private static String write(RdfCanon canon) throws RdfConsumerException {
         StringWriter out = new StringWriter();
         canon.provide(new NQuadsWriter(out));
         return out.toString();

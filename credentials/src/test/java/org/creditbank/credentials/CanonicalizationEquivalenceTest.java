@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * The canonical N-Quads the verifier signs and checks must be exactly what titanium's public API
  * gives (JSON text parsed by Parsson, {@code JsonLd.expand}, {@code JsonLd.toRdf}, RDFC-1.0), as the
  * code did before contexts were processed once per JVM, credentials converted without a JSON round
- * trip, the expanded form no longer expanded twice and {@link KnownTermsExpansion} introduced;
+ * trip, the expanded form no longer expanded twice and {@link KnownTermsToRdf} introduced;
  * the known-terms way is also compared on its own, wherever it applies. Compared over hundreds of credentials,
  * status lists, transcripts and proof options, and over random edits of them (values, numbers,
  * undefined terms, terms of one node's scope copied into another, nested and reordered contexts,
