@@ -160,8 +160,8 @@ public final class CredentialVerifier {
         }
         JsonNode jwk = vc.path("issuer").path("issuerKey").path("publicKeyJwk");
         Instant signedAt = instant(vc.path("proof").path("created"));
-        String jwkText = jwk.toString();
-        CertifiedKeys.Certified known = certified.find(msp, jwkText, Date.from(signedAt));
+        String key = CertifiedKeys.keyOf(msp, jwk);
+        CertifiedKeys.Certified known = certified.find(key, Date.from(signedAt));
         if (known != null) {
             return issuerTrusted(msp, known, signedAt);
         }
@@ -184,7 +184,7 @@ public final class CredentialVerifier {
             CertPathValidator.getInstance("PKIX").validate(
                     CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
             CertifiedKeys.Certified accepted = CertifiedKeys.Certified.of(chain);
-            certified.accept(msp, jwkText, accepted);
+            certified.accept(key, accepted);
             return issuerTrusted(msp, accepted, signedAt);
         } catch (GeneralSecurityException e) {
             return failed(Check.ISSUER_TRUSTED, "the issuer's certificate does not chain to a CA of " + msp

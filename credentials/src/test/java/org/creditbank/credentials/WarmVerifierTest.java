@@ -54,6 +54,10 @@ class WarmVerifierTest {
                 "/issuer/issuerKey")).set("publicKeyJwk", CredentialJson.parseObject(valid, "c")
                 .at("/issuer/issuerKey/publicKeyJwk"))));
 
+        cases.put("the university's certificate for the college's key", edit(valid, vc -> ((ObjectNode) vc.at(
+                "/issuer/issuerKey/publicKeyJwk")).set("x5c", CredentialJson.parseObject(universitys, "u")
+                .at("/issuer/issuerKey/publicKeyJwk/x5c"))));
+
         CredentialVerifier warm = new CredentialVerifier(bothOrgs);
         assertThat(warm.verify(valid, List.of(), CHECKED).valid()).isTrue();
         assertThat(warm.verify(universitys, List.of(), CHECKED).valid()).isTrue();
