@@ -7,14 +7,13 @@ import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.json.JsonUtils;
 import com.apicatalog.jsonld.lang.Keywords;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
-import com.apicatalog.rdf.api.RdfConsumerException;
-import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The JSON-LD active context of {@code "@context": [VC 2.0, Open Badges 3.0.3, CreditBank v1]},
@@ -63,16 +62,15 @@ final class BundledActiveContext {
     }
 
     /**
-     * Gives the triples of a document that {@link #matches} to {@code consumer} by way of
-     * {@link KnownTermsToRdf}; false, having given nothing, when the document uses something that
-     * way does not cover (or makes titanium fail: the general way then reports it).
+     * The triples of a document that {@link #matches} by way of {@link KnownTermsToRdf}; null when
+     * the document uses something that way does not cover (or makes titanium fail: the general
+     * way then reports it).
      */
-    boolean provideKnownTerms(JsonNode document, RdfQuadConsumer consumer) throws RdfConsumerException {
+    Set<KnownTermsToRdf.Quad> knownTermsQuads(JsonNode document) {
         try {
-            knownTerms.provide(document, consumer);
-            return true;
+            return knownTerms.quads(document);
         } catch (KnownTermsToRdf.Unsupported | JsonLdError | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 

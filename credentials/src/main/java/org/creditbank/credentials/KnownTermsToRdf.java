@@ -5,8 +5,6 @@ import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.TermDefinition;
 import com.apicatalog.jsonld.lang.Keywords;
-import com.apicatalog.rdf.api.RdfConsumerException;
-import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,17 +63,15 @@ final class KnownTermsToRdf {
         this.bundled = bundled;
     }
 
-    /** Gives the triples of a document whose {@code @context} is the bundled list (already checked) to {@code consumer}. */
-    void provide(JsonNode document, RdfQuadConsumer consumer) throws Unsupported, JsonLdError, RdfConsumerException {
+    /** The triples of a document whose {@code @context} is the bundled list (already checked). */
+    Set<Quad> quads(JsonNode document) throws Unsupported, JsonLdError {
         if (document.size() < 3) {
             // A top-level node with nothing but an id is dropped by expansion; not worth covering.
             throw new Unsupported("a near-empty document");
         }
         Set<Quad> quads = new LinkedHashSet<>();
         new Walk(quads).node(document, bundled, null, true);
-        for (Quad quad : quads) {
-            consumer.quad(quad.subject(), quad.predicate(), quad.object(), quad.datatype(), null, null, null);
-        }
+        return quads;
     }
 
     /** One document's walk: its triples (a set, as the node map merges repeated statements) and blank nodes. */

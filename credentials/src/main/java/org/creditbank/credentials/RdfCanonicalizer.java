@@ -19,6 +19,7 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -67,17 +68,33 @@ final class RdfCanonicalizer {
         }
     }
 
-    /** The canonical N-Quads by way of {@link KnownTermsToRdf}, or null when that way does not apply. */
+    /**
+     * The canonical N-Quads by way of {@link KnownTermsToRdf} (and {@link UniqueHashLabels} when
+     * it applies, titanium's RDFC-1.0 otherwise), or null when that way does not apply.
+     */
     static String knownTermsNQuads(JsonNode document) {
-        if (!BundledActiveContext.matches(document)) {
+        Set<KnownTermsToRdf.Quad> quads = knownTermsQuads(document);
+        if (quads == null) {
             return null;
+        }
+        String simple = UniqueHashLabels.canonicalNQuads(quads);
+        if (simple != null) {
+            return simple;
         }
         try {
             RdfCanon canon = RdfCanon.create("SHA-256");
-            return BUNDLED.provideKnownTerms(document, canon) ? write(canon) : null;
+            for (KnownTermsToRdf.Quad quad : quads) {
+                canon.quad(quad.subject(), quad.predicate(), quad.object(), quad.datatype(), null, null, null);
+            }
+            return write(canon);
         } catch (RdfConsumerException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The triples {@link KnownTermsToRdf} makes of a document, or null when that way does not apply. */
+    static Set<KnownTermsToRdf.Quad> knownTermsQuads(JsonNode document) {
+        return BundledActiveContext.matches(document) ? BUNDLED.knownTermsQuads(document) : null;
     }
 
     private static String nquads(JsonArray expanded) throws JsonLdError, RdfConsumerException {

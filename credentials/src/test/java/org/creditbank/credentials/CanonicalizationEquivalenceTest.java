@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
  * The canonical N-Quads the verifier signs and checks must be exactly what titanium's public API
  * gives (JSON text parsed by Parsson, {@code JsonLd.expand}, {@code JsonLd.toRdf}, RDFC-1.0), as the
  * code did before contexts were processed once per JVM, credentials converted without a JSON round
- * trip, the expanded form no longer expanded twice and {@link KnownTermsToRdf} introduced;
- * the known-terms way is also compared on its own, wherever it applies. Compared over hundreds of credentials,
+ * trip, the expanded form no longer expanded twice, and {@link KnownTermsToRdf} and
+ * {@link UniqueHashLabels} introduced; each of those is also compared on its own, wherever it
+ * applies. Compared over hundreds of credentials,
  * status lists, transcripts and proof options, and over random edits of them (values, numbers,
  * undefined terms, terms of one node's scope copied into another, nested and reordered contexts,
  * blank nodes, relative IRIs, keywords, missing members), which must give the same N-Quads or fail the same way. Run on several threads at once,
@@ -86,6 +87,11 @@ class CanonicalizationEquivalenceTest {
             if (known != null) {
                 assertThat("nquads:" + known).as("known-terms canonical form of %s", document).isEqualTo(expected);
                 outcomes.merge("known terms", 1, Integer::sum);
+                String unique = UniqueHashLabels.canonicalNQuads(RdfCanonicalizer.knownTermsQuads(document));
+                if (unique != null) {
+                    assertThat("nquads:" + unique).as("unique-hash labels of %s", document).isEqualTo(expected);
+                    outcomes.merge("unique hashes", 1, Integer::sum);
+                }
             }
             outcomes.merge(expected.startsWith("nquads:") ? "nquads" : expected, 1, Integer::sum);
         });
@@ -94,6 +100,7 @@ class CanonicalizationEquivalenceTest {
         // Every credential, list, transcript and proof options as issued takes the known-terms way, and so do many edits.
         assertThat(documents).allMatch(d -> RdfCanonicalizer.knownTermsNQuads(d) != null);
         assertThat(outcomes.get("known terms")).as(outcomes.toString()).isGreaterThan(documents.size() * 3);
+        assertThat(documents).allMatch(d -> UniqueHashLabels.canonicalNQuads(RdfCanonicalizer.knownTermsQuads(d)) != null);
         assertThat(outcomes.keySet()).anyMatch(o -> o.startsWith("error:CANONICALIZATION"));
         assertThat(outcomes.keySet()).anyMatch(o -> o.startsWith("error:UNKNOWN_CONTEXT"));
     }
