@@ -1,6 +1,6 @@
 package org.creditbank.credentials;
 
-import com.apicatalog.rdf.nquads.NQuadsWriter;
+import com.apicatalog.rdf.nquads.NQuadsAlphabet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,9 +17,10 @@ import java.util.TreeMap;
  * 4.4.3: each blank node is then labelled {@code c14n<i>} in the order of its hash, and the
  * N-degree hashing is never needed), which is the case of CreditBank's credentials: their few
  * blank nodes (criteria, result, proof options, ...) all differ in content. Titanium's general
- * implementation costed a third of verifying a credential. Lines are written by titanium's
- * N-Quads writer and sorted as titanium sorts them ({@link String#compareTo}), so the output is
- * titanium's; any repeated hash returns null, for the caller to use titanium's RDFC-1.0.
+ * implementation cost a third of verifying a credential. Lines are written as titanium's N-Quads
+ * writer writes them (its escaping; each quad's predicate and object written once, not once per
+ * line that mentions them) and sorted as titanium sorts them ({@link String#compareTo}), so the
+ * output is titanium's; any repeated hash returns null, for the caller to use titanium's RDFC-1.0.
  */
 final class UniqueHashLabels {
 
@@ -31,22 +32,54 @@ final class UniqueHashLabels {
         }
     });
 
+    private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+
+    /**
+     * A quad with its predicate and object (unless a blank node) already in N-Quads form. Its IRIs
+     * are plain ones ({@link KnownTermsToRdf} emits no other), which N-Quads writes as they are.
+     */
+    private record Written(KnownTermsToRdf.Quad quad, String predicate, String object) {
+
+        static Written of(KnownTermsToRdf.Quad quad) {
+            String object;
+            if (quad.datatype() != null) {
+                object = "\"" + NQuadsAlphabet.escape(quad.object()) + "\""
+                        + (XSD_STRING.equals(quad.datatype()) ? "" : "^^<" + quad.datatype() + ">");
+            } else {
+                object = isBlank(quad.object()) ? null : "<" + quad.object() + ">";
+            }
+            return new Written(quad, "<" + quad.predicate() + ">", object);
+        }
+
+        /** The line with {@code subject} and, when the object is a blank node, {@code blankObject} as labels. */
+        String line(String subject, String blankObject) {
+            return subject + " " + predicate + " " + (object != null ? object : blankObject) + " .\n";
+        }
+
+        String subjectTerm() {
+            return isBlank(quad.subject()) ? quad.subject() : "<" + quad.subject() + ">";
+        }
+    }
+
     private UniqueHashLabels() {
     }
 
     /** The canonical N-Quads of a default-graph dataset, or null when two blank nodes share a first-degree hash. */
     static String canonicalNQuads(Collection<KnownTermsToRdf.Quad> quads) {
-        Map<String, List<KnownTermsToRdf.Quad>> mentions = new LinkedHashMap<>();
+        List<Written> written = new ArrayList<>(quads.size());
+        Map<String, List<Written>> mentions = new LinkedHashMap<>();
         for (KnownTermsToRdf.Quad quad : quads) {
+            Written w = Written.of(quad);
+            written.add(w);
             if (isBlank(quad.subject())) {
-                mentions.computeIfAbsent(quad.subject(), b -> new ArrayList<>()).add(quad);
+                mentions.computeIfAbsent(quad.subject(), b -> new ArrayList<>()).add(w);
             }
-            if (quad.datatype() == null && isBlank(quad.object()) && !quad.object().equals(quad.subject())) {
-                mentions.computeIfAbsent(quad.object(), b -> new ArrayList<>()).add(quad);
+            if (w.object() == null && !quad.object().equals(quad.subject())) {
+                mentions.computeIfAbsent(quad.object(), b -> new ArrayList<>()).add(w);
             }
         }
         TreeMap<String, String> byHash = new TreeMap<>();
-        for (Map.Entry<String, List<KnownTermsToRdf.Quad>> blank : mentions.entrySet()) {
+        for (Map.Entry<String, List<Written>> blank : mentions.entrySet()) {
             if (byHash.put(firstDegreeHash(blank.getKey(), blank.getValue()), blank.getKey()) != null) {
                 return null;
             }
@@ -55,21 +88,21 @@ final class UniqueHashLabels {
         for (String blank : byHash.values()) {
             canonical.put(blank, "_:c14n" + canonical.size());
         }
-        List<String> lines = new ArrayList<>(quads.size());
-        for (KnownTermsToRdf.Quad quad : quads) {
-            lines.add(line(quad, canonical.getOrDefault(quad.subject(), quad.subject()),
-                    quad.datatype() == null ? canonical.getOrDefault(quad.object(), quad.object()) : quad.object()));
+        List<String> lines = new ArrayList<>(written.size());
+        for (Written w : written) {
+            lines.add(w.line(canonical.getOrDefault(w.quad().subject(), w.subjectTerm()),
+                    w.object() == null ? canonical.get(w.quad().object()) : null));
         }
         lines.sort(null);
         return String.join("", lines);
     }
 
     /** Hash First Degree Quads (4.6): the blank node's quads with itself as {@code _:a}, others as {@code _:z}. */
-    private static String firstDegreeHash(String blank, List<KnownTermsToRdf.Quad> quads) {
+    private static String firstDegreeHash(String blank, List<Written> quads) {
         List<String> lines = new ArrayList<>(quads.size());
-        for (KnownTermsToRdf.Quad quad : quads) {
-            lines.add(line(quad, relabel(quad.subject(), blank),
-                    quad.datatype() == null ? relabel(quad.object(), blank) : quad.object()));
+        for (Written w : quads) {
+            lines.add(w.line(isBlank(w.quad().subject()) ? relabel(w.quad().subject(), blank) : w.subjectTerm(),
+                    w.object() == null ? relabel(w.quad().object(), blank) : null));
         }
         lines.sort(null);
         MessageDigest sha256 = SHA256.get();
@@ -85,10 +118,6 @@ final class UniqueHashLabels {
             return term;
         }
         return term.equals(blank) ? "_:a" : "_:z";
-    }
-
-    private static String line(KnownTermsToRdf.Quad quad, String subject, String object) {
-        return NQuadsWriter.nquad(subject, quad.predicate(), object, quad.datatype(), null, null, null);
     }
 
     private static boolean isBlank(String term) {
