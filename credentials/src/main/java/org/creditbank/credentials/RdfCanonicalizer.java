@@ -38,13 +38,12 @@ final class RdfCanonicalizer {
     }
 
     /**
-     * Expands {@code document}, turns the expanded form into RDF and canonicalises it. A document
-     * with CreditBank's usual {@code @context} goes to RDF by {@link KnownTermsToRdf} when it
-     * covers it; any other document, or one it does not cover or whose result titanium or the safe
-     * mode rejects, is expanded by titanium (with the context processed once per JVM when the
-     * {@code @context} is the usual list, by {@code JsonLd.expand} otherwise), which also reports
-     * the errors. {@code JsonLd.toRdf} would expand the document a second time, so the expanded
-     * form goes straight to titanium's node map and RDF steps.
+     * The canonical N-Quads of {@code document}. A document with CreditBank's usual
+     * {@code @context} goes to RDF by {@link KnownTermsToRdf} when that covers it; any other
+     * document, or one it does not cover, is expanded by titanium (with the context processed once
+     * per JVM when the {@code @context} is the usual list, by {@code JsonLd.expand} otherwise),
+     * which also reports the errors, and the expanded form goes straight to titanium's node map and
+     * RDF steps ({@code JsonLd.toRdf} would expand it a second time).
      */
     static String canonicalNQuads(JsonNode document) {
         String known = knownTermsNQuads(document);

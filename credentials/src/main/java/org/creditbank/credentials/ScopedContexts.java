@@ -13,11 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * (Profile, AchievementSubject, Achievement, Result, ...) brings a scoped context of a dozen terms,
  * and processing them again for every credential was the largest cost left in verification. The
  * contexts in effect are themselves results of this class or the bundled context, so keys by
- * identity are stable; the map is bounded and emptied when full.
+ * identity are stable. Each entry is a whole active context (a few hundred term definitions), so
+ * the map is kept small (CreditBank's documents need a few dozen) and emptied when full.
  */
 final class ScopedContexts {
 
-    private static final int BOUND = 4096;
+    private static final int BOUND = 256;
 
     /**
      * A scope applied to a context: the sorted type terms of a node, or the term definition (of
