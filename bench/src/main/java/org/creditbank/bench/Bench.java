@@ -39,6 +39,8 @@ public final class Bench {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private static final AtomicLong SEQ = new AtomicLong();
+    /** Distinct credentials the offline verification phase rotates over (one batch of outcomes). */
+    private static final int OFFLINE_POOL = 500;
 
     private final Targets.Api api;
     private final Targets.Sdk sdk;
@@ -173,22 +175,37 @@ public final class Bench {
         }
         IssuerIdentity issuer = new IssuerIdentity("CollegeMSP", "广州五金职业技术学院", "did:web:college.creditbank.example",
                 "https://college.creditbank.example/status", key, List.of(cert));
-        JsonNode record = api.post("/api/v1/outcomes", CanonicalJson.toJson(draft(someLearner())), true).get("record");
-        String credential = new CredentialIssuer(issuer, Clock.systemUTC())
-                .issueAchievement(CanonicalJson.read(record.toString(), Outcome.class), null, 1);
-        CredentialVerifier verifier = new CredentialVerifier(new TrustBundle(Map.of("CollegeMSP", List.of(ca))));
-        if (!verifier.verify(credential, List.of(), Instant.now()).valid()) {
-            throw new IllegalStateException("the benchmark credential does not verify: "
-                    + verifier.verify(credential, List.of(), Instant.now()).describe());
+        // A pool of distinct credentials (different records and learners), verified in turn: one
+        // credential verified again and again would flatter any cache keyed by content.
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < OFFLINE_POOL; i++) {
+            items.add(draft(learners.get(i % learners.size())));
         }
+        JsonNode records = api.post("/api/v1/outcomes/batch", CanonicalJson.toJson(Map.of("items", items)), true)
+                .get("record");
+        CredentialIssuer credentials = new CredentialIssuer(issuer, Clock.systemUTC());
+        List<String> pool = new ArrayList<>();
+        for (JsonNode record : records) {
+            pool.add(credentials.issueAchievement(CanonicalJson.read(record.toString(), Outcome.class), null, pool.size()));
+        }
+        CredentialVerifier verifier = new CredentialVerifier(new TrustBundle(Map.of("CollegeMSP", List.of(ca))));
+        for (String credential : pool) {
+            if (!verifier.verify(credential, List.of(), Instant.now()).valid()) {
+                throw new IllegalStateException("a benchmark credential does not verify: "
+                        + verifier.verify(credential, List.of(), Instant.now()).describe());
+            }
+        }
+        AtomicLong next = new AtomicLong();
         for (int threads : List.of(1, 2)) {
             record(LoadRun.run("verify/offline", threads, phase, () -> {
+                String credential = pool.get((int) (next.getAndIncrement() % pool.size()));
                 if (!verifier.verify(credential, List.of(), Instant.now()).valid()) {
                     throw new IllegalStateException("invalid");
                 }
                 return 1;
             }));
         }
+        extra.put("offline_pool_credentials", pool.size());
     }
 
     private void growth(int growTo) throws Exception {

@@ -8,7 +8,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,6 +29,7 @@ import org.creditbank.credentials.VerificationReport.Status;
 public final class CredentialVerifier {
 
     private final TrustBundle trust;
+    private final CertifiedKeys certified = new CertifiedKeys();
 
     public CredentialVerifier(TrustBundle trust) {
         this.trust = trust;
@@ -142,8 +142,7 @@ public final class CredentialVerifier {
                     + ", not by the issuer " + vc.path("issuer").path("id").asText());
         }
         try {
-            ECPublicKey publicKey = P256Keys.fromJwk(key.path("publicKeyJwk"));
-            if (DataIntegrityProof.verify(vc, publicKey)) {
+            if (DataIntegrityProof.verify(vc, VerificationKeys.of(key.path("publicKeyJwk")))) {
                 return new CheckResult(Check.SIGNATURE, Status.PASSED, "signature by " + method + " is valid");
             }
             return failed(Check.SIGNATURE, "the signature does not match the credential's content:"
@@ -160,6 +159,12 @@ public final class CredentialVerifier {
             return failed(Check.ISSUER_TRUSTED, "organisation " + msp + " is not in the trust bundle");
         }
         JsonNode jwk = vc.path("issuer").path("issuerKey").path("publicKeyJwk");
+        Instant signedAt = instant(vc.path("proof").path("created"));
+        String key = CertifiedKeys.keyOf(msp, jwk);
+        CertifiedKeys.Certified known = certified.find(key, Date.from(signedAt));
+        if (known != null) {
+            return issuerTrusted(msp, known, signedAt);
+        }
         try {
             List<X509Certificate> chain = P256Keys.chain(jwk);
             if (chain.isEmpty()) {
@@ -172,21 +177,26 @@ public final class CredentialVerifier {
             if (usage != null && !usage[0]) {
                 return failed(Check.ISSUER_TRUSTED, "the issuer's certificate does not allow digital signatures");
             }
-            Instant signedAt = instant(vc.path("proof").path("created"));
             PKIXParameters parameters = new PKIXParameters(
                     cas.stream().map(ca -> new TrustAnchor(ca, null)).collect(Collectors.toSet()));
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(signedAt));
             CertPathValidator.getInstance("PKIX").validate(
                     CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
-            return new CheckResult(Check.ISSUER_TRUSTED, Status.PASSED, "key certified by a CA of " + msp
-                    + " (" + chain.get(0).getIssuerX500Principal().getName() + ") when signed at " + signedAt);
+            CertifiedKeys.Certified accepted = CertifiedKeys.Certified.of(chain);
+            certified.accept(key, accepted);
+            return issuerTrusted(msp, accepted, signedAt);
         } catch (GeneralSecurityException e) {
             return failed(Check.ISSUER_TRUSTED, "the issuer's certificate does not chain to a CA of " + msp
                     + " in the trust bundle: " + e.getMessage());
         } catch (CredentialException e) {
             return failed(Check.ISSUER_TRUSTED, e.getMessage());
         }
+    }
+
+    private static CheckResult issuerTrusted(String msp, CertifiedKeys.Certified certified, Instant signedAt) {
+        return new CheckResult(Check.ISSUER_TRUSTED, Status.PASSED, "key certified by a CA of " + msp
+                + " (" + certified.caName() + ") when signed at " + signedAt);
     }
 
     private static CheckResult checkValidity(ObjectNode vc, Instant at) {

@@ -7,7 +7,6 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -63,7 +62,7 @@ final class DataIntegrityProof {
      * Whether the proof of {@code signed} is a valid signature by {@code key}. Throws
      * {@link CredentialException} when the document cannot be canonicalised at all.
      */
-    static boolean verify(ObjectNode signed, ECPublicKey key) {
+    static boolean verify(ObjectNode signed, ECPublicKeyParameters key) {
         ObjectNode document = signed.deepCopy();
         ObjectNode proof = (ObjectNode) document.remove("proof");
         byte[] signature = Base58Btc.decodeMultibase(proof.path("proofValue").asText());
@@ -74,7 +73,7 @@ final class DataIntegrityProof {
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, SCALAR_BYTES));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, SCALAR_BYTES, 2 * SCALAR_BYTES));
         ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, publicParameters(key));
+        verifier.init(false, key);
         return verifier.verifySignature(sha256(hashData(document, proof)), r, s);
     }
 
@@ -95,14 +94,6 @@ final class DataIntegrityProof {
             return (ECPrivateKeyParameters) ECUtil.generatePrivateKeyParameter(key);
         } catch (InvalidKeyException e) {
             throw new CredentialException(CredentialException.Code.KEY, "unusable signing key", e);
-        }
-    }
-
-    private static ECPublicKeyParameters publicParameters(ECPublicKey key) {
-        try {
-            return (ECPublicKeyParameters) ECUtil.generatePublicKeyParameter(key);
-        } catch (InvalidKeyException e) {
-            throw new CredentialException(CredentialException.Code.KEY, "unusable public key", e);
         }
     }
 

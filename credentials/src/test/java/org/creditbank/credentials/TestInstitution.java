@@ -82,6 +82,30 @@ public final class TestInstitution {
                 OutcomeStatus.ACTIVE, null, null, "registrar");
     }
 
+    /**
+     * The {@code i}-th of a series of ACTIVE outcomes that differ in learner, kind, result scale,
+     * credits (whole and decimal), dates and optional members (category, validUntil, evidence URI).
+     */
+    public Outcome variedOutcome(int i) {
+        OutcomeKind[] kinds = OutcomeKind.values();
+        Result.Scale scale = Result.Scale.values()[i % Result.Scale.values().length];
+        String value = switch (scale) {
+            case PERCENTAGE -> Integer.toString(50 + i % 51);
+            case GRADE_POINT -> "3." + i % 10;
+            case LETTER -> String.valueOf((char) ('A' + i % 5));
+            case PASS_FAIL -> "PASS";
+        };
+        OutcomeDraft draft = new OutcomeDraft("2026-V-" + i, learner(), kinds[i % kinds.length], "C" + (100 + i % 97),
+                "课程 " + i + (i % 4 == 0 ? " \"quoted\" & <b>" : ""), i % 2 == 0 ? "专业核心" : null,
+                new BigDecimal(i % 7).add(i % 3 == 0 ? new BigDecimal("0.25") : BigDecimal.ZERO), i % 5 == 0 ? null
+                : 8 * (i % 30), i % 6 == 0 ? null : 1 + i % 8, new Result(scale, value), "2026-0" + (1 + i % 6) + "-01",
+                "2026-07-" + (10 + i % 18), i % 5 == 0 ? null : "2030-06-30", String.format("%064x", i),
+                i % 2 == 0 ? null : "https://evidence.example/" + i + ".pdf");
+        String id = Outcome.idOf(mspId, draft.localId());
+        return new Outcome(id, mspId, draft, Outcome.hashOf(mspId, draft), AWARDED.plusSeconds(i).toString(),
+                "tx-" + i / 10, OutcomeStatus.ACTIVE, null, null, "registrar");
+    }
+
     public static String learner() {
         return AccountNumber.random(RANDOM);
     }
