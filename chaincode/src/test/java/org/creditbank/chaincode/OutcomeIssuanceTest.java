@@ -151,7 +151,9 @@ class OutcomeIssuanceTest extends Consortium {
                 Arguments.of("validUntil", (Consumer<Map<String, Object>>) d -> d.put("validUntil", "2026-06-01")),
                 Arguments.of("validUntil", (Consumer<Map<String, Object>>) d -> d.put("validUntil", "2026-08-01")),
                 Arguments.of("evidenceHash", (Consumer<Map<String, Object>>) d -> d.put("evidenceHash", "ABC")),
-                Arguments.of("evidenceUri", (Consumer<Map<String, Object>>) d -> d.put("evidenceUri", "ftp://x")));
+                Arguments.of("evidenceUri", (Consumer<Map<String, Object>>) d -> d.put("evidenceUri", "ftp://x")),
+                Arguments.of("evidenceUri", (Consumer<Map<String, Object>>) d -> d.put("evidenceUri",
+                        "https://evidence.example/report 2026.pdf")));
     }
 
     @ParameterizedTest(name = "{0}")

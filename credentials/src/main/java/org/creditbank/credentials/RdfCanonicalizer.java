@@ -18,6 +18,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -149,9 +151,26 @@ final class RdfCanonicalizer {
             return;
         }
         String iri = value instanceof JsonString s ? s.getString() : value.toString();
-        if (!iri.startsWith("_:") && !iri.equals("@json") && !ABSOLUTE_IRI.matcher(iri).matches()) {
+        if (iri.startsWith("_:") || iri.equals("@json")) {
+            return;
+        }
+        if (!ABSOLUTE_IRI.matcher(iri).matches()) {
             throw new CredentialException(CredentialException.Code.CANONICALIZATION, keyword + " '" + iri
                     + "' is not defined by any context in use (it would not be signed)", null);
+        }
+        if (!isWellFormed(iri)) {
+            // The RDF step drops a node whose id is not a well-formed IRI, with only a log line:
+            // its properties would silently be left out of what is signed.
+            throw new CredentialException(CredentialException.Code.CANONICALIZATION, keyword + " '" + iri
+                    + "' is not a well-formed IRI (it would not be signed)", null);
+        }
+    }
+
+    private static boolean isWellFormed(String iri) {
+        try {
+            return new URI(iri).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.creditbank.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -14,6 +15,8 @@ import java.util.function.Consumer;
 import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.CheckResult;
 import org.creditbank.credentials.VerificationReport.Status;
+import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeDraft;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +39,23 @@ class RejectionTest {
             "Org1MSP", List.of(college.caCertificate), "Org2MSP", List.of(university.caCertificate)));
     private final CredentialVerifier verifier = new CredentialVerifier(bothOrgs);
     private final String credential = issuer.issueAchievement(college.outcome(TestInstitution.learner()), null, INDEX);
+
+    @Test
+    void anIssuerRefusesToSignANodeWhoseIdIsNotAWellFormedIri() {
+        // JSON-LD's RDF step would drop the evidence node (its name and hash) from what is signed.
+        Outcome good = college.outcome(TestInstitution.learner());
+        OutcomeDraft d = good.draft();
+        OutcomeDraft spaced = new OutcomeDraft(d.localId(), d.learner(), d.kind(), d.achievementCode(),
+                d.achievementTitle(), d.category(), d.credits(), d.hours(), d.level(), d.result(), d.activityStart(),
+                d.activityEnd(), d.validUntil(), d.evidenceHash(), "https://evidence.example/report 2026.pdf");
+        Outcome bad = new Outcome(good.id(), good.issuer(), spaced, Outcome.hashOf(good.issuer(), spaced),
+                good.awardedAt(), good.awardTxId(), good.status(), null, null, good.changedBy());
+
+        assertThatThrownBy(() -> issuer.issueAchievement(bad, null, INDEX))
+                .isInstanceOfSatisfying(CredentialException.class,
+                        e -> assertThat(e.code()).isEqualTo(CredentialException.Code.CANONICALIZATION))
+                .hasMessageContaining("not a well-formed IRI");
+    }
 
     @Test
     void tamperedCreditsBreakTheSignature() {
