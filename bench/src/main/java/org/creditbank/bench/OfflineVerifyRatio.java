@@ -1,16 +1,22 @@
 package org.creditbank.bench;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.creditbank.credentials.CredentialIssuer;
+import org.creditbank.credentials.TestInstitution;
 
 /**
  * Offline verification throughput of builds of the verifier against each other, in one JVM and
- * one run, without a network: a {@link LocalCollege} issues a pool of distinct credentials and each
+ * one run, without a network: a {@link TestInstitution} issues a pool of distinct credentials and each
  * verifier checks them round-robin at 1 and 2 threads. Every verification must say VALID. Each
  * build is a {@code creditbank-verify.jar} loaded by a {@link JarVerifier}, the current one too, so
  * that all are called the same way; they are warmed up first and then measured in turns. Besides
@@ -33,6 +39,20 @@ public final class OfflineVerifyRatio {
     private OfflineVerifyRatio() {
     }
 
+    /** When the pool is verified: inside every credential's validity period. */
+    private static final Instant VERIFIED_AT = Instant.parse("2027-01-01T00:00:00Z");
+
+    /** {@code n} credentials for distinct learners and records, varied in kind, result and dates. */
+    private static List<String> credentials(TestInstitution college, int n) {
+        CredentialIssuer issuer = new CredentialIssuer(college.identity,
+                Clock.fixed(Instant.parse("2026-08-01T12:00:00Z"), ZoneOffset.UTC));
+        List<String> pool = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            pool.add(issuer.issueAchievement(college.variedOutcome(i), i % 3 == 0 ? "学习者 " + i : null, i % 4096));
+        }
+        return pool;
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -42,13 +62,13 @@ public final class OfflineVerifyRatio {
         Duration phase = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "8")));
         List<Integer> threads = Stream.of(o.getOrDefault("threads", "1,2").split(",")).map(Integer::valueOf).toList();
 
-        LocalCollege college = LocalCollege.create();
-        List<String> pool = college.credentials(poolSize);
+        TestInstitution college = TestInstitution.create("CollegeMSP", "广州五金职业技术学院", "college.example");
+        List<String> pool = credentials(college, poolSize);
         Map<String, Verifier> verifiers = new LinkedHashMap<>();
         for (String named : o.getOrDefault("jars", "current=credentials/target/creditbank-verify.jar").split(",")) {
             String[] nameAndPath = named.split("=", 2);
             JarVerifier jar = new JarVerifier(Path.of(nameAndPath[1]), college.trustBundle().caCertificates());
-            verifiers.put(nameAndPath[0], c -> jar.valid(c, LocalCollege.VERIFIED_AT));
+            verifiers.put(nameAndPath[0], c -> jar.valid(c, VERIFIED_AT));
         }
         for (var v : verifiers.entrySet()) {
             for (String credential : pool) {
