@@ -181,11 +181,12 @@ public final class Bench {
         for (int i = 0; i < OFFLINE_POOL; i++) {
             items.add(draft(learners.get(i % learners.size())));
         }
-        JsonNode records = api.post("/api/v1/outcomes/batch", CanonicalJson.toJson(Map.of("items", items)), true)
+        JsonNode issued = api.post("/api/v1/outcomes/batch", CanonicalJson.toJson(Map.of("items", items)), true)
                 .get("record");
         CredentialIssuer credentials = new CredentialIssuer(issuer, Clock.systemUTC());
         List<String> pool = new ArrayList<>();
-        for (JsonNode record : records) {
+        for (JsonNode item : issued) {
+            JsonNode record = api.get("/api/v1/outcomes/" + item.get("id").asText());
             pool.add(credentials.issueAchievement(CanonicalJson.read(record.toString(), Outcome.class), null, pool.size()));
         }
         CredentialVerifier verifier = new CredentialVerifier(new TrustBundle(Map.of("CollegeMSP", List.of(ca))));

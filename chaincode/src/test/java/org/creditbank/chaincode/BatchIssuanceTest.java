@@ -23,8 +23,17 @@ class BatchIssuanceTest extends Consortium {
 
     @Test
     void aTermsWorthOfOutcomesIsIssuedInOneTransaction() {
-        JsonNode issued = ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("TERM", 500))));
+        var submitted = ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("TERM", 500)));
+        JsonNode issued = ok(submitted);
         assertThat(issued).hasSize(500);
+        // Per item: where the record is and how to verify it, not the content the caller sent.
+        JsonNode item = issued.get(7);
+        assertThat(item.get("id").asText()).isEqualTo("CollegeMSP:TERM-7");
+        assertThat(item.get("awardTxId").asText()).isEqualTo(submitted.txId());
+        JsonNode stored = ok(ledger.evaluate(COLLEGE_VERIFIER, "outcome:get", "CollegeMSP:TERM-7"));
+        assertThat(item.get("contentHash")).isEqualTo(stored.get("contentHash"));
+        assertThat(item.get("awardedAt")).isEqualTo(stored.get("awardedAt"));
+        assertThat(item.has("draft")).isFalse();
         assertThat(ok(ledger.evaluate(COLLEGE_VERIFIER, "transcript:transcript", learner)).get("outcomes")).hasSize(250);
         var event = ledger.events().get(ledger.events().size() - 1);
         assertThat(event.name()).isEqualTo("OutcomesIssued");

@@ -25,6 +25,7 @@ import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
 import org.creditbank.model.institution.Institution;
+import org.creditbank.model.outcome.IssuedRecord;
 import org.creditbank.model.outcome.IssuedStatus;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
@@ -71,7 +72,8 @@ public final class OutcomeContract implements LedgerContract {
     /**
      * Issues up to {@value #MAX_BATCH} outcomes in one transaction, all or nothing. When any item
      * is invalid nothing is written and the refusal lists every failing item by index. Items that
-     * already exist with identical content are returned as they are (a retried batch is harmless).
+     * already exist with identical content are reported as they are (a retried batch is harmless).
+     * The answer has one {@link IssuedRecord} per draft, in order.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String issueBatch(LedgerContext ctx, String draftsJson) {
@@ -139,7 +141,7 @@ public final class OutcomeContract implements LedgerContract {
             ledger.emit("OutcomesIssued", event(caller.mspId(), fresh.stream().map(Outcome::id).toList(),
                     OutcomeStatus.ACTIVE, null));
         }
-        return Contracts.json(results);
+        return Contracts.json(results.stream().map(IssuedRecord::of).toList());
     }
 
     /** For each candidate, the record already under its key (one read for all); empty for null. */
