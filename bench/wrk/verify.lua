@@ -12,22 +12,22 @@ function setup(thread)
 end
 
 -- runs in each thread's own Lua state; done() collects the counts through thread:get
-not_valid = 0
+failed = 0
 
 function response(status, headers, body)
   if status ~= 200 or not string.find(body, '"verdict":"VALID"', 1, true) then
-    not_valid = not_valid + 1
+    failed = failed + 1
   end
 end
 
 function done(summary, latency, requests)
-  local not_valid_total = 0
+  local failed_total = 0
   for _, t in ipairs(threads) do
-    not_valid_total = not_valid_total + t:get("not_valid")
+    failed_total = failed_total + t:get("failed")
   end
   local e = summary.errors
   io.write(string.format(
-    'WRK {"requests":%d,"micros":%d,"p50":%d,"p95":%d,"p99":%d,"not_valid":%d,"socket":%d,"timeout":%d}\n',
+    'WRK {"requests":%d,"micros":%d,"p50":%d,"p95":%d,"p99":%d,"failed":%d,"socket":%d,"timeout":%d}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    not_valid_total, e.connect + e.read + e.write, e.timeout))
+    failed_total, e.connect + e.read + e.write, e.timeout))
 end

@@ -114,8 +114,15 @@ public final class Bench {
     }
 
     private void singleIssuance(List<Integer> levels) throws Exception {
+        boolean wrk = WrkRun.available();
         for (int c : levels) {
-            record(LoadRun.run("issue/gateway-api", c, phase, () -> {
+            if (wrk) {
+                record(WrkRun.run("issue/gateway-api", api.url("/api/v1/outcomes"), Path.of("bench/wrk/issue.lua"),
+                        Map.of("TOKEN", api.token(), "LEARNERS", String.join(",", learners), "RUN", RUN + "-" + c),
+                        c, phase));
+            }
+            // The same load from the JVM client, for comparison (and the API figure without wrk).
+            record(LoadRun.run(wrk ? "issue/gateway-api-jvm-client" : "issue/gateway-api", c, phase, () -> {
                 api.post("/api/v1/outcomes", CanonicalJson.toJson(draft(someLearner())), true);
                 return 1;
             }));
@@ -145,8 +152,8 @@ public final class Bench {
         String question = CanonicalJson.toJson(Map.of("recordId", outcome.get("id").asText(),
                 "contentHash", outcome.get("contentHash").asText()));
         if (WrkRun.available()) {
-            record(WrkRun.post("verify/online", api.url("/api/v1/verify"), question, concurrency, phase,
-                    Path.of("bench/wrk/verify.lua")));
+            record(WrkRun.run("verify/online", api.url("/api/v1/verify"), Path.of("bench/wrk/verify.lua"),
+                    Map.of("VERIFY_BODY", question), concurrency, phase));
         } else {
             System.out.println("wrk not found: verify/online measured with the JVM client only");
         }

@@ -46,6 +46,10 @@ final class Targets {
             return base + path;
         }
 
+        String token() {
+            return token;
+        }
+
         JsonNode post(String path, String body, boolean authenticated) throws IOException, InterruptedException {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

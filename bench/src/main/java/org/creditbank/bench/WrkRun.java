@@ -33,14 +33,18 @@ final class WrkRun {
         }
     }
 
-    /** POSTs {@code body} to {@code url} with {@code connections} open connections for {@code duration}. */
-    static LoadRun.Result post(String name, String url, String body, int connections, Duration duration, Path script)
-            throws IOException, InterruptedException {
+    /**
+     * Runs {@code script} (one of bench/wrk/*.lua, which reads its inputs from {@code env}) against
+     * {@code url} with {@code connections} open connections for {@code duration}.
+     */
+    static LoadRun.Result run(String name, String url, Path script, Map<String, String> env, int connections,
+                              Duration duration) throws IOException, InterruptedException {
         // bash's `times` gives the CPU time of its finished children: wrk's own cost.
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "wrk \"$@\"; times", "wrk",
-                "-t", "2", "-c", Integer.toString(connections), "-d", duration.toSeconds() + "s",
-                "--timeout", "5s", "-s", script.toString(), url).redirectErrorStream(true);
-        pb.environment().put("VERIFY_BODY", body);
+                "-t", Integer.toString(Math.min(2, connections)), "-c", Integer.toString(connections),
+                "-d", duration.toSeconds() + "s", "--timeout", "10s", "-s", script.toString(), url)
+                .redirectErrorStream(true);
+        pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
@@ -59,7 +63,7 @@ final class WrkRun {
         double seconds = r.get("micros").asDouble() / 1e6;
         int requests = r.get("requests").asInt();
         Map<String, Integer> failures = new TreeMap<>();
-        putIfAny(failures, "not VALID or not 200", r.get("not_valid").asInt());
+        putIfAny(failures, "unexpected answer", r.get("failed").asInt());
         putIfAny(failures, "socket", r.get("socket").asInt());
         putIfAny(failures, "timeout", r.get("timeout").asInt());
         return new LoadRun.Result(name, connections, requests, requests, seconds, requests / seconds,
