@@ -1,7 +1,8 @@
 -- wrk script for single issuance through the gateway API: every request issues a new outcome
 -- (localId unique per run, thread and request) for one of the learners in LEARNERS
 -- (comma-separated), as the registrar whose token is in TOKEN. An answer other than 201 counts as
--- a failure. At the end it prints one JSON line with the figures the bench records.
+-- a failure.
+package.path = "bench/wrk/?.lua;" .. package.path
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
@@ -12,16 +13,7 @@ for learner in string.gmatch(os.getenv("LEARNERS"), "[^,]+") do
 end
 local run = os.getenv("RUN")
 local evidence = string.rep("f", 64)
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("thread_no", #threads)
-end
-
--- per thread (each has its own Lua state): a request counter and the failures
 sent = 0
-failed = 0
 
 function request()
   sent = sent + 1
@@ -33,20 +25,6 @@ function request()
   return wrk.format(nil, nil, nil, body)
 end
 
-function response(status, headers, body)
-  if status ~= 201 then
-    failed = failed + 1
-  end
-end
-
-function done(summary, latency, requests)
-  local failed_total = 0
-  for _, t in ipairs(threads) do
-    failed_total = failed_total + t:get("failed")
-  end
-  local e = summary.errors
-  io.write(string.format(
-    'WRK {"requests":%d,"micros":%d,"p50":%d,"p95":%d,"p99":%d,"failed":%d,"socket":%d,"timeout":%d}\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    failed_total, e.connect + e.read + e.write, e.timeout))
-end
+require("report").install(function(status, body)
+  return status == 201
+end)

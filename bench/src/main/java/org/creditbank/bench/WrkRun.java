@@ -20,12 +20,18 @@ import org.creditbank.model.json.CanonicalJson;
  */
 final class WrkRun {
 
+    private static final boolean AVAILABLE = probe();
     private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
 
     private WrkRun() {
     }
 
+    /** Whether wrk is installed (asked once per run). */
     static boolean available() {
+        return AVAILABLE;
+    }
+
+    private static boolean probe() {
         try {
             return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() <= 1;
         } catch (IOException | InterruptedException e) {

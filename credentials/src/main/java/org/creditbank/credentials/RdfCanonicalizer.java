@@ -18,11 +18,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.creditbank.model.Iris;
 
 /**
  * JSON-LD to canonical N-Quads (RDF Dataset Canonicalization, RDFC-1.0, SHA-256), the
@@ -158,19 +157,11 @@ final class RdfCanonicalizer {
             throw new CredentialException(CredentialException.Code.CANONICALIZATION, keyword + " '" + iri
                     + "' is not defined by any context in use (it would not be signed)", null);
         }
-        if (!isWellFormed(iri)) {
+        if (!Iris.isWellFormedAbsolute(iri)) {
             // The RDF step drops a node whose id is not a well-formed IRI, with only a log line:
             // its properties would silently be left out of what is signed.
             throw new CredentialException(CredentialException.Code.CANONICALIZATION, keyword + " '" + iri
                     + "' is not a well-formed IRI (it would not be signed)", null);
-        }
-    }
-
-    private static boolean isWellFormed(String iri) {
-        try {
-            return new URI(iri).isAbsolute();
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 }

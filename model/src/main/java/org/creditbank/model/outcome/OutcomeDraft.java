@@ -1,11 +1,10 @@
 package org.creditbank.model.outcome;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.List;
 import org.creditbank.model.Credits;
+import org.creditbank.model.Iris;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
 import org.creditbank.model.learner.AccountNumber;
@@ -82,22 +81,10 @@ public record OutcomeDraft(
         if (evidenceUri != null) {
             v.text(evidenceUri, "evidenceUri", 500, true);
             v.check((evidenceUri.startsWith("https://") || evidenceUri.startsWith("ipfs://"))
-                            && isWellFormedUri(evidenceUri), "evidenceUri",
+                            && Iris.isWellFormedAbsolute(evidenceUri), "evidenceUri",
                     "evidenceUri must be a well-formed https:// or ipfs:// address (no spaces; percent-encode"
                             + " other reserved characters)");
         }
         return v.list();
-    }
-
-    /**
-     * The evidence address becomes the id of a node in the signed credential; a malformed one
-     * would be left out of the signature (see docs/credentials.md), so it is refused here.
-     */
-    private static boolean isWellFormedUri(String uri) {
-        try {
-            return new URI(uri).isAbsolute();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }
