@@ -69,9 +69,11 @@ final class WrkRun {
         double seconds = r.get("micros").asDouble() / 1e6;
         int requests = r.get("requests").asInt();
         Map<String, Integer> failures = new TreeMap<>();
-        putIfAny(failures, "unexpected answer", r.get("failed").asInt());
-        putIfAny(failures, "socket", r.get("socket").asInt());
-        putIfAny(failures, "timeout", r.get("timeout").asInt());
+        // The same kinds as the JVM client's (LoadRun): conflicts, timeouts, anything else.
+        putIfAny(failures, "mvcc_conflict", r.get("busy").asInt());
+        putIfAny(failures, "timeout", r.get("timed_out").asInt() + r.get("timeout").asInt());
+        putIfAny(failures, "other: unexpected answer", r.get("failed").asInt());
+        putIfAny(failures, "other: socket error", r.get("socket").asInt());
         return new LoadRun.Result(name, connections, requests, requests, seconds, requests / seconds,
                 requests / seconds, r.get("p50").asDouble() / 1e3, r.get("p95").asDouble() / 1e3,
                 r.get("p99").asDouble() / 1e3, failures, cpuSeconds / seconds);
