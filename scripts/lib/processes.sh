@@ -1,5 +1,5 @@
-# Background processes of CreditBank, shared by scripts/network, scripts/gateways and
-# scripts/chaincode-server (sourced, not run). Each process has a pid file in $PIDS and a log in
+# Background processes of CreditBank, shared by scripts/network and scripts/gateways
+# (sourced, not run). Each process has a pid file in $PIDS and a log in
 # $LOGS; the sourcing script sets both, and defines say() and die() for its messages.
 
 pid_of() { cat "$PIDS/$1.pid" 2>/dev/null || true; }

@@ -1,0 +1,243 @@
+package org.creditbank.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.creditbank.chaincode.testing.Drafts;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.network.RunningGateways.Gateway;
+import org.creditbank.network.RunningGateways.Reply;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The system as scripts/up delivers it: the three institutions' gateway processes, each on its own
+ * peer and chaincode service, reached over HTTP with the tokens the scripts made. Together with
+ * {@link VerifyPageOnNetworkIT} these tests call every route the gateways document in
+ * {@code /openapi.json}; the last test fails if one was left out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApiOnNetworkIT {
+
+    private static final String RUN = "API" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+
+    private static Gateway college;
+    private static Gateway university;
+    private static Gateway hardware;
+
+    @BeforeAll
+    static void gateways() {
+        college = RunningGateways.of("college");
+        university = RunningGateways.of("university");
+        hardware = RunningGateways.of("hardware");
+    }
+
+    private static String openAccount() {
+        Reply r = college.post("/api/v1/learners", college.registrarToken(), "");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().at("/record/accountNo").asText();
+    }
+
+    @Test
+    @Order(1)
+    void publicRoutesAnswerWithoutAToken() {
+        assertThat(college.get("/healthz", null).json().get("status").asText()).isEqualTo("up");
+        assertThat(college.get("/readyz", null).json().get("status").asText()).isEqualTo("ready");
+        assertThat(college.get("/metrics", null).body()).contains("creditbank_http_requests_total");
+        Reply page = college.get("/verify", null);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("verify.js");
+        assertThat(college.get("/verify/verify.js", null).contentType()).startsWith("text/javascript");
+        JsonNode issuer = college.get("/.well-known/creditbank/issuer.json", null).json();
+        assertThat(issuer.toString()).contains("CollegeMSP");
+        // Every institution registered its profile when the network came up.
+        JsonNode institutions = hardware.get("/api/v1/institutions", hardware.verifierToken()).json();
+        assertThat(institutions.toString()).contains("CollegeMSP", "UniversityMSP", "HardwareCoMSP", "广州五金职业技术学院");
+        assertThat(university.get("/api/v1/institutions/me", university.registrarToken()).json().toString())
+                .contains("UniversityMSP", "应用技术大学");
+        assertThat(college.get("/api/v1/institutions", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void aTermIsIssuedCorrectedRecognisedAndReadAcrossInstitutions() {
+        String learner = openAccount();
+        String registrar = college.registrarToken();
+
+        Reply single = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN + "-1", learner));
+        assertThat(single.status()).as(single.body()).isEqualTo(201);
+        String id = single.json().at("/record/id").asText();
+        Reply batch = college.post("/api/v1/outcomes/batch", registrar,
+                Map.of("items", List.of(Drafts.course(RUN + "-2", learner), Drafts.course(RUN + "-3", learner))));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+        assertThat(batch.json().get("record")).hasSize(2);
+
+        // Suspend, reinstate, revoke: each a transaction with its reason, all in the history.
+        String second = batch.json().at("/record/0/id").asText();
+        assertThat(college.post("/api/v1/outcomes/" + second + "/suspend", registrar, Map.of("reason", "核查中")).status())
+                .isEqualTo(201);
+        assertThat(college.post("/api/v1/outcomes/" + second + "/reinstate", registrar, Map.of("reason", "核查无误")).status())
+                .isEqualTo(201);
+        assertThat(college.post("/api/v1/outcomes/" + second + "/revoke", registrar, Map.of("reason", "录入错误")).status())
+                .isEqualTo(201);
+        JsonNode history = hardware.get("/api/v1/outcomes/" + second + "/history", hardware.verifierToken()).json();
+        assertThat(history.toString()).contains("核查中", "核查无误", "录入错误");
+        assertThat(hardware.get("/api/v1/outcomes/" + second, hardware.verifierToken()).json().get("status").asText())
+                .isEqualTo("REVOKED");
+
+        // The university publishes a rule, recognises the college's course by it, then retires it.
+        String ruleCode = "R" + RUN;
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("code", ruleCode);
+        rule.put("version", 1);
+        rule.put("kind", "COURSE");
+        rule.put("achievementCode", Drafts.course("x", learner).get("achievementCode"));
+        rule.put("match", "EXACT");
+        rule.put("target", Map.of("courseCode", "ME210", "title", "数控加工技术"));
+        rule.put("creditsPerOutcome", 2);
+        String uni = university.registrarToken();
+        Reply published = university.post("/api/v1/rules", uni, rule);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(hardware.get("/api/v1/rules?owner=UniversityMSP", hardware.verifierToken()).body()).contains(ruleCode);
+        Reply recognised = university.post("/api/v1/recognitions", uni, Map.of("localId", RUN, "learner", learner,
+                "sourceOutcomeIds", List.of(id), "method", "RULE", "ruleCode", ruleCode, "ruleVersion", 1));
+        assertThat(recognised.status()).as(recognised.body()).isEqualTo(201);
+        String recognitionId = recognised.json().at("/record/recognition/id").asText();
+        assertThat(hardware.get("/api/v1/recognitions/" + recognitionId, hardware.verifierToken()).json().toString())
+                .contains(id, "ME210");
+        // The same outcome is never counted twice.
+        Reply twice = university.post("/api/v1/recognitions", uni, Map.of("localId", RUN + "-again", "learner", learner,
+                "sourceOutcomeIds", List.of(id), "method", "RULE", "ruleCode", ruleCode, "ruleVersion", 1));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("ALREADY_RECOGNISED");
+        Reply retired = university.post("/api/v1/rules/" + ruleCode + "/versions/1/retire", uni, Map.of("reason", "课程调整"));
+        assertThat(retired.status()).as(retired.body()).isEqualTo(201);
+
+        JsonNode transcript = hardware.get("/api/v1/learners/" + learner + "/transcript", hardware.verifierToken()).json();
+        assertThat(transcript.at("/totals/recognisedCredits").asInt()).isEqualTo(2);
+        assertThat(transcript.toString()).contains(id, second, recognitionId);
+
+        // Anyone may verify a record by id and content hash.
+        String hash = single.json().at("/record/contentHash").asText();
+        assertThat(hardware.post("/api/v1/verify", null, Map.of("recordId", id, "contentHash", hash)).json()
+                .get("verdict").asText()).isEqualTo("VALID");
+        assertThat(hardware.post("/api/v1/verify", null, Map.of("recordId", second, "contentHash",
+                batch.json().at("/record/0/contentHash").asText())).json().get("verdict").asText()).isEqualTo("REVOKED");
+    }
+
+    @Test
+    @Order(3)
+    void aSpreadsheetIsCheckedThenImportedAndImportingItAgainAddsNothing() {
+        String learner = openAccount();
+        String header = "localId,learner,kind,achievementCode,achievementTitle,category,credits,hours,level,"
+                + "resultScale,resultValue,activityStart,activityEnd,validUntil,evidenceHash,evidenceUri\n";
+        StringBuilder csv = new StringBuilder(header);
+        for (int i = 1; i <= 3; i++) {
+            csv.append(RUN).append("-CSV-").append(i).append(',').append(learner)
+                    .append(",COURSE,MECH110,机械制图,专业基础,4,64,4,PERCENTAGE,").append(70 + i)
+                    .append(",2026-03-02,2026-07-10,,").append("ab".repeat(32)).append(",\n");
+        }
+        String registrar = college.registrarToken();
+
+        JsonNode dry = college.postCsv("/api/v1/imports/outcomes?dryRun=true", registrar, csv.toString()).json();
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.get("validRows").asInt()).isEqualTo(3);
+        assertThat(college.get("/api/v1/outcomes/CollegeMSP:" + RUN + "-CSV-1", registrar).status())
+                .as("a dry run writes nothing").isEqualTo(404);
+
+        JsonNode real = college.postCsv("/api/v1/imports/outcomes?dryRun=false", registrar, csv.toString()).json();
+        assertThat(real.get("created").asInt()).isEqualTo(3);
+        JsonNode again = college.postCsv("/api/v1/imports/outcomes?dryRun=false", registrar, csv.toString()).json();
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("existing").asInt()).isEqualTo(3);
+        assertThat(hardware.get("/api/v1/learners/" + learner + "/transcript", hardware.verifierToken()).json()
+                .toString()).contains(RUN + "-CSV-1", RUN + "-CSV-2", RUN + "-CSV-3");
+
+        Reply bad = college.postCsv("/api/v1/imports/outcomes?dryRun=false", registrar,
+                header + RUN + "-CSV-4," + learner + ",COURSE,MECH110,机械制图,,400,,,PERCENTAGE,70,2026-03-02,2026-07-10,,"
+                        + "ab".repeat(32) + ",\n");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.code()).isEqualTo("IMPORT_HAS_INVALID_ROWS");
+    }
+
+    @Test
+    @Order(4)
+    void aCredentialCarriesItsStatusListAndTheListFollowsTheLedger() {
+        String learner = openAccount();
+        String registrar = college.registrarToken();
+        String id = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN + "-VC", learner)).json()
+                .at("/record/id").asText();
+        String kept = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN + "-VC2", learner)).json()
+                .at("/record/id").asText();
+        String credential = college.get("/api/v1/outcomes/" + id + "/credential", registrar).body();
+        JsonNode vc = CanonicalJson.read(credential, JsonNode.class);
+
+        Map<String, JsonNode> status = new LinkedHashMap<>();
+        vc.get("credentialStatus").forEach(s -> status.put(s.get("statusPurpose").asText(), s));
+        assertThat(status).containsOnlyKeys("revocation", "suspension");
+        JsonNode revocation = status.get("revocation");
+        assertThat(bitInList(revocation)).isFalse();
+
+        Reply verdict = hardware.post("/api/v1/credentials/verify", null, credential);
+        assertThat(verdict.json().get("verdict").asText()).as(verdict.body()).isEqualTo("VALID");
+        Reply qr = hardware.post("/api/v1/credentials/qr", null, credential);
+        assertThat(qr.contentType()).startsWith("image/svg+xml");
+        assertThat(qr.body()).startsWith("<svg");
+
+        college.post("/api/v1/outcomes/" + id + "/suspend", registrar, Map.of("reason", "核查中"));
+        assertThat(bitInList(status.get("suspension"))).as("suspension bit after suspend").isTrue();
+        assertThat(bitInList(revocation)).isFalse();
+        college.post("/api/v1/outcomes/" + id + "/revoke", registrar, Map.of("reason", "证书作废"));
+        assertThat(bitInList(revocation)).as("revocation bit after revoke").isTrue();
+        assertThat(hardware.post("/api/v1/credentials/verify", null, credential).json().get("verdict").asText())
+                .isEqualTo("INVALID");
+
+        // The learner's transcript as one signed credential, disclosing only the record asked for.
+        JsonNode transcript = college.get("/api/v1/learners/" + learner + "/transcript-credential?disclose=" + kept,
+                registrar).json();
+        assertThat(transcript.at("/transcript/credentialSubject/entryCount").asInt()).isEqualTo(2);
+        assertThat(transcript.get("disclosures")).hasSize(1);
+        assertThat(transcript.get("disclosures").toString()).contains(kept).doesNotContain("\"" + id + "\"");
+        Reply checked = hardware.post("/api/v1/credentials/verify", null, transcript.toString());
+        assertThat(checked.json().get("verdict").asText()).as(checked.body()).isEqualTo("VALID");
+    }
+
+    @Test
+    @Order(100)
+    void everyDocumentedRouteWasCalledOnTheNetwork() {
+        assertThat(RunningGateways.documentedRoutes()).isGreaterThan(20);
+        assertThat(RunningGateways.uncalledRoutes()).as("routes in /openapi.json no network test called").isEmpty();
+    }
+
+    /**
+     * Whether the credential's bit is set in its status list, fetched from the URL the credential
+     * names and decoded as Bitstring Status List v1.0 says (multibase base64url, GZIP, most
+     * significant bit first), independently of our own encoder.
+     */
+    private static boolean bitInList(JsonNode entry) {
+        String url = entry.get("statusListCredential").asText();
+        int index = Integer.parseInt(entry.get("statusListIndex").asText());
+        Gateway owner = url.startsWith(college.baseUrl()) ? college : url.startsWith(university.baseUrl()) ? university : hardware;
+        JsonNode list = owner.get(URI.create(url).getPath(), null).json();
+        String encoded = list.at("/credentialSubject/encodedList").asText();
+        assertThat(encoded).startsWith("u");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(encoded.substring(1))))) {
+            byte[] bits = in.readAllBytes();
+            return (bits[index / 8] & (0x80 >> (index % 8))) != 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.creditbank.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.regex.Pattern;
+import org.creditbank.model.json.CanonicalJson;
+
+/**
+ * The gateways scripts/gateways started on the network, as their users reach them: over HTTP at
+ * the port in each one's gateway.properties, with the registrar and verifier tokens the script
+ * saved beside it. Every request is matched to a route of the gateway's own {@code /openapi.json},
+ * so a test can prove that every documented route was exercised on the real network.
+ */
+final class RunningGateways {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Routes called so far, as "METHOD /template". */
+    private static final Set<String> CALLED = new ConcurrentSkipListSet<>();
+    private static volatile List<Route> routes;
+
+    private RunningGateways() {
+    }
+
+    /** One institution's running gateway. */
+    record Gateway(String org, String baseUrl, String registrarToken, String verifierToken) {
+
+        String url(String path) {
+            return baseUrl + path;
+        }
+
+        Reply get(String path, String token) {
+            return send("GET", path, token, null, null);
+        }
+
+        Reply post(String path, String token, Object body) {
+            return send("POST", path, token, "application/json", body instanceof String s ? s : CanonicalJson.toJson(body));
+        }
+
+        Reply postCsv(String path, String token, String csv) {
+            return send("POST", path, token, "text/csv; charset=utf-8", csv);
+        }
+
+        private Reply send(String method, String path, String token, String contentType, String body) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (contentType != null) {
+                b.header("Content-Type", contentType);
+            }
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                record(method, URI.create(baseUrl + path).getPath());
+                Reply reply = new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+                assertThat(r.statusCode()).as("%s %s answered %s: %s", method, path, r.statusCode(), r.body()).isLessThan(500);
+                return reply;
+            } catch (IOException e) {
+                throw new UncheckedIOException(method + " " + baseUrl + path, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** An HTTP answer; {@link #json()} parses the body. */
+    record Reply(int status, String contentType, String body) {
+        JsonNode json() {
+            return CanonicalJson.read(body, JsonNode.class);
+        }
+
+        String code() {
+            return json().path("code").asText();
+        }
+    }
+
+    /** The gateway of {@code org} (college, university, hardware) as scripts/gateways configured it. */
+    static Gateway of(String org) {
+        Path home = LiveNetwork.DIR.resolve("gateways").resolve(org);
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(home.resolve("gateway.properties"))) {
+            p.load(in);
+            Gateway g = new Gateway(org, "http://" + p.getProperty("listen.host") + ":" + p.getProperty("listen.port"),
+                    Files.readString(home.resolve("registrar.token")).strip(),
+                    Files.readString(home.resolve("verifier.token")).strip());
+            loadRoutes(g);
+            return g;
+        } catch (IOException e) {
+            throw new IllegalStateException("no gateway for " + org + " in " + home + "; start them: scripts/gateways start", e);
+        }
+    }
+
+    /** Documented routes no test on the network has called yet. */
+    static Set<String> uncalledRoutes() {
+        Set<String> all = new TreeSet<>();
+        routes.forEach(r -> all.add(r.name()));
+        all.removeAll(CALLED);
+        return all;
+    }
+
+    static int documentedRoutes() {
+        return routes.size();
+    }
+
+    private record Route(String method, String template, Pattern pattern, int variables) {
+        String name() {
+            return method + " " + template;
+        }
+    }
+
+    private static synchronized void loadRoutes(Gateway g) throws IOException {
+        if (routes != null) {
+            return;
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(g.url("/openapi.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<Route> found = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> paths = CanonicalJson.read(r.body(), JsonNode.class)
+                    .get("paths").fields(); paths.hasNext(); ) {
+                Map.Entry<String, JsonNode> path = paths.next();
+                String regex = path.getKey().replaceAll("\\{[^/]+}", "[^/]+");
+                int variables = path.getKey().split("\\{", -1).length - 1;
+                path.getValue().fieldNames().forEachRemaining(m -> found.add(new Route(m.toUpperCase(), path.getKey(),
+                        Pattern.compile(regex), variables)));
+            }
+            // A literal segment wins over a variable one (POST /outcomes/batch is not /outcomes/{id}).
+            found.sort(Comparator.comparingInt(Route::variables));
+            routes = List.copyOf(found);
+            CALLED.add("GET /openapi.json");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void record(String method, String path) {
+        routes.stream().filter(r -> r.method().equals(method) && r.pattern().matcher(path).matches()).findFirst()
+                .ifPresent(r -> CALLED.add(r.name()));
+    }
+}
