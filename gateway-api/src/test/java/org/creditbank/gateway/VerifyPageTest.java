@@ -5,65 +5,46 @@ import static org.creditbank.gateway.CredentialNetwork.course;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.creditbank.gateway.testing.HeadlessChromium;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The verification page in a real browser: Debian's headless chromium, driven through Debian's
- * chromedriver (both named explicitly, so Selenium never downloads a browser or driver). A valid, a
- * revoked and a tampered credential each show the right verdict and reason; screenshots of the
- * three go to target/verify-screenshots/ (copies are in docs/).
+ * The verification page in a real browser ({@link HeadlessChromium}). A valid, a revoked and a
+ * tampered credential each show the right verdict and reason; screenshots of the three go to
+ * target/verify-screenshots/ (copies are in docs/).
  */
 class VerifyPageTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "verify-screenshots");
 
     private static CredentialNetwork net;
-    private static ChromeDriverService driverService;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws IOException {
         net = new CredentialNetwork();
-        profile = Files.createTempDirectory("chromium-profile");
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=820,1290", "--lang=zh-CN");
-        browser = new ChromeDriver(driverService, options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = new HeadlessChromium();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (net != null) {
             net.close();
@@ -74,19 +55,16 @@ class VerifyPageTest {
         return net.credential(net.issue(course(localId, learner)).get("id").asText(), learner);
     }
 
-    /** Waits for the verdict and returns it (VALID or INVALID). */
     private static String verdict() {
-        WebElement verdict = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verdict[data-verdict]")));
-        return verdict.getAttribute("data-verdict");
+        return chromium.verdict();
     }
 
     private static String statusOf(String check) {
-        return browser.findElement(By.cssSelector("#checks tr[data-check='" + check + "']")).getAttribute("data-status");
+        return chromium.check(check);
     }
 
-    private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    private static void screenshot(String name) {
+        chromium.screenshot(SCREENSHOTS.resolve(name));
     }
 
     private static void waitForQr() {
