@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -21,17 +22,22 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.chaincode.testing.Drafts;
 import org.hyperledger.fabric.client.identity.Identities;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each member runs its own chaincode service, which only its own peer may call: the service
+ * Each member runs its own chaincode service, so one crashing stops nobody else, and only its own
+ * peer may call it: the service
  * speaks TLS with a certificate from the member's CA and requires a client certificate from that
  * same CA (its peer's TLS certificate). A client without one, or with another member's peer
  * certificate, is refused in the handshake; the member's own peer certificate is accepted.
  */
 class ChaincodeServicesIT {
+
+    private static final String RUN = "CC" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
     /** Where the member's chaincode service listens, from the package its peer installed. */
     private static URI address(LiveNetwork.Org org) throws IOException {
@@ -81,6 +87,40 @@ class ChaincodeServicesIT {
         try (Reader r = Files.newBufferedReader(pem)) {
             return Identities.readX509Certificate(r);
         }
+    }
+
+    /**
+     * The hardware manufacturer's chaincode service crashes: the college and the university still
+     * endorse together (2 of 3), so the college's registrar goes on issuing. `scripts/network up`
+     * starts the crashed service again, and the manufacturer's gateway reads what was issued.
+     */
+    @Test
+    void oneMembersChaincodeCrashingDoesNotStopTheOthers() throws Exception {
+        RunningGateways.Gateway college = RunningGateways.of("college");
+        String registrar = college.registrarToken();
+        String learner = college.post("/api/v1/learners", registrar, "").json().at("/record/accountNo").asText();
+        Path pidFile = LiveNetwork.DIR.resolve("pids/chaincode.hardware.pid");
+        ProcessHandle service = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+        try {
+            service.destroyForcibly();
+            assertThat(service.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+
+            RunningGateways.Reply issued = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN + "-CRASH", learner));
+            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        } finally {
+            ProcessBuilder network = new ProcessBuilder("scripts/network", "up").directory(LiveNetwork.ROOT.toFile());
+            network.environment().put("CREDITBANK_RUN", LiveNetwork.DIR.toAbsolutePath().toString());
+            Process up = network.redirectErrorStream(true)
+                    .redirectOutput(LiveNetwork.DIR.resolve("logs/network-up-after-crash.log").toFile()).start();
+            up.getOutputStream().close();
+            assertThat(up.waitFor(180, TimeUnit.SECONDS)).as("scripts/network up finished").isTrue();
+            assertThat(up.exitValue()).as("scripts/network up (log: logs/network-up-after-crash.log)").isZero();
+        }
+        RunningGateways.Gateway hardware = RunningGateways.of("hardware");
+        String id = "CollegeMSP:" + RUN + "-CRASH";
+        assertThat(hardware.get("/api/v1/outcomes/" + id, hardware.verifierToken()).json().get("id").asText()).isEqualTo(id);
+        // Its own chaincode serves again: the manufacturer's registrar can write.
+        assertThat(hardware.post("/api/v1/learners", hardware.registrarToken(), "").status()).isEqualTo(201);
     }
 
     @ParameterizedTest

@@ -44,6 +44,8 @@ final class LiveNetwork implements AutoCloseable {
     }
 
     static final Path DIR = Path.of(System.getProperty("creditbank.network.dir", ".creditbank/network"));
+    /** The checkout, whose scripts started the network. */
+    static final Path ROOT = Path.of(System.getProperty("creditbank.root", "."));
 
     private final List<ManagedChannel> channels = new ArrayList<>();
     private final List<Gateway> gateways = new ArrayList<>();
