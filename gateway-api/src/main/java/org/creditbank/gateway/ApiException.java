@@ -1,6 +1,7 @@
 package org.creditbank.gateway;
 
 import java.util.List;
+import org.creditbank.gateway.http.Problems;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 
@@ -29,6 +30,15 @@ public final class ApiException extends RuntimeException {
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, List.of(), null, null);
+    }
+
+    /**
+     * One violated shared rule, refused before any ledger call with the status and code the
+     * chaincode's refusal of it would get.
+     */
+    public static ApiException of(Violation violation) {
+        return new ApiException(Problems.statusOf(violation.code()), violation.code().name(), violation.message(),
+                List.of(violation), null, null);
     }
 
     /** Input that failed the shared validation rules, refused before any ledger call. */

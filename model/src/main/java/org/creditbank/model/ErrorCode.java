@@ -40,5 +40,7 @@ public enum ErrorCode {
     /** A batch was rejected as a whole; the details list each failing item. */
     BATCH_REJECTED,
     /** Personal data was expected in the transient map and is missing or malformed. */
-    PERSONAL_DATA_REQUIRED
+    PERSONAL_DATA_REQUIRED,
+    /** A batch has more items than one transaction may hold ({@code OutcomeBatch.MAX_ITEMS}). */
+    BATCH_TOO_LARGE
 }
