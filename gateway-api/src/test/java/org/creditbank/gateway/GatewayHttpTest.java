@@ -228,7 +228,7 @@ class GatewayHttpTest {
 
         assertProblem(byGateway, 413, "BATCH_TOO_LARGE");
         assertThat(answered.status()).isEqualTo(byGateway.status());
-        assertThat(answered.code()).isEqualTo(byGateway.json().get("code").asText());
+        assertThat(answered.code().name()).isEqualTo(byGateway.json().get("code").asText());
         assertThat(answered.getMessage()).isEqualTo(byGateway.json().get("detail").asText());
     }
 

@@ -59,7 +59,7 @@ public final class OutcomeService {
         }
         if (!report.isEmpty()) {
             long bad = report.stream().map(Violation::index).distinct().count();
-            throw new ApiException(422, ErrorCode.BATCH_REJECTED.name(), bad + " of " + drafts.size()
+            throw new ApiException(ErrorCode.BATCH_REJECTED, bad + " of " + drafts.size()
                     + " items are invalid; nothing was issued", report, null, null);
         }
         LedgerResult result = ledger.submit(registrar.identity(),
