@@ -93,6 +93,14 @@ class VerificationTest extends Consortium {
     }
 
     @Test
+    void aQuestionThatNamesNoRecordIsRefusedNotAnsweredNotFound() {
+        JsonNode body = refused(ledger.evaluate(HARDWARE_VERIFIER, "verification:verify", "nonsense", "0".repeat(64)),
+                "INVALID_FIELD");
+        assertThat(body.get("violations").findValuesAsText("field")).containsExactly("recordId");
+        refused(ledger.evaluate(HARDWARE_VERIFIER, "verification:verify", "CollegeMSP:x", "not-a-hash"), "INVALID_FIELD");
+    }
+
+    @Test
     void verificationNeedsACreditBankRole() {
         refused(ledger.evaluate(COLLEGE_NO_ROLE, "verification:verify", "CollegeMSP:x", "0".repeat(64)), "ROLE_NOT_ALLOWED");
     }

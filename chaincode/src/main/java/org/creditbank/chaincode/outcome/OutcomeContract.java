@@ -22,6 +22,7 @@ import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.Violation;
 import org.creditbank.model.StatusReason;
 import org.creditbank.model.institution.Institution;
@@ -254,13 +255,10 @@ public final class OutcomeContract implements LedgerContract {
         return outcomes;
     }
 
-    /** An outcome id is {@code <issuer>-<localId>}; its key is (issuer, localId). */
+    /** The key of the outcome with this id, (issuer, localId); empty when {@code id} is no outcome id. */
     private static Optional<String> keyOf(Ledger ledger, String id) {
-        String issuer = Outcome.issuerOf(id);
-        if (issuer == null || issuer.length() + 1 >= id.length()) {
-            return Optional.empty();
-        }
-        return Optional.of(ledger.key(Keys.OUTCOME, issuer, id.substring(issuer.length() + 1)));
+        return RecordId.parse(id).filter(r -> r.kind() == RecordId.Kind.OUTCOME)
+                .map(r -> ledger.key(Keys.OUTCOME, r.institution(), r.localId()));
     }
 
     /** All outcomes of a learner, in id order, found through the learner's own index entries. */
@@ -269,7 +267,7 @@ public final class OutcomeContract implements LedgerContract {
     }
 
     private static Outcome newOutcome(Ledger ledger, Caller caller, OutcomeDraft draft) {
-        String id = Outcome.idOf(caller.mspId(), draft.localId());
+        String id = RecordId.outcome(caller.mspId(), draft.localId()).toString();
         return new Outcome(id, caller.mspId(), draft, Outcome.hashOf(caller.mspId(), draft),
                 ledger.now().toString(), ledger.txId(), OutcomeStatus.ACTIVE, null, null, caller.id());
     }

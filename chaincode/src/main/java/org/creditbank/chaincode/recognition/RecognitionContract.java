@@ -20,6 +20,7 @@ import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.Credits;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.Violation;
 import org.creditbank.model.StatusReason;
 import org.creditbank.model.outcome.Outcome;
@@ -125,7 +126,7 @@ public final class RecognitionContract implements LedgerContract {
         InstitutionContract.requireAwarding(ledger, caller.mspId());
         RecognitionRequest request = Contracts.parse(requestJson, RecognitionRequest.class);
         Refusal.throwIfAny(request.validate());
-        String id = Recognition.idOf(caller.mspId(), request.localId());
+        String id = RecordId.recognition(caller.mspId(), request.localId()).toString();
 
         Optional<Recognition> existing = ledger.get(key(ledger, id), Recognition.class);
         if (existing.isPresent()) {
