@@ -33,6 +33,11 @@ public final class Refusal extends ChaincodeException {
         return new Refusal(code, message, List.of(), cause);
     }
 
+    /** Refuses with one violated rule: its code, its message, and the rule itself as the only violation. */
+    public static Refusal of(Violation violation) {
+        return new Refusal(violation.code(), violation.message(), List.of(violation), null);
+    }
+
     /** Refuses invalid input, listing every violated rule. */
     public static Refusal invalid(List<Violation> violations) {
         String first = violations.get(0).message();

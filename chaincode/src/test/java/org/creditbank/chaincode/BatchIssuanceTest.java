@@ -56,8 +56,8 @@ class BatchIssuanceTest extends Consortium {
     }
 
     @Test
-    void moreThan500OrNoneAtAllIsRefused() {
-        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("BIG", 501))), "INVALID_FIELD");
+    void moreThan500IsTooLargeAndNoneAtAllIsInvalid() {
+        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(batch("BIG", 501))), "BATCH_TOO_LARGE");
         refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", "[]"), "INVALID_FIELD");
     }
 

@@ -150,6 +150,8 @@ class OutcomeIssuanceTest extends Consortium {
                 Arguments.of("activityEnd", (Consumer<Map<String, Object>>) d -> d.put("activityEnd", "2027-01-01")),
                 Arguments.of("validUntil", (Consumer<Map<String, Object>>) d -> d.put("validUntil", "2026-06-01")),
                 Arguments.of("validUntil", (Consumer<Map<String, Object>>) d -> d.put("validUntil", "2026-08-01")),
+                // The ledger's clock stands at 2026-09-01: the day before was the last valid day.
+                Arguments.of("validUntil", (Consumer<Map<String, Object>>) d -> d.put("validUntil", "2026-08-31")),
                 Arguments.of("evidenceHash", (Consumer<Map<String, Object>>) d -> d.put("evidenceHash", "ABC")),
                 Arguments.of("evidenceUri", (Consumer<Map<String, Object>>) d -> d.put("evidenceUri", "ftp://x")),
                 Arguments.of("evidenceUri", (Consumer<Map<String, Object>>) d -> d.put("evidenceUri",
@@ -164,6 +166,13 @@ class OutcomeIssuanceTest extends Consortium {
                 json(with(course("BAD-1", learner), breakIt))), "INVALID_FIELD");
         assertThat(body.get("violations").findValuesAsText("field")).contains(field);
         assertThat(ledger.worldState()).isEqualTo(before);
+    }
+
+    @Test
+    void anOutcomeMayBeIssuedOnItsLastValidDay() {
+        assertThat(ledger.today()).isEqualTo(java.time.LocalDate.parse("2026-09-01"));
+        JsonNode issued = issue(COLLEGE_REGISTRAR, with(course("LAST-DAY", learner), d -> d.put("validUntil", "2026-09-01")));
+        assertThat(issued.get("status").asText()).isEqualTo("ACTIVE");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,27 @@ class VerificationTest extends Consortium {
     }
 
     @Test
+    void aCertificateIsValidOnItsValidUntilDayAndExpiredTheDayAfter() {
+        Map<String, Object> cert = training("V-5", learner);
+        cert.put("kind", "SKILL_CERTIFICATE");
+        cert.put("validUntil", "2026-12-31");
+        JsonNode o = issue(HARDWARE_REGISTRAR, cert);
+        String id = o.get("id").asText();
+        String hash = o.get("contentHash").asText();
+        advanceToDay(LocalDate.parse("2026-12-30"));
+        assertThat(verify(id, hash).get("verdict").asText()).as("the day before").isEqualTo("VALID");
+        advanceToDay(LocalDate.parse("2026-12-31"));
+        assertThat(verify(id, hash).get("verdict").asText()).as("the last day").isEqualTo("VALID");
+        advanceToDay(LocalDate.parse("2027-01-01"));
+        assertThat(verify(id, hash).get("verdict").asText()).as("the day after").isEqualTo("EXPIRED");
+    }
+
+    /** Moves the transaction clock forward by whole days until its date is {@code day}. */
+    private void advanceToDay(LocalDate day) {
+        ledger.advanceClock(Duration.ofDays(ChronoUnit.DAYS.between(ledger.today(), day)));
+    }
+
+    @Test
     void aRecognitionIsValidOnlyWhileEverySourceIsActive() {
         String source = issue(COLLEGE_REGISTRAR, course("V-4", learner)).get("id").asText();
         ok(ledger.submit(UNIVERSITY_REGISTRAR, "recognition:publishRule", json(RecognitionTest.rule(1))));
@@ -67,6 +90,14 @@ class VerificationTest extends Consortium {
         assertThat(revoked.get("verdict").asText()).isEqualTo("REVOKED");
         assertThat(revoked.get("reason").asText()).contains(source);
         assertThat(verify("UniversityMSP:rec:none", hash).get("verdict").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aQuestionThatNamesNoRecordIsRefusedNotAnsweredNotFound() {
+        JsonNode body = refused(ledger.evaluate(HARDWARE_VERIFIER, "verification:verify", "nonsense", "0".repeat(64)),
+                "INVALID_FIELD");
+        assertThat(body.get("violations").findValuesAsText("field")).containsExactly("recordId");
+        refused(ledger.evaluate(HARDWARE_VERIFIER, "verification:verify", "CollegeMSP:x", "not-a-hash"), "INVALID_FIELD");
     }
 
     @Test

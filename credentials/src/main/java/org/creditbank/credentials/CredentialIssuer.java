@@ -7,8 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,6 +19,7 @@ import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.outcome.Validity;
 import org.creditbank.model.recognition.Recognition;
 
 /**
@@ -75,9 +74,8 @@ public final class CredentialIssuer {
         // must be valid in the very second its outcome was awarded.
         vc.put("validFrom", Instant.parse(outcome.awardedAt()).truncatedTo(ChronoUnit.SECONDS).toString());
         if (draft.validUntil() != null) {
-            // The ledger's validUntil is the last valid day, inclusive.
-            vc.put("validUntil", LocalDate.parse(draft.validUntil()).plusDays(1)
-                    .atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+            // The ledger's validUntil is the last valid day; the credential's is the first instant after it.
+            vc.put("validUntil", Validity.endsAt(draft.validUntil()).toString());
         }
         vc.set("credentialSubject", AchievementMapping.subject(outcome, issuer, learnerSubjectId(draft.learner()),
                 learnerName));

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.CheckResult;
 import org.creditbank.credentials.VerificationReport.Status;
+import org.creditbank.model.outcome.Validity;
 
 /**
  * Verifies CreditBank credentials offline, trusting nothing but a {@link TrustBundle}: structure,
@@ -205,7 +206,7 @@ public final class CredentialVerifier {
         if (at.isBefore(from)) {
             return failed(Check.VALIDITY_PERIOD, "not valid before " + from);
         }
-        if (until != null && !at.isBefore(until)) {
+        if (!Validity.inForceAt(until, at)) {
             return failed(Check.VALIDITY_PERIOD, "expired at " + until);
         }
         String period = "valid from " + from + (until == null ? " with no end" : " until " + until);

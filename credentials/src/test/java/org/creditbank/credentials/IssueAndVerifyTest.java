@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.BitSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.Status;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.outcome.Validity;
 import org.junit.jupiter.api.Test;
 
 /** A credential as issued, checked by our own verifier, with every status list current. */
@@ -50,6 +52,22 @@ class IssueAndVerifyTest {
         VerificationReport report = new CredentialVerifier(college.trustBundle())
                 .verify(credential, List.of(), Instant.parse("2026-07-10T08:00:00Z"));
         assertThat(report.result(Check.VALIDITY_PERIOD).orElseThrow().status()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void aCredentialIsValidOnEveryDayItsOutcomeIsInForceAndNoLonger() {
+        Outcome outcome = college.outcome(TestInstitution.learner());
+        String lastDay = outcome.draft().validUntil();
+        assertThat(lastDay).isEqualTo("2030-06-30");
+        String credential = issuer.issueAchievement(outcome, null, 7);
+        CredentialVerifier verifier = new CredentialVerifier(college.trustBundle());
+        for (String at : List.of("2030-06-29T12:00:00Z", "2030-06-30T00:00:00Z", "2030-06-30T23:59:59Z",
+                "2030-07-01T00:00:00Z", "2030-07-01T12:00:00Z")) {
+            boolean inForce = Validity.inForceOn(lastDay, LocalDate.parse(at.substring(0, 10)));
+            Status period = verifier.verify(credential, List.of(), Instant.parse(at))
+                    .result(Check.VALIDITY_PERIOD).orElseThrow().status();
+            assertThat(period).as(at).isEqualTo(inForce ? Status.PASSED : Status.FAILED);
+        }
     }
 
     @Test

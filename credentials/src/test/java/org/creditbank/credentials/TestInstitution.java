@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
@@ -77,7 +78,7 @@ public final class TestInstitution {
         OutcomeDraft draft = new OutcomeDraft("2026-CNC-0001", learner, OutcomeKind.COURSE, "CNC101", "数控车床编程",
                 "专业核心", new BigDecimal("2.5"), 48, 4, new Result(Result.Scale.PERCENTAGE, "86"), "2026-03-01",
                 "2026-07-01", "2030-06-30", "a".repeat(64), "https://evidence.example/cnc101.pdf");
-        String id = Outcome.idOf(mspId, draft.localId());
+        String id = RecordId.outcome(mspId, draft.localId()).toString();
         return new Outcome(id, mspId, draft, Outcome.hashOf(mspId, draft), AWARDED.toString(), "tx-0001",
                 OutcomeStatus.ACTIVE, null, null, "registrar");
     }
@@ -101,7 +102,7 @@ public final class TestInstitution {
                 : 8 * (i % 30), i % 6 == 0 ? null : 1 + i % 8, new Result(scale, value), "2026-0" + (1 + i % 6) + "-01",
                 "2026-07-" + (10 + i % 18), i % 5 == 0 ? null : "2030-06-30", String.format("%064x", i),
                 i % 2 == 0 ? null : "https://evidence.example/" + i + ".pdf");
-        String id = Outcome.idOf(mspId, draft.localId());
+        String id = RecordId.outcome(mspId, draft.localId()).toString();
         return new Outcome(id, mspId, draft, Outcome.hashOf(mspId, draft), AWARDED.plusSeconds(i).toString(),
                 "tx-" + i / 10, OutcomeStatus.ACTIVE, null, null, "registrar");
     }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.Status;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
@@ -140,7 +141,7 @@ class TranscriptTest {
                 base.achievementTitle(), base.category(), new BigDecimal(credits), base.hours(), base.level(),
                 base.result(), base.activityStart(), base.activityEnd(), base.validUntil(), base.evidenceHash(),
                 base.evidenceUri());
-        return new Outcome(Outcome.idOf("Org1MSP", localId), "Org1MSP", draft, Outcome.hashOf("Org1MSP", draft),
+        return new Outcome(RecordId.outcome("Org1MSP", localId).toString(), "Org1MSP", draft, Outcome.hashOf("Org1MSP", draft),
                 TestInstitution.AWARDED.toString(), "tx-" + localId, OutcomeStatus.ACTIVE, null, null, "registrar");
     }
 
@@ -148,7 +149,7 @@ class TranscriptTest {
         RecognitionRequest request = new RecognitionRequest("R-1", learner, List.of("Org1MSP:L-0"),
                 RecognitionRequest.Method.MANUAL, null, null, new CreditTarget("MECH201", "机械制造基础", null),
                 new BigDecimal("3"), "same syllabus");
-        Recognition.Content content = new Recognition.Content(Recognition.idOf("Org2MSP", "R-1"), "Org2MSP", request,
+        Recognition.Content content = new Recognition.Content(RecordId.recognition("Org2MSP", "R-1").toString(), "Org2MSP", request,
                 request.target(), new BigDecimal("3"));
         return new Recognition(content.id(), "Org2MSP", request, request.target(), content.credits(), null,
                 CanonicalJson.sha256Hex(content), "2026-09-01T00:00:00Z", "tx-r1",

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +158,30 @@ class CredentialHttpTest {
 
         net.clock.advance(Duration.ofDays(180));
         assertInvalid(verify(net.college, credential), "VALIDITY_PERIOD", "expired at 2027-01-01T00:00:00Z");
+    }
+
+    @Test
+    void onItsLastValidDayACredentialIsValidOnlineAndTheDayAfterTheLedgerAgreesItExpired() {
+        Map<String, Object> certificate = course("C-9", learner);
+        certificate.put("kind", "SKILL_CERTIFICATE");
+        certificate.put("validUntil", "2026-12-31");
+        String credential = net.credential(net.issue(certificate).get("id").asText(), learner);
+
+        moveBothClocksTo(LocalDate.parse("2026-12-31"));
+        JsonNode lastDay = verify(net.college, credential);
+        assertThat(lastDay.get("verdict").asText()).as(lastDay.toString()).isEqualTo("VALID");
+
+        moveBothClocksTo(LocalDate.parse("2027-01-01"));
+        JsonNode dayAfter = verify(net.college, credential);
+        assertInvalid(dayAfter, "VALIDITY_PERIOD", "expired at 2027-01-01T00:00:00Z");
+        assertInvalid(dayAfter, "LEDGER_RECORD", "EXPIRED");
+    }
+
+    /** Moves the ledger's and the gateways' clocks forward by whole days, to the same UTC date. */
+    private void moveBothClocksTo(LocalDate day) {
+        net.chain.advanceClock(Duration.ofDays(ChronoUnit.DAYS.between(net.chain.today(), day)));
+        LocalDate gatewayDay = net.clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        net.clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(gatewayDay, day)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.creditbank.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,7 +14,11 @@ import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.gateway.TestGateway.Reply;
 import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.http.Problems;
+import org.creditbank.gateway.ledger.LedgerCall;
+import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.OutcomeBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -207,6 +212,30 @@ class GatewayHttpTest {
         }
         assertProblem(university.post("/api/v1/outcomes/batch", universityRegistrar, json(Map.of("items", items))), 413, "BATCH_TOO_LARGE");
         assertProblem(college.post("/api/v1/outcomes", collegeRegistrar, "x".repeat(100 * 1024)), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void anOversizedBatchGetsTheSameProblemWhetherTheGatewayOrTheChaincodeRefusesIt() {
+        String learner = openAccount();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i <= OutcomeBatch.MAX_ITEMS; i++) {
+            items.add(Drafts.course("BIG-" + i, learner));
+        }
+        Reply byGateway = university.post("/api/v1/outcomes/batch", universityRegistrar, json(Map.of("items", items)));
+        LedgerException byChaincode = catchThrowableOfType(() -> university.ledger.submit("registrar1",
+                LedgerCall.of("outcome:issueBatch", json(items))), LedgerException.class);
+        ApiException answered = Problems.fromLedger(byChaincode);
+
+        assertProblem(byGateway, 413, "BATCH_TOO_LARGE");
+        assertThat(answered.status()).isEqualTo(byGateway.status());
+        assertThat(answered.code().name()).isEqualTo(byGateway.json().get("code").asText());
+        assertThat(answered.getMessage()).isEqualTo(byGateway.json().get("detail").asText());
+    }
+
+    @Test
+    void anEmptyBatchIsInvalid() {
+        assertProblem(college.post("/api/v1/outcomes/batch", collegeRegistrar, json(Map.of("items", List.of()))),
+                400, "INVALID_FIELD");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.creditbank.model;
 
 /**
- * Stable, machine-readable reasons for refusing a request. The chaincode raises them; the gateway
- * maps them to HTTP statuses; clients switch on them. Never rename one: add a new one instead.
+ * Every stable, machine-readable reason a client can be refused, whichever layer refuses: the
+ * chaincode raises the first group (and the gateway too, when its early check of a shared rule
+ * catches the same mistake); the gateway alone raises the second (authentication, HTTP limits,
+ * credentials, the network). The gateway maps each one to its HTTP status in an exhaustive switch
+ * ({@code Problems.statusOf}), so a new code does not compile until it has one. Clients switch on
+ * them. Never rename one: add a new one instead.
  */
 public enum ErrorCode {
     /** The input is not well-formed JSON of the expected shape. */
@@ -40,5 +44,42 @@ public enum ErrorCode {
     /** A batch was rejected as a whole; the details list each failing item. */
     BATCH_REJECTED,
     /** Personal data was expected in the transient map and is missing or malformed. */
-    PERSONAL_DATA_REQUIRED
+    PERSONAL_DATA_REQUIRED,
+    /** A batch has more items than one transaction may hold ({@code OutcomeBatch.MAX_ITEMS}). */
+    BATCH_TOO_LARGE,
+
+    // Raised by the gateway only.
+
+    /** No bearer token, or one that is unknown, revoked or another gateway's. */
+    UNAUTHENTICATED,
+    /** The token's role may not use this route. */
+    FORBIDDEN,
+    /** No route has this method and path. */
+    NO_SUCH_ROUTE,
+    /** The request body is larger than the gateway accepts. */
+    PAYLOAD_TOO_LARGE,
+    /** The HTTP server refused the request before any route saw it, for a reason none of the codes above names. */
+    REQUEST_NOT_ACCEPTED,
+    /** A CSV import has invalid rows; nothing was imported (the details list them by row). */
+    IMPORT_HAS_INVALID_ROWS,
+    /** The record cannot be made into a credential (e.g. it is not ACTIVE). */
+    CREDENTIAL_NOT_ISSUABLE,
+    /** The document makes a verification link too long for a QR code. */
+    TOO_LARGE_FOR_QR,
+    /** This gateway has no issuer key, so it cannot sign credentials. */
+    CREDENTIALS_NOT_CONFIGURED,
+    /** The peers did not run or endorse the call, without a refusal of the chaincode's; nothing was written. */
+    LEDGER_ENDORSEMENT_FAILED,
+    /** The orderer did not accept the endorsed transaction; nothing was written. */
+    LEDGER_SUBMIT_FAILED,
+    /** The transaction was ordered but invalidated (other than by a read conflict); nothing was written. */
+    LEDGER_REJECTED,
+    /** No peer can be reached; try again later. */
+    LEDGER_UNAVAILABLE,
+    /** The records involved kept changing under the transaction (read conflicts after every retry). */
+    LEDGER_BUSY,
+    /** A deadline passed and whether the transaction committed is unknown; ask before resubmitting. */
+    LEDGER_TIMEOUT,
+    /** A failure of the gateway itself; logged. Never caused by what the client sent. */
+    INTERNAL
 }

@@ -59,6 +59,14 @@ public final class Violations {
         }
     }
 
+    /** A record id of any kind ({@link RecordId}). */
+    public void recordId(String value, String field) {
+        if (required(value, field)) {
+            check(RecordId.parse(value).isPresent(), field,
+                    field + " must be a record id such as CollegeMSP:2026-CNC-0001 or UniversityMSP:rec:R-7");
+        }
+    }
+
     public void sha256(String value, String field, boolean required) {
         if (value == null && !required) {
             return;

@@ -8,6 +8,7 @@ import org.creditbank.model.Violation;
 import org.creditbank.model.institution.InstitutionType;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.creditbank.model.outcome.OutcomeKind;
+import org.creditbank.model.outcome.Validity;
 
 /**
  * The rules an outcome must satisfy in the context of its issuer and the day it is issued, on top
@@ -31,7 +32,8 @@ public final class IssuanceRules {
             found.add(new Violation(ErrorCode.INVALID_FIELD, "activityEnd",
                     "activityEnd " + draft.activityEnd() + " is in the future; issue an outcome once it is achieved"));
         }
-        if (found.isEmpty() && draft.validUntil() != null && !LocalDate.parse(draft.validUntil()).isAfter(today)) {
+        // Issuing on the last valid day is allowed: the record is in force for the rest of it.
+        if (found.isEmpty() && !Validity.inForceOn(draft.validUntil(), today)) {
             found.add(new Violation(ErrorCode.INVALID_FIELD, "validUntil",
                     "validUntil " + draft.validUntil() + " has already passed"));
         }

@@ -22,11 +22,13 @@ import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.Violation;
-import org.creditbank.model.Violations;
+import org.creditbank.model.StatusReason;
 import org.creditbank.model.institution.Institution;
 import org.creditbank.model.outcome.IssuedRecord;
 import org.creditbank.model.outcome.IssuedStatus;
+import org.creditbank.model.outcome.OutcomeBatch;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.creditbank.model.outcome.OutcomeStatus;
@@ -35,15 +37,13 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
 /**
- * Learning outcomes (学习成果): issuance one by one or in batches of up to {@value #MAX_BATCH},
+ * Learning outcomes (学习成果): issuance one by one or in batches of up to
+ * {@value org.creditbank.model.outcome.OutcomeBatch#MAX_ITEMS},
  * status changes by the issuer, reads and history. The issuer is always the caller's organisation,
  * and each record can afterwards be endorsed only by the issuer's peers.
  */
 @Contract(name = "outcome", info = @Info(title = "CreditBank learning outcomes", version = "1"))
 public final class OutcomeContract implements LedgerContract {
-
-    public static final int MAX_BATCH = 500;
-    private static final int MAX_REASON = 500;
 
     /**
      * Issues one outcome. Issuing the same content under the same local id again returns the
@@ -70,7 +70,7 @@ public final class OutcomeContract implements LedgerContract {
     }
 
     /**
-     * Issues up to {@value #MAX_BATCH} outcomes in one transaction, all or nothing. When any item
+     * Issues up to {@value OutcomeBatch#MAX_ITEMS} outcomes in one transaction, all or nothing. When any item
      * is invalid nothing is written and the refusal lists every failing item by index. Items that
      * already exist with identical content are reported as they are (a retried batch is harmless).
      * The answer has one {@link IssuedRecord} per draft, in order.
@@ -82,10 +82,9 @@ public final class OutcomeContract implements LedgerContract {
         Institution issuer = InstitutionContract.require(ledger, caller.mspId());
         // Arrays.asList keeps null items, which the per-item report names.
         List<OutcomeDraft> drafts = Arrays.asList(Contracts.parse(draftsJson, OutcomeDraft[].class));
-        if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
-            throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "items",
-                    "a batch holds 1 to " + MAX_BATCH + " outcomes; this one has " + drafts.size())));
-        }
+        OutcomeBatch.sizeViolation(drafts.size()).ifPresent(v -> {
+            throw Refusal.of(v);
+        });
         LocalDate today = today(ledger);
         List<List<Violation>> problems = new ArrayList<>();
         List<Outcome> candidates = new ArrayList<>();
@@ -188,7 +187,7 @@ public final class OutcomeContract implements LedgerContract {
      * The id, award time and status of each outcome that transaction {@code txId} of the caller's
      * own organisation issued, in issuance order: one status list for the credentials of those
      * outcomes (a credential's status index is its outcome's place here). Its cost is that
-     * transaction's size, at most {@value #MAX_BATCH} records, whatever the institution issued before.
+     * transaction's size, at most {@value OutcomeBatch#MAX_ITEMS} records, whatever the institution issued before.
      */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String issuanceStatuses(LedgerContext ctx, String txId) {
@@ -220,9 +219,7 @@ public final class OutcomeContract implements LedgerContract {
 
     private String changeStatus(LedgerContext ctx, String id, OutcomeStatus next, String reason) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Violations v = new Violations();
-        v.text(reason, "reason", MAX_REASON, true);
-        Refusal.throwIfAny(v.list());
+        Refusal.throwIfAny(StatusReason.validate(reason));
         Ledger ledger = ctx.ledger();
         Outcome outcome = require(ledger, id);
         caller.mustOwn(outcome.issuer(), "outcome " + id);
@@ -258,13 +255,10 @@ public final class OutcomeContract implements LedgerContract {
         return outcomes;
     }
 
-    /** An outcome id is {@code <issuer>-<localId>}; its key is (issuer, localId). */
+    /** The key of the outcome with this id, (issuer, localId); empty when {@code id} is no outcome id. */
     private static Optional<String> keyOf(Ledger ledger, String id) {
-        String issuer = Outcome.issuerOf(id);
-        if (issuer == null || issuer.length() + 1 >= id.length()) {
-            return Optional.empty();
-        }
-        return Optional.of(ledger.key(Keys.OUTCOME, issuer, id.substring(issuer.length() + 1)));
+        return RecordId.parse(id).filter(r -> r.kind() == RecordId.Kind.OUTCOME)
+                .map(r -> ledger.key(Keys.OUTCOME, r.institution(), r.localId()));
     }
 
     /** All outcomes of a learner, in id order, found through the learner's own index entries. */
@@ -273,7 +267,7 @@ public final class OutcomeContract implements LedgerContract {
     }
 
     private static Outcome newOutcome(Ledger ledger, Caller caller, OutcomeDraft draft) {
-        String id = Outcome.idOf(caller.mspId(), draft.localId());
+        String id = RecordId.outcome(caller.mspId(), draft.localId()).toString();
         return new Outcome(id, caller.mspId(), draft, Outcome.hashOf(caller.mspId(), draft),
                 ledger.now().toString(), ledger.txId(), OutcomeStatus.ACTIVE, null, null, caller.id());
     }

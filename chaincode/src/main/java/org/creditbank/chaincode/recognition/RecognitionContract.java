@@ -20,8 +20,9 @@ import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.Credits;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.Violation;
-import org.creditbank.model.Violations;
+import org.creditbank.model.StatusReason;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
 import org.creditbank.model.recognition.CreditTarget;
@@ -88,9 +89,7 @@ public final class RecognitionContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String retireRule(LedgerContext ctx, String code, String version, String reason) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Violations v = new Violations();
-        v.text(reason, "reason", 500, true);
-        Refusal.throwIfAny(v.list());
+        Refusal.throwIfAny(StatusReason.validate(reason));
         Ledger ledger = ctx.ledger();
         RecognitionRule rule = requireRule(ledger, caller.mspId(), code, version(version));
         if (rule.status() == RuleStatus.RETIRED) {
@@ -127,7 +126,7 @@ public final class RecognitionContract implements LedgerContract {
         InstitutionContract.requireAwarding(ledger, caller.mspId());
         RecognitionRequest request = Contracts.parse(requestJson, RecognitionRequest.class);
         Refusal.throwIfAny(request.validate());
-        String id = Recognition.idOf(caller.mspId(), request.localId());
+        String id = RecordId.recognition(caller.mspId(), request.localId()).toString();
 
         Optional<Recognition> existing = ledger.get(key(ledger, id), Recognition.class);
         if (existing.isPresent()) {

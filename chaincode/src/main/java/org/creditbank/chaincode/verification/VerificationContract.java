@@ -1,13 +1,15 @@
 package org.creditbank.chaincode.verification;
 
 import org.creditbank.chaincode.Contracts;
+import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
 import org.creditbank.chaincode.outcome.OutcomeContract;
 import org.creditbank.chaincode.recognition.RecognitionContract;
 import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
-import org.creditbank.model.recognition.Recognition;
+import org.creditbank.model.RecordId;
+import org.creditbank.model.verification.Verification;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -22,9 +24,10 @@ public final class VerificationContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String verify(LedgerContext ctx, String recordId, String contentHash) {
         Caller.of(ctx).mustRead();
+        Refusal.throwIfAny(Verification.questionViolations(recordId, contentHash));
         Ledger ledger = ctx.ledger();
         String at = ledger.now().toString();
-        if (Recognition.isRecognitionId(recordId)) {
+        if (RecordId.parse(recordId).orElseThrow().kind() == RecordId.Kind.RECOGNITION) {
             return Contracts.json(RecognitionContract.find(ledger, recordId)
                     .map(r -> Verifier.recognition(RecognitionContract.view(ledger, r), contentHash, at))
                     .orElseGet(() -> Verifier.notFound(recordId, at)));

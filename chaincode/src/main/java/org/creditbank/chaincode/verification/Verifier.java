@@ -3,6 +3,7 @@ package org.creditbank.chaincode.verification;
 import java.time.LocalDate;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.outcome.Validity;
 import org.creditbank.model.recognition.RecognitionView;
 import org.creditbank.model.verification.Verdict;
 import org.creditbank.model.verification.Verification;
@@ -28,8 +29,7 @@ public final class Verifier {
         if (byStatus != null) {
             return byStatus;
         }
-        LocalDate today = LocalDate.parse(at.substring(0, 10));
-        if (o.draft().validUntil() != null && !LocalDate.parse(o.draft().validUntil()).isAfter(today)) {
+        if (!Validity.inForceOn(o.draft().validUntil(), LocalDate.parse(at.substring(0, 10)))) {
             return new Verification(o.id(), Verdict.EXPIRED, "the record was valid until " + o.draft().validUntil(),
                     o.status().name(), o.statusReason(), at);
         }

@@ -143,6 +143,11 @@ public final class InMemoryLedger {
         return validationParameters.get(key);
     }
 
+    /** The UTC date of the next transaction's timestamp. */
+    public java.time.LocalDate today() {
+        return clock.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
     /** Advances the transaction clock, e.g. to test expiry. */
     public void advanceClock(java.time.Duration by) {
         clock = clock.plus(by);

@@ -59,7 +59,7 @@ public final class CredentialService {
         Outcome outcome = CanonicalJson.read(CanonicalJson.toJson(outcomeJson), Outcome.class);
         CredentialIssuer signer = signer();
         if (!mspId.equals(outcome.issuer())) {
-            throw new ApiException(403, ErrorCode.ORG_NOT_ALLOWED.name(), "outcome " + outcome.id() + " was issued by "
+            throw new ApiException(ErrorCode.ORG_NOT_ALLOWED, "outcome " + outcome.id() + " was issued by "
                     + outcome.issuer() + "; only that institution's gateway issues its credentials");
         }
         List<String> listed = issuance(outcome.awardTxId()).stream().map(IssuedStatus::id).toList();
@@ -162,7 +162,7 @@ public final class CredentialService {
     public String qrCode(String json) {
         JsonNode document = parse(json);
         if (document == null) {
-            throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), "a QR code is made for a JSON credential"
+            throw new ApiException(ErrorCode.MALFORMED_INPUT, "a QR code is made for a JSON credential"
                     + " or presentation; this is not JSON");
         }
         return VerifyLink.qrSvg(VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document)));
@@ -205,7 +205,7 @@ public final class CredentialService {
 
     private CredentialIssuer signer() {
         if (issuer == null) {
-            throw new ApiException(501, "CREDENTIALS_NOT_CONFIGURED", "this gateway has no issuer key; set"
+            throw new ApiException(ErrorCode.CREDENTIALS_NOT_CONFIGURED, "this gateway has no issuer key; set"
                     + " credentials.key and credentials.certificates to issue credentials");
         }
         return issuer;
@@ -221,6 +221,6 @@ public final class CredentialService {
     }
 
     private static ApiException notIssuable(CredentialException e) {
-        return new ApiException(422, "CREDENTIAL_NOT_ISSUABLE", e.getMessage(), List.of(), null, e);
+        return new ApiException(ErrorCode.CREDENTIAL_NOT_ISSUABLE, e.getMessage(), List.of(), null, e);
     }
 }

@@ -11,8 +11,8 @@ import org.creditbank.credentials.VerificationReport.Status;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.credential.CredentialVerdict.Line;
 import org.creditbank.gateway.verification.VerificationService;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
-import org.creditbank.model.outcome.Outcome;
 
 /**
  * Verification with the ledger at hand: everything the offline {@link CredentialVerifier} checks,
@@ -69,7 +69,7 @@ final class OnlineVerifier {
             if (evidence.has("ledgerRecordId")) {
                 String recordId = evidence.path("ledgerRecordId").asText();
                 String issuer = vc.path("issuer").path("mspId").asText();
-                if (!issuer.equals(Outcome.issuerOf(recordId))) {
+                if (!RecordId.parse(recordId).map(RecordId::institution).filter(issuer::equals).isPresent()) {
                     return failed("the credential is signed by " + issuer + " but names record " + recordId
                             + " of another institution");
                 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.creditbank.gateway.ApiException;
+import org.creditbank.model.ErrorCode;
 
 /**
  * The link that opens this gateway's verification page for one credential, and its QR code. The
@@ -43,7 +44,7 @@ final class VerifyLink {
     /** The link as an SVG QR code, black modules on white with the standard quiet zone. */
     static String qrSvg(String link) {
         if (link.length() > MAX_QR_BYTES) {
-            throw new ApiException(413, "TOO_LARGE_FOR_QR", "this document makes a link of " + link.length()
+            throw new ApiException(ErrorCode.TOO_LARGE_FOR_QR, "this document makes a link of " + link.length()
                     + " characters; a QR code holds at most " + MAX_QR_BYTES + " (disclose fewer entries)");
         }
         BitMatrix matrix;
@@ -51,7 +52,7 @@ final class VerifyLink {
             matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
-            throw new ApiException(413, "TOO_LARGE_FOR_QR", "the link does not fit in a QR code: " + e.getMessage(),
+            throw new ApiException(ErrorCode.TOO_LARGE_FOR_QR, "the link does not fit in a QR code: " + e.getMessage(),
                     List.of(), null, e);
         }
         StringBuilder path = new StringBuilder();

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.ledger.LedgerException;
+import org.creditbank.model.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public final class GatewayServer {
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-                problem(ctx, new ApiException(500, "INTERNAL", "an unexpected error occurred; it has been logged",
+                problem(ctx, new ApiException(ErrorCode.INTERNAL, "an unexpected error occurred; it has been logged",
                         List.of(), null, e));
             });
         });
@@ -61,22 +62,33 @@ public final class GatewayServer {
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
         Principal principal = services.tokens().authenticate(token).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer");
-            return new ApiException(401, "UNAUTHENTICATED",
+            return new ApiException(ErrorCode.UNAUTHENTICATED,
                     token == null ? "this route needs a bearer token" : "the token is unknown or revoked");
         });
         if (!roles.contains(principal.role())) {
-            throw new ApiException(403, "FORBIDDEN", "a " + principal.role() + " token may not use this route; it needs "
+            throw ApiException.forbidden("a " + principal.role() + " token may not use this route; it needs "
                     + roles.stream().map(Object::toString).sorted().toList());
         }
         ctx.attribute(PRINCIPAL, principal);
     }
 
-    /** Javalin's own refusals (no such route, body too large) in our error shape. */
+    /**
+     * Javalin's own refusals (no such route, body too large) in our error shape. Any other refusal
+     * of Javalin's is a 400 if it blames the request and an (logged) internal failure otherwise.
+     */
     private static ApiException fromJavalin(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
-            case 404 -> new ApiException(404, "NO_SUCH_ROUTE", "no route " + ctx.method() + " " + ctx.path());
-            case 413 -> new ApiException(413, "PAYLOAD_TOO_LARGE", "the request body is larger than this gateway accepts");
-            default -> new ApiException(e.getStatus(), "HTTP_" + e.getStatus(), e.getMessage(), List.of(), null, e);
+            case 404 -> new ApiException(ErrorCode.NO_SUCH_ROUTE, "no route " + ctx.method() + " " + ctx.path());
+            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this gateway accepts");
+            default -> {
+                if (e.getStatus() >= 400 && e.getStatus() < 500) {
+                    yield new ApiException(ErrorCode.REQUEST_NOT_ACCEPTED, "HTTP " + e.getStatus() + ": " + e.getMessage(),
+                            List.of(), null, e);
+                }
+                LOG.error("the HTTP server failed with {} on {} {}", e.getStatus(), ctx.method(), ctx.path(), e);
+                yield new ApiException(ErrorCode.INTERNAL, "an unexpected error occurred; it has been logged",
+                        List.of(), null, e);
+            }
         };
     }
 

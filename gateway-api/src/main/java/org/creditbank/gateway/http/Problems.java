@@ -11,8 +11,8 @@ import org.creditbank.model.json.CanonicalJson;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} body with a stable code.
- * Chaincode refusals keep the chaincode's code; network trouble becomes 503/504 with Retry-After,
- * never a 500 blamed on the client.
+ * Chaincode refusals keep the chaincode's code; network trouble becomes 502/503/504 (503 and 504
+ * with Retry-After), never a 500 blamed on the client.
  */
 public final class Problems {
 
@@ -21,15 +21,26 @@ public final class Problems {
     private Problems() {
     }
 
-    /** The HTTP status for a chaincode error code. */
+    /**
+     * The HTTP status of every error code. Exhaustive and without a default, so that a code added to
+     * {@link ErrorCode} does not compile until it has its status here.
+     */
     public static int statusOf(ErrorCode code) {
         return switch (code) {
-            case MALFORMED_INPUT, INVALID_FIELD, PERSONAL_DATA_REQUIRED -> 400;
-            case ROLE_NOT_ALLOWED, ORG_NOT_ALLOWED -> 403;
-            case NOT_FOUND, ACCOUNT_NOT_FOUND -> 404;
+            case MALFORMED_INPUT, INVALID_FIELD, PERSONAL_DATA_REQUIRED, REQUEST_NOT_ACCEPTED -> 400;
+            case UNAUTHENTICATED -> 401;
+            case ROLE_NOT_ALLOWED, ORG_NOT_ALLOWED, FORBIDDEN -> 403;
+            case NOT_FOUND, ACCOUNT_NOT_FOUND, NO_SUCH_ROUTE -> 404;
             case CONFLICT, ACCOUNT_EXISTS, ALREADY_RECOGNISED -> 409;
+            case BATCH_TOO_LARGE, PAYLOAD_TOO_LARGE, TOO_LARGE_FOR_QR -> 413;
             case INSTITUTION_NOT_REGISTERED, INSTITUTION_TYPE_NOT_ALLOWED, INVALID_STATUS_TRANSITION, SOURCE_NOT_ACTIVE,
-                 LEARNER_MISMATCH, RULE_NOT_SATISFIED, RULE_RETIRED, BATCH_REJECTED -> 422;
+                 LEARNER_MISMATCH, RULE_NOT_SATISFIED, RULE_RETIRED, BATCH_REJECTED, IMPORT_HAS_INVALID_ROWS,
+                 CREDENTIAL_NOT_ISSUABLE -> 422;
+            case INTERNAL -> 500;
+            case CREDENTIALS_NOT_CONFIGURED -> 501;
+            case LEDGER_ENDORSEMENT_FAILED, LEDGER_SUBMIT_FAILED, LEDGER_REJECTED -> 502;
+            case LEDGER_UNAVAILABLE, LEDGER_BUSY -> 503;
+            case LEDGER_TIMEOUT -> 504;
         };
     }
 
@@ -37,25 +48,28 @@ public final class Problems {
         return switch (e.kind()) {
             case REFUSED -> {
                 RefusalBody r = e.refusal().orElseThrow();
-                yield new ApiException(statusOf(r.code()), r.code().name(), r.message(), r.violations(), null, e);
+                yield new ApiException(r.code(), r.message(), r.violations(), null, e);
             }
-            case UNAVAILABLE -> new ApiException(503, "LEDGER_UNAVAILABLE",
+            case UNAVAILABLE -> new ApiException(ErrorCode.LEDGER_UNAVAILABLE,
                     "the credit-bank network cannot be reached right now", List.of(), 5, e);
-            case TIMEOUT -> new ApiException(504, "LEDGER_TIMEOUT", e.getMessage(), List.of(), 5, e);
-            case CONFLICT_RETRIES_EXHAUSTED -> new ApiException(503, "LEDGER_BUSY",
+            case TIMEOUT -> new ApiException(ErrorCode.LEDGER_TIMEOUT, e.getMessage(), List.of(), 5, e);
+            case CONFLICT_RETRIES_EXHAUSTED -> new ApiException(ErrorCode.LEDGER_BUSY,
                     "the records involved are changing too often; try again", List.of(), 2, e);
-            case INVALIDATED -> new ApiException(502, "LEDGER_REJECTED", e.getMessage(), List.of(), null, e);
+            case ENDORSEMENT_FAILED -> new ApiException(ErrorCode.LEDGER_ENDORSEMENT_FAILED, e.getMessage(), List.of(),
+                    null, e);
+            case SUBMIT_FAILED -> new ApiException(ErrorCode.LEDGER_SUBMIT_FAILED, e.getMessage(), List.of(), null, e);
+            case INVALIDATED -> new ApiException(ErrorCode.LEDGER_REJECTED, e.getMessage(), List.of(), null, e);
         };
     }
 
     /** The problem+json body for an error on {@code instance} (the request path). */
     public static String body(ApiException e, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:creditbank:problem:" + e.code());
-        body.put("title", e.code());
+        body.put("type", "urn:creditbank:problem:" + e.code().name());
+        body.put("title", e.code().name());
         body.put("status", e.status());
         body.put("detail", e.getMessage());
-        body.put("code", e.code());
+        body.put("code", e.code().name());
         body.put("instance", instance);
         if (!e.violations().isEmpty()) {
             body.put("violations", e.violations());

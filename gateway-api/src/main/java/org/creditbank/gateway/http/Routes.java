@@ -137,14 +137,14 @@ final class Routes {
         try {
             return CanonicalJson.read(text(ctx), type);
         } catch (CanonicalJson.MalformedJsonException e) {
-            throw new ApiException(400, ErrorCode.MALFORMED_INPUT.name(), e.getMessage(), List.of(), null, e);
+            throw new ApiException(ErrorCode.MALFORMED_INPUT, e.getMessage(), List.of(), null, e);
         }
     }
 
     private static String requiredQuery(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
-            throw new ApiException(400, ErrorCode.INVALID_FIELD.name(), "query parameter '" + name + "' is required");
+            throw new ApiException(ErrorCode.INVALID_FIELD, "query parameter '" + name + "' is required");
         }
         return value;
     }
@@ -153,7 +153,7 @@ final class Routes {
         try {
             return Integer.parseInt(ctx.pathParam("version"));
         } catch (NumberFormatException e) {
-            throw new ApiException(400, ErrorCode.INVALID_FIELD.name(), "version must be a whole number");
+            throw new ApiException(ErrorCode.INVALID_FIELD, "version must be a whole number");
         }
     }
 }

@@ -7,6 +7,7 @@ import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.gateway.outcome.OutcomeService;
+import org.creditbank.model.ErrorCode;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public final class ImportService {
             return new Report(true, rows.size(), valid, invalid, List.of(), 0, 0);
         }
         if (!invalid.isEmpty()) {
-            throw new ApiException(422, "IMPORT_HAS_INVALID_ROWS", invalid.size() + " of " + rows.size()
+            throw new ApiException(ErrorCode.IMPORT_HAS_INVALID_ROWS, invalid.size() + " of " + rows.size()
                     + " rows are invalid; run a dry run for the report, fix them and import again",
                     invalid.stream().flatMap(r -> r.violations().stream().map(v -> v.atIndex(r.rowNumber()))).toList(),
                     null, null);

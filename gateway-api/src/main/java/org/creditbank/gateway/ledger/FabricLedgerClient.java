@@ -22,6 +22,7 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.X509Identity;
@@ -145,22 +146,35 @@ public final class FabricLedgerClient implements LedgerClient {
         }
     }
 
-    /** Maps an SDK failure to what the caller should hear; the chaincode's refusal wins when there is one. */
-    static LedgerException translate(Exception e) {
-        Status status = e instanceof GatewayException g ? g.getStatus() : Status.fromThrowable(e);
-        Stream<String> texts = Stream.of(e.getMessage());
-        if (e instanceof GatewayException g) {
-            texts = Stream.concat(texts, g.getDetails().stream().map(d -> d.getMessage()));
-        }
+    /**
+     * Maps an SDK failure before commit (endorsement, submission to the orderer, or evaluation) to
+     * what the caller should hear; the chaincode's refusal wins when there is one. Otherwise it says
+     * what happened: no peer reachable, a deadline, the orderer refusing, or the peers not
+     * endorsing. Only a commit status says a transaction was invalidated; that is decided in
+     * {@link #submit}, never here.
+     */
+    static LedgerException translate(GatewayException e) {
+        Stream<String> texts = Stream.concat(Stream.of(e.getMessage()), e.getDetails().stream().map(d -> d.getMessage()));
         var refusal = texts.map(RefusalBody::find).flatMap(java.util.Optional::stream).findFirst();
         if (refusal.isPresent()) {
             return LedgerException.refused(refusal.get(), e);
         }
-        return switch (status.getCode()) {
+        return switch (e.getStatus().getCode()) {
             case UNAVAILABLE -> new LedgerException(LedgerException.Kind.UNAVAILABLE, "no peer is reachable", null, e);
             case DEADLINE_EXCEEDED -> new LedgerException(LedgerException.Kind.TIMEOUT, "the peer did not answer in time", null, e);
-            default -> new LedgerException(LedgerException.Kind.INVALIDATED, String.valueOf(e.getMessage()), null, e);
+            default -> e instanceof SubmitException
+                    ? new LedgerException(LedgerException.Kind.SUBMIT_FAILED, "the orderer did not accept the"
+                            + " transaction, so nothing was written: " + detail(e), null, e)
+                    : new LedgerException(LedgerException.Kind.ENDORSEMENT_FAILED, "the peers did not endorse the"
+                            + " call, so nothing was written: " + detail(e), null, e);
         };
+    }
+
+    /** The SDK's message with each organisation's peer's own, which says what actually failed. */
+    private static String detail(GatewayException e) {
+        return Stream.concat(Stream.of(String.valueOf(e.getMessage())),
+                e.getDetails().stream().map(d -> d.getMspId() + ": " + d.getMessage()))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private void backOff(int attempt) {

@@ -5,8 +5,9 @@ import org.creditbank.model.RefusalBody;
 
 /**
  * A chaincode call that did not succeed, with why. {@link Kind#REFUSED} carries the chaincode's
- * own {@link RefusalBody} (the code and reasons the user should see); the other kinds are about
- * reaching the network and tell the HTTP layer to answer 503 or 504 rather than blame the client.
+ * own {@link RefusalBody} (the code and reasons the user should see); the other kinds say where on
+ * the way through the network the call failed and tell the HTTP layer to answer 502, 503 or 504
+ * rather than blame the client.
  */
 public final class LedgerException extends RuntimeException {
 
@@ -22,7 +23,15 @@ public final class LedgerException extends RuntimeException {
         TIMEOUT,
         /** The transaction kept losing MVCC read conflicts after every retry. */
         CONFLICT_RETRIES_EXHAUSTED,
-        /** The transaction was ordered but invalidated for another reason. */
+        /**
+         * The peers did not run or endorse the proposal (a submit's endorsement, or an evaluation),
+         * and no chaincode refusal says why: e.g. the chaincode failed unexpectedly or is not
+         * installed. Nothing was sent to the orderer, so nothing was written.
+         */
+        ENDORSEMENT_FAILED,
+        /** The orderer did not accept the endorsed transaction; nothing was written. */
+        SUBMIT_FAILED,
+        /** The transaction was ordered but invalidated for a reason other than a read conflict. */
         INVALIDATED
     }
 

@@ -12,8 +12,9 @@ import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
-import org.creditbank.model.Violations;
+import org.creditbank.model.StatusReason;
 import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.OutcomeBatch;
 import org.creditbank.model.outcome.OutcomeDraft;
 
 /**
@@ -22,8 +23,6 @@ import org.creditbank.model.outcome.OutcomeDraft;
  * round trip; the chaincode still decides.
  */
 public final class OutcomeService {
-
-    public static final int MAX_BATCH = 500;
 
     /** A status change a registrar can make. */
     public enum StatusChange {
@@ -48,12 +47,11 @@ public final class OutcomeService {
         return Receipt.of(result, outcome -> issuedIn(outcome, result.txId()));
     }
 
-    /** Issues up to {@value #MAX_BATCH} outcomes in one transaction; all or nothing. */
+    /** Issues up to {@value OutcomeBatch#MAX_ITEMS} outcomes in one transaction; all or nothing. */
     public Receipt issueBatch(Principal registrar, List<OutcomeDraft> drafts) {
-        if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
-            throw new ApiException(413, "BATCH_TOO_LARGE", "a batch holds 1 to " + MAX_BATCH
-                    + " outcomes; this one has " + drafts.size(), List.of(), null, null);
-        }
+        OutcomeBatch.sizeViolation(drafts.size()).ifPresent(v -> {
+            throw ApiException.of(v);
+        });
         List<Violation> report = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             final int index = i;
@@ -61,7 +59,7 @@ public final class OutcomeService {
         }
         if (!report.isEmpty()) {
             long bad = report.stream().map(Violation::index).distinct().count();
-            throw new ApiException(422, ErrorCode.BATCH_REJECTED.name(), bad + " of " + drafts.size()
+            throw new ApiException(ErrorCode.BATCH_REJECTED, bad + " of " + drafts.size()
                     + " items are invalid; nothing was issued", report, null, null);
         }
         LedgerResult result = ledger.submit(registrar.identity(),
@@ -95,9 +93,7 @@ public final class OutcomeService {
     }
 
     public Receipt changeStatus(Principal registrar, String id, StatusChange change, String reason) {
-        Violations v = new Violations();
-        v.text(reason, "reason", 500, true);
-        ApiException.throwIfAny(v.list());
+        ApiException.throwIfAny(StatusReason.validate(reason));
         LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.of(change.function, id, reason));
         return Receipt.of(result);
     }

@@ -7,7 +7,7 @@ import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.gateway.ledger.Receipt;
-import org.creditbank.model.Violations;
+import org.creditbank.model.StatusReason;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.recognition.RecognitionRequest;
 import org.creditbank.model.recognition.RuleTerms;
@@ -28,9 +28,7 @@ public final class RecognitionService {
     }
 
     public Receipt retireRule(Principal registrar, String code, int version, String reason) {
-        Violations v = new Violations();
-        v.text(reason, "reason", 500, true);
-        ApiException.throwIfAny(v.list());
+        ApiException.throwIfAny(StatusReason.validate(reason));
         LedgerResult r = ledger.submit(registrar.identity(),
                 LedgerCall.of("recognition:retireRule", code, Integer.toString(version), reason));
         return Receipt.of(r);

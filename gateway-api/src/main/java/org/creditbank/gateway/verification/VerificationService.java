@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
-import org.creditbank.model.Violations;
 import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.verification.Verification;
 
 /**
  * Public verification: anyone holding a record id and content hash gets the ledger's verdict with
@@ -26,13 +26,7 @@ public final class VerificationService {
     }
 
     public JsonNode verify(Question q) {
-        Violations v = new Violations();
-        if (v.required(q.recordId(), "recordId")) {
-            v.check(q.recordId().length() <= 200 && q.recordId().contains(":"), "recordId",
-                    "recordId must be a record id such as CollegeMSP:2026-CNC-0001");
-        }
-        v.sha256(q.contentHash(), "contentHash", true);
-        ApiException.throwIfAny(v.list());
+        ApiException.throwIfAny(Verification.questionViolations(q.recordId(), q.contentHash()));
         return CanonicalJson.read(ledger.evaluate(serviceIdentity,
                 LedgerCall.of("verification:verify", q.recordId(), q.contentHash())), JsonNode.class);
     }

@@ -1,11 +1,12 @@
 package org.creditbank.model.outcome;
 
+import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
 
 /**
  * A learning outcome as recorded on the ledger.
  *
- * @param id              {@code <issuer MSP>:<localId>}, see {@link #idOf}
+ * @param id              {@code <issuer MSP>:<localId>}, see {@link RecordId}
  * @param issuer          MSP id of the issuing institution, taken from the registrar's identity
  * @param draft           what the registrar submitted
  * @param contentHash     SHA-256 of the canonical JSON of {@link #content()}
@@ -28,17 +29,6 @@ public record Outcome(
         String statusChangedAt,
         String changedBy) {
 
-    /** The deterministic record id for an issuer's local record number. */
-    public static String idOf(String issuer, String localId) {
-        return issuer + ":" + localId;
-    }
-
-    /** The issuer part of a record id, or null if the id has no issuer part. */
-    public static String issuerOf(String id) {
-        int colon = id == null ? -1 : id.indexOf(':');
-        return colon > 0 ? id.substring(0, colon) : null;
-    }
-
     /** The hashed part of the record. */
     public OutcomeContent content() {
         return new OutcomeContent(id, issuer, draft);
@@ -46,7 +36,8 @@ public record Outcome(
 
     /** The content hash a draft gets when {@code issuer} issues it. */
     public static String hashOf(String issuer, OutcomeDraft draft) {
-        return CanonicalJson.sha256Hex(new OutcomeContent(idOf(issuer, draft.localId()), issuer, draft));
+        return CanonicalJson.sha256Hex(new OutcomeContent(RecordId.outcome(issuer, draft.localId()).toString(), issuer,
+                draft));
     }
 
     /** This record after a status change. */

@@ -1,6 +1,7 @@
 package org.creditbank.model.recognition;
 
 import java.math.BigDecimal;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
 
 /**
@@ -8,7 +9,7 @@ import org.creditbank.model.json.CanonicalJson;
  * counted, as what, and for how many credits. Decided once and never edited; whether it still
  * stands depends on its sources, see {@link RecognitionView}.
  *
- * @param id          {@code <recogniser MSP>:rec:<localId>}, see {@link #idOf}
+ * @param id          {@code <recogniser MSP>:rec:<localId>}, see {@link RecordId}
  * @param ruleOwner   owner of the applied rule (the recogniser), null for MANUAL
  * @param contentHash SHA-256 of the canonical JSON of {@link #content()}
  */
@@ -24,21 +25,12 @@ public record Recognition(
         String txId,
         String changedBy) {
 
-    public static String idOf(String recogniser, String localId) {
-        return recogniser + ":rec:" + localId;
-    }
-
     /** A new decision, its content hash computed over {@link #content()}. */
     public static Recognition decided(String id, String recogniser, RecognitionRequest request, CreditTarget target,
                                       BigDecimal credits, String ruleOwner, String recognisedAt, String txId,
                                       String changedBy) {
         String hash = CanonicalJson.sha256Hex(new Content(id, recogniser, request, target, credits));
         return new Recognition(id, recogniser, request, target, credits, ruleOwner, hash, recognisedAt, txId, changedBy);
-    }
-
-    /** Whether {@code id} names a recognition rather than an outcome. */
-    public static boolean isRecognitionId(String id) {
-        return id != null && id.contains(":rec:");
     }
 
     /** The hashed part: what was decided, by whom, without timestamps. */

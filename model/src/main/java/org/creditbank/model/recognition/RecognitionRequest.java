@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import org.creditbank.model.Credits;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
 import org.creditbank.model.learner.AccountNumber;
@@ -48,7 +49,7 @@ public record RecognitionRequest(
                     "sourceOutcomeIds must list 1 to " + MAX_SOURCES + " outcomes");
             v.check(new HashSet<>(sourceOutcomeIds).size() == sourceOutcomeIds.size(), "sourceOutcomeIds",
                     "sourceOutcomeIds must not repeat an outcome");
-            v.check(sourceOutcomeIds.stream().allMatch(id -> id != null && id.matches("[^:]+:[^:]+")),
+            v.check(sourceOutcomeIds.stream().allMatch(RecordId::isOutcomeId),
                     "sourceOutcomeIds", "each source must be an outcome id of the form ISSUER:localId");
         }
         if (!v.required(method, "method")) {

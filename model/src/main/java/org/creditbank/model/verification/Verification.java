@@ -1,5 +1,9 @@
 package org.creditbank.model.verification;
 
+import java.util.List;
+import org.creditbank.model.Violation;
+import org.creditbank.model.Violations;
+
 /**
  * The ledger's answer to a verification query, with the reason a verifier can show a person.
  *
@@ -9,4 +13,15 @@ package org.creditbank.model.verification;
  */
 public record Verification(String recordId, Verdict verdict, String reason, String status, String statusReason,
                            String checkedAt) {
+
+    /**
+     * Every rule the question "is record {@code recordId} with this content hash genuine and in
+     * force?" breaks: the gateway refuses such a question before asking, the chaincode again.
+     */
+    public static List<Violation> questionViolations(String recordId, String contentHash) {
+        Violations v = new Violations();
+        v.recordId(recordId, "recordId");
+        v.sha256(contentHash, "contentHash", true);
+        return v.list();
+    }
 }

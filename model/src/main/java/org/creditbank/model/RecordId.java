@@ -1,0 +1,73 @@
+package org.creditbank.model;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The id of a ledger record: the one place that formats, parses and validates every kind of id.
+ * <ul>
+ *   <li>an outcome: {@code <issuer MSP>:<localId>}, e.g. {@code CollegeMSP:2026-CNC-0001};</li>
+ *   <li>a recognition: {@code <recogniser MSP>:rec:<localId>}, e.g. {@code UniversityMSP:rec:R-7}.</li>
+ * </ul>
+ * The institution is the MSP id of the organisation that made the record and {@code localId} is
+ * that institution's own number for it ({@link Violations#CODE}, so it never holds a colon). The id
+ * follows from the two, so a retried issuance finds the record it already made. Record JSON keeps
+ * ids as plain strings; this type is for reading and making them.
+ */
+public record RecordId(Kind kind, String institution, String localId) {
+
+    /** Which kind of record an id names. */
+    public enum Kind { OUTCOME, RECOGNITION }
+
+    private static final String SEPARATOR = ":";
+    private static final String RECOGNITION_MARK = "rec";
+    private static final Pattern INSTITUTION = Pattern.compile("[^:\\s]{1,64}");
+
+    /** Refuses parts that would not parse back to the same id. */
+    public RecordId {
+        if (kind == null || !isInstitution(institution) || !isLocalId(localId)) {
+            throw new IllegalArgumentException("not the parts of a record id: " + kind + ", " + institution + ", " + localId);
+        }
+    }
+
+    public static RecordId outcome(String issuer, String localId) {
+        return new RecordId(Kind.OUTCOME, issuer, localId);
+    }
+
+    public static RecordId recognition(String recogniser, String localId) {
+        return new RecordId(Kind.RECOGNITION, recogniser, localId);
+    }
+
+    /** The record id {@code text} is, or empty when it is none. */
+    public static Optional<RecordId> parse(String text) {
+        String[] parts = text == null ? new String[0] : text.split(SEPARATOR, -1);
+        if (parts.length == 2 && isInstitution(parts[0]) && isLocalId(parts[1])) {
+            return Optional.of(outcome(parts[0], parts[1]));
+        }
+        if (parts.length == 3 && parts[1].equals(RECOGNITION_MARK) && isInstitution(parts[0]) && isLocalId(parts[2])) {
+            return Optional.of(recognition(parts[0], parts[2]));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code text} is the id of an outcome. */
+    public static boolean isOutcomeId(String text) {
+        return parse(text).filter(id -> id.kind() == Kind.OUTCOME).isPresent();
+    }
+
+    /** An MSP id: any name without a colon or white space (Fabric sets no stricter rule). */
+    private static boolean isInstitution(String text) {
+        return text != null && INSTITUTION.matcher(text).matches();
+    }
+
+    private static boolean isLocalId(String text) {
+        return text != null && Violations.CODE.matcher(text).matches();
+    }
+
+    /** The id as it is written in records, keys and URLs. */
+    @Override
+    public String toString() {
+        return kind == Kind.OUTCOME ? institution + SEPARATOR + localId
+                : institution + SEPARATOR + RECOGNITION_MARK + SEPARATOR + localId;
+    }
+}
