@@ -159,6 +159,26 @@ class GatewayHttpTest {
         assertProblem(college.post("/api/v1/outcomes", collegeRegistrar, "{\"unknown\":1}"), 400, "MALFORMED_INPUT");
     }
 
+    /**
+     * A JSON {@code null} where a body belongs is malformed input, and a null item of a batch is
+     * reported by its index as the chaincode reports it: never a server error.
+     */
+    @Test
+    void aNullBodyIs400MalformedInputOnEveryJsonRouteAndANullBatchItemIsReportedByIndex() {
+        String id = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("N-1", openAccount())))
+                .json().at("/record/id").asText();
+        for (String path : List.of("/api/v1/outcomes", "/api/v1/outcomes/batch", "/api/v1/rules", "/api/v1/recognitions",
+                "/api/v1/outcomes/" + id + "/revoke", "/api/v1/rules/R/versions/1/retire")) {
+            assertProblem(college.post(path, collegeRegistrar, "null"), 400, "MALFORMED_INPUT");
+        }
+        assertProblem(college.post("/api/v1/verify", null, "null"), 400, "MALFORMED_INPUT");
+        Reply nullItem = college.post("/api/v1/outcomes/batch", collegeRegistrar, "{\"items\":[null]}");
+        assertProblem(nullItem, 422, "BATCH_REJECTED");
+        assertThat(nullItem.json().at("/violations/0/index").asInt()).isZero();
+        assertProblem(college.post("/api/v1/recognitions", collegeRegistrar, "{\"sourceOutcomeIds\":[null]}"), 400,
+                "MALFORMED_INPUT");
+    }
+
     @Test
     void missingUnknownAndForeignTokensAre401() {
         assertProblem(college.post("/api/v1/learners", null, ""), 401, "UNAUTHENTICATED");

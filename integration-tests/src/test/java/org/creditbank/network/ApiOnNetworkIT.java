@@ -68,6 +68,10 @@ class ApiOnNetworkIT {
         assertThat(university.get("/api/v1/institutions/me", university.registrarToken()).json().toString())
                 .contains("UniversityMSP", "应用技术大学");
         assertThat(college.get("/api/v1/institutions", null).status()).isEqualTo(401);
+        // Anyone can reach the public verify route: a null body is their mistake, answered as such.
+        Reply nothing = college.post("/api/v1/verify", null, "null");
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.code()).isEqualTo("MALFORMED_INPUT");
     }
 
     @Test

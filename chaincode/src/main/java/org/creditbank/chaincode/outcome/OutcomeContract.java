@@ -91,7 +91,7 @@ public final class OutcomeContract implements LedgerContract {
         Set<String> seenLocalIds = new HashSet<>();
         for (OutcomeDraft draft : drafts) {
             List<Violation> itemProblems = draft == null
-                    ? List.of(new Violation(ErrorCode.INVALID_FIELD, null, "item is null"))
+                    ? List.of(OutcomeBatch.NULL_ITEM)
                     : IssuanceRules.check(issuer.profile().type(), draft, today);
             if (itemProblems.isEmpty() && !seenLocalIds.add(draft.localId())) {
                 itemProblems = List.of(new Violation(ErrorCode.CONFLICT, "localId",

@@ -55,7 +55,8 @@ public final class OutcomeService {
         List<Violation> report = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             final int index = i;
-            drafts.get(i).validate().forEach(v -> report.add(v.atIndex(index)));
+            OutcomeDraft draft = drafts.get(i);
+            (draft == null ? List.of(OutcomeBatch.NULL_ITEM) : draft.validate()).forEach(v -> report.add(v.atIndex(index)));
         }
         if (!report.isEmpty()) {
             long bad = report.stream().map(Violation::index).distinct().count();

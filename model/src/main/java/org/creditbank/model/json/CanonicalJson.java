@@ -102,13 +102,22 @@ public final class CanonicalJson {
         }
     }
 
-    /** Reads a record, failing with {@link MalformedJsonException} on bad JSON or unknown fields. */
+    /**
+     * Reads a record, failing with {@link MalformedJsonException} on bad JSON, unknown fields and
+     * a document that is just {@code null} (no record at all: a {@link JsonNode} reads it as
+     * {@code NullNode}, any other type is refused).
+     */
     public static <T> T read(byte[] json, Class<T> type) {
+        T value;
         try {
-            return MAPPER.readValue(json, type);
+            value = MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw malformed(e);
         }
+        if (value == null) {
+            throw new MalformedJsonException("a JSON object is required, not null", null);
+        }
+        return value;
     }
 
     /** Reads a record from text, failing with {@link MalformedJsonException}. */
@@ -124,11 +133,16 @@ public final class CanonicalJson {
         if (json == null || json.isBlank()) {
             throw new MalformedJsonException("a JSON document is required", null);
         }
+        T value;
         try {
-            return MAPPER.readValue(json, type);
+            value = MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw malformed(e);
         }
+        if (value == null) {
+            throw new MalformedJsonException("a JSON document is required, not null", null);
+        }
+        return value;
     }
 
     private static MalformedJsonException malformed(IOException e) {

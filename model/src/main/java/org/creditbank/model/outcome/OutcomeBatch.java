@@ -17,6 +17,9 @@ public final class OutcomeBatch {
      */
     public static final int MAX_ITEMS = 500;
 
+    /** What an item that is JSON {@code null} gets in the per-item report, from either layer. */
+    public static final Violation NULL_ITEM = new Violation(ErrorCode.INVALID_FIELD, null, "item is null");
+
     private OutcomeBatch() {
     }
 
