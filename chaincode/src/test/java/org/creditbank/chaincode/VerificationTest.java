@@ -18,6 +18,14 @@ class VerificationTest extends Consortium {
         return ok(ledger.evaluate(HARDWARE_VERIFIER, "verification:verify", id, hash));
     }
 
+    /** The manufacturer's skill certificate for the learner, in force up to and including {@code validUntil}. */
+    private Map<String, Object> skillCertificate(String localId, String validUntil) {
+        Map<String, Object> cert = training(localId, learner);
+        cert.put("kind", "SKILL_CERTIFICATE");
+        cert.put("validUntil", validUntil);
+        return cert;
+    }
+
     @Test
     void aGenuineRecordIsValidAndAlteredContentIsAMismatch() {
         JsonNode o = issue(COLLEGE_REGISTRAR, course("V-1", learner));
@@ -44,10 +52,7 @@ class VerificationTest extends Consortium {
 
     @Test
     void aCertificatePastItsValidUntilDateIsExpired() {
-        Map<String, Object> cert = training("V-3", learner);
-        cert.put("kind", "SKILL_CERTIFICATE");
-        cert.put("validUntil", "2026-12-31");
-        JsonNode o = issue(HARDWARE_REGISTRAR, cert);
+        JsonNode o = issue(HARDWARE_REGISTRAR, skillCertificate("V-3", "2026-12-31"));
         assertThat(verify(o.get("id").asText(), o.get("contentHash").asText()).get("verdict").asText()).isEqualTo("VALID");
         ledger.advanceClock(Duration.ofDays(130));
         JsonNode expired = verify(o.get("id").asText(), o.get("contentHash").asText());
@@ -57,10 +62,7 @@ class VerificationTest extends Consortium {
 
     @Test
     void aCertificateIsValidOnItsValidUntilDayAndExpiredTheDayAfter() {
-        Map<String, Object> cert = training("V-5", learner);
-        cert.put("kind", "SKILL_CERTIFICATE");
-        cert.put("validUntil", "2026-12-31");
-        JsonNode o = issue(HARDWARE_REGISTRAR, cert);
+        JsonNode o = issue(HARDWARE_REGISTRAR, skillCertificate("V-5", "2026-12-31"));
         String id = o.get("id").asText();
         String hash = o.get("contentHash").asText();
         advanceToDay(LocalDate.parse("2026-12-30"));

@@ -67,6 +67,14 @@ class CredentialHttpTest {
         return CanonicalJson.toJson(document);
     }
 
+    /** A skill certificate in force up to and including {@code validUntil}, issued and signed for the learner. */
+    private String skillCertificateCredential(String localId, String validUntil) {
+        Map<String, Object> certificate = course(localId, learner);
+        certificate.put("kind", "SKILL_CERTIFICATE");
+        certificate.put("validUntil", validUntil);
+        return net.credential(net.issue(certificate).get("id").asText(), learner);
+    }
+
     @Test
     void aFreshCredentialVerifiesAtItsIssuersGatewayAndAtAnyOther() {
         String credential = freshCredential("C-1");
@@ -150,10 +158,7 @@ class CredentialHttpTest {
 
     @Test
     void anExpiredCredentialIsRejected() {
-        Map<String, Object> certificate = course("C-5", learner);
-        certificate.put("kind", "SKILL_CERTIFICATE");
-        certificate.put("validUntil", "2026-12-31");
-        String credential = net.credential(net.issue(certificate).get("id").asText(), learner);
+        String credential = skillCertificateCredential("C-5", "2026-12-31");
         assertThat(verify(net.college, credential).get("verdict").asText()).isEqualTo("VALID");
 
         net.clock.advance(Duration.ofDays(180));
@@ -162,10 +167,7 @@ class CredentialHttpTest {
 
     @Test
     void onItsLastValidDayACredentialIsValidOnlineAndTheDayAfterTheLedgerAgreesItExpired() {
-        Map<String, Object> certificate = course("C-9", learner);
-        certificate.put("kind", "SKILL_CERTIFICATE");
-        certificate.put("validUntil", "2026-12-31");
-        String credential = net.credential(net.issue(certificate).get("id").asText(), learner);
+        String credential = skillCertificateCredential("C-9", "2026-12-31");
 
         moveBothClocksTo(LocalDate.parse("2026-12-31"));
         JsonNode lastDay = verify(net.college, credential);
