@@ -322,4 +322,19 @@ class GatewayHttpTest {
         assertThat(transcript.get("outcomes")).hasSize(5);
         assertThat(transcript.at("/outcomes/0/draft/achievementTitle").asText()).isEqualTo("数控车床编程 第1部分");
     }
+
+    /** dryRun is true or false in any case; anything else is refused rather than taken as a dry run. */
+    @Test
+    void dryRunFalseInCapitalsImportsAndAnUnknownValueIsRefused() {
+        String learner = openAccount();
+        String csv = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,resultValue,activityStart,"
+                + "activityEnd,evidenceHash\nDRY-1," + learner + ",COURSE,CNC101,数控车床编程,3,PERCENTAGE,80,2026-03-01,"
+                + "2026-07-01," + EVIDENCE + "\n";
+        assertThat(college.post("/api/v1/imports/outcomes?dryRun=TRUE", collegeRegistrar, csv, "text/csv").json()
+                .get("dryRun").asBoolean()).isTrue();
+        assertProblem(college.post("/api/v1/imports/outcomes?dryRun=no", collegeRegistrar, csv, "text/csv"), 400, "INVALID_FIELD");
+        JsonNode imported = college.post("/api/v1/imports/outcomes?dryRun=FALSE", collegeRegistrar, csv, "text/csv").json();
+        assertThat(imported.get("dryRun").asBoolean()).isFalse();
+        assertThat(imported.get("created").asInt()).isEqualTo(1);
+    }
 }

@@ -89,7 +89,7 @@ final class Routes {
                 .result(ClasspathText.load("/web/verify.js")));
 
         r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx),
-                new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), !"false".equals(ctx.queryParam("dryRun")))), REGISTRAR);
+                new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), booleanQuery(ctx, "dryRun", true))), REGISTRAR);
     }
 
     /** Body of POST /outcomes/batch. */
@@ -147,6 +147,18 @@ final class Routes {
             throw new ApiException(ErrorCode.INVALID_FIELD, "query parameter '" + name + "' is required");
         }
         return value;
+    }
+
+    /** A true/false query parameter (any case); {@code absent} when it is not given, refused when it is neither. */
+    private static boolean booleanQuery(Context ctx, String name, boolean absent) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return absent;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ApiException(ErrorCode.INVALID_FIELD, "query parameter '" + name + "' must be true or false");
     }
 
     private static int version(Context ctx) {
