@@ -44,12 +44,6 @@ class ApiOnNetworkIT {
         hardware = RunningGateways.of("hardware");
     }
 
-    private static String openAccount() {
-        Reply r = college.post("/api/v1/learners", college.registrarToken(), "");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().at("/record/accountNo").asText();
-    }
-
     @Test
     @Order(1)
     void publicRoutesAnswerWithoutAToken() {
@@ -77,7 +71,7 @@ class ApiOnNetworkIT {
     @Test
     @Order(2)
     void aTermIsIssuedCorrectedRecognisedAndReadAcrossInstitutions() {
-        String learner = openAccount();
+        String learner = college.openAccount();
         String registrar = college.registrarToken();
 
         Reply single = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN + "-1", learner));
@@ -144,7 +138,7 @@ class ApiOnNetworkIT {
     @Test
     @Order(3)
     void aSpreadsheetIsCheckedThenImportedAndImportingItAgainAddsNothing() {
-        String learner = openAccount();
+        String learner = college.openAccount();
         String header = "localId,learner,kind,achievementCode,achievementTitle,category,credits,hours,level,"
                 + "resultScale,resultValue,activityStart,activityEnd,validUntil,evidenceHash,evidenceUri\n";
         StringBuilder csv = new StringBuilder(header);
@@ -179,12 +173,10 @@ class ApiOnNetworkIT {
     @Test
     @Order(4)
     void aCredentialCarriesItsStatusListAndTheListFollowsTheLedger() {
-        String learner = openAccount();
+        String learner = college.openAccount();
         String registrar = college.registrarToken();
-        String id = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN + "-VC", learner)).json()
-                .at("/record/id").asText();
-        String kept = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN + "-VC2", learner)).json()
-                .at("/record/id").asText();
+        String id = college.issueCourse(RUN + "-VC", learner);
+        String kept = college.issueCourse(RUN + "-VC2", learner);
         String credential = college.get("/api/v1/outcomes/" + id + "/credential", registrar).body();
         JsonNode vc = CanonicalJson.read(credential, JsonNode.class);
 

@@ -22,7 +22,6 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.creditbank.model.json.CanonicalJson;
-import org.creditbank.chaincode.testing.Drafts;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,16 +96,14 @@ class ChaincodeServicesIT {
     @Test
     void oneMembersChaincodeCrashingDoesNotStopTheOthers() throws Exception {
         RunningGateways.Gateway college = RunningGateways.of("college");
-        String registrar = college.registrarToken();
-        String learner = college.post("/api/v1/learners", registrar, "").json().at("/record/accountNo").asText();
+        String learner = college.openAccount();
         Path pidFile = LiveNetwork.DIR.resolve("pids/chaincode.hardware.pid");
         ProcessHandle service = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
         try {
             service.destroyForcibly();
             assertThat(service.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
 
-            RunningGateways.Reply issued = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN + "-CRASH", learner));
-            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+            college.issueCourse(RUN + "-CRASH", learner); // 201, endorsed by the college and the university
         } finally {
             ProcessBuilder network = new ProcessBuilder("scripts/network", "up").directory(LiveNetwork.ROOT.toFile());
             network.environment().put("CREDITBANK_RUN", LiveNetwork.DIR.toAbsolutePath().toString());

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.regex.Pattern;
+import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.model.json.CanonicalJson;
 
 /**
@@ -46,6 +47,20 @@ final class RunningGateways {
 
         String url(String path) {
             return baseUrl + path;
+        }
+
+        /** A new learner account, opened by this institution's registrar. */
+        String openAccount() {
+            Reply r = post("/api/v1/learners", registrarToken, "");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return r.json().at("/record/accountNo").asText();
+        }
+
+        /** The id of a new course outcome ({@code Drafts.course}) this institution's registrar issued. */
+        String issueCourse(String localId, String learner) {
+            Reply r = post("/api/v1/outcomes", registrarToken, Drafts.course(localId, learner));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return r.json().at("/record/id").asText();
         }
 
         Reply get(String path, String token) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.gateway.testing.HeadlessChromium;
 import org.creditbank.network.RunningGateways.Gateway;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +42,7 @@ class VerifyPageOnNetworkIT {
         ChromeDriver browser = chromium.browser();
         Gateway college = RunningGateways.of("college");
         String registrar = college.registrarToken();
-        String learner = college.post("/api/v1/learners", registrar, "").json().at("/record/accountNo").asText();
-        String id = college.post("/api/v1/outcomes", registrar, Drafts.course(RUN, learner)).json().at("/record/id").asText();
+        String id = college.issueCourse(RUN, college.openAccount());
         String credential = college.get("/api/v1/outcomes/" + id + "/credential", registrar).body();
         String link = college.post("/api/v1/credentials/verify", null, credential).json().get("link").asText();
         assertThat(link).startsWith(college.url("/verify?credential="));

@@ -102,22 +102,13 @@ public final class CanonicalJson {
         }
     }
 
-    /**
-     * Reads a record, failing with {@link MalformedJsonException} on bad JSON, unknown fields and
-     * a document that is just {@code null} (no record at all: a {@link JsonNode} reads it as
-     * {@code NullNode}, any other type is refused).
-     */
+    /** Reads a record, failing with {@link MalformedJsonException} on bad JSON, unknown fields or a bare {@code null}. */
     public static <T> T read(byte[] json, Class<T> type) {
-        T value;
         try {
-            value = MAPPER.readValue(json, type);
+            return notNull(MAPPER.readValue(json, type));
         } catch (IOException e) {
             throw malformed(e);
         }
-        if (value == null) {
-            throw new MalformedJsonException("a JSON object is required, not null", null);
-        }
-        return value;
     }
 
     /** Reads a record from text, failing with {@link MalformedJsonException}. */
@@ -133,12 +124,15 @@ public final class CanonicalJson {
         if (json == null || json.isBlank()) {
             throw new MalformedJsonException("a JSON document is required", null);
         }
-        T value;
         try {
-            value = MAPPER.readValue(json, type);
+            return notNull(MAPPER.readValue(json, type));
         } catch (IOException e) {
             throw malformed(e);
         }
+    }
+
+    /** A document that is just {@code null} holds no record; a {@link JsonNode} reads it as {@code NullNode}. */
+    private static <T> T notNull(T value) {
         if (value == null) {
             throw new MalformedJsonException("a JSON document is required, not null", null);
         }
