@@ -63,9 +63,7 @@ class ApiOnNetworkIT {
                 .contains("UniversityMSP", "应用技术大学");
         assertThat(college.get("/api/v1/institutions", null).status()).isEqualTo(401);
         // Anyone can reach the public verify route: a null body is their mistake, answered as such.
-        Reply nothing = college.post("/api/v1/verify", null, "null");
-        assertThat(nothing.status()).isEqualTo(400);
-        assertThat(nothing.code()).isEqualTo("MALFORMED_INPUT");
+        college.post("/api/v1/verify", null, "null").assertProblem(400, "MALFORMED_INPUT");
     }
 
     @Test
@@ -118,8 +116,7 @@ class ApiOnNetworkIT {
         // The same outcome is never counted twice.
         Reply twice = university.post("/api/v1/recognitions", uni, Map.of("localId", RUN + "-again", "learner", learner,
                 "sourceOutcomeIds", List.of(id), "method", "RULE", "ruleCode", ruleCode, "ruleVersion", 1));
-        assertThat(twice.status()).isEqualTo(409);
-        assertThat(twice.code()).isEqualTo("ALREADY_RECOGNISED");
+        twice.assertProblem(409, "ALREADY_RECOGNISED");
         Reply retired = university.post("/api/v1/rules/" + ruleCode + "/versions/1/retire", uni, Map.of("reason", "课程调整"));
         assertThat(retired.status()).as(retired.body()).isEqualTo(201);
 
@@ -166,8 +163,7 @@ class ApiOnNetworkIT {
         Reply bad = college.postCsv("/api/v1/imports/outcomes?dryRun=false", registrar,
                 header + RUN + "-CSV-4," + learner + ",COURSE,MECH110,机械制图,,400,,,PERCENTAGE,70,2026-03-02,2026-07-10,,"
                         + "ab".repeat(32) + ",\n");
-        assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.code()).isEqualTo("IMPORT_HAS_INVALID_ROWS");
+        bad.assertProblem(422, "IMPORT_HAS_INVALID_ROWS");
     }
 
     @Test

@@ -109,6 +109,12 @@ final class RunningGateways {
         String code() {
             return json().path("code").asText();
         }
+
+        /** Asserts this is a problem+json answer with {@code status} and {@code code}. */
+        void assertProblem(int status, String code) {
+            assertThat(this.status()).as(body).isEqualTo(status);
+            assertThat(code()).isEqualTo(code);
+        }
     }
 
     /** The gateway of {@code org} (college, university, hardware) as scripts/gateways configured it. */
