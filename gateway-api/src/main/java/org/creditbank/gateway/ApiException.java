@@ -1,6 +1,8 @@
 package org.creditbank.gateway;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.creditbank.gateway.http.Problems;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
@@ -18,13 +20,30 @@ public final class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final transient List<Violation> violations;
     private final Integer retryAfterSeconds;
+    private final transient Map<String, Object> members;
 
     public ApiException(ErrorCode code, String message, List<Violation> violations, Integer retryAfterSeconds,
                         Throwable cause) {
+        this(code, message, violations, retryAfterSeconds, cause, Map.of());
+    }
+
+    private ApiException(ErrorCode code, String message, List<Violation> violations, Integer retryAfterSeconds,
+                         Throwable cause, Map<String, Object> members) {
         super(message, cause);
         this.code = code;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.members = Map.copyOf(members);
+    }
+
+    /**
+     * This error with one more member in its problem+json body (an RFC 9457 extension), for what
+     * a client needs beyond the violations, such as what an interrupted import did commit.
+     */
+    public ApiException with(String name, Object value) {
+        Map<String, Object> more = new TreeMap<>(members);
+        more.put(name, value);
+        return new ApiException(code, getMessage(), violations, retryAfterSeconds, getCause(), more);
     }
 
     public ApiException(ErrorCode code, String message) {
@@ -77,5 +96,10 @@ public final class ApiException extends RuntimeException {
 
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** Extension members of the problem+json body, by name. */
+    public Map<String, Object> members() {
+        return members;
     }
 }

@@ -293,48 +293,4 @@ class GatewayHttpTest {
         assertThat(metrics).contains("creditbank_fabric_call_duration_seconds_count{function=\"learner:openAccount\",kind=\"submit\"} 1");
         assertThat(metrics).contains("creditbank_fabric_call_failures_total{failure=\"REFUSED\",function=\"outcome:get\",kind=\"evaluate\"} 1");
     }
-
-    @Test
-    void aSpreadsheetIsCheckedThenImportedInBatchesAndCanBeImportedAgainSafely() {
-        String learner = openAccount();
-        String header = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,resultValue,activityStart,activityEnd,evidenceHash\n";
-        String good = "";
-        for (int i = 1; i <= 5; i++) {
-            good += "IMP-" + i + "," + learner + ",COURSE,CNC10" + i + ",数控车床编程 第" + i + "部分," + i + ",PERCENTAGE,80,2026-03-01,2026-07-01," + EVIDENCE + "\n";
-        }
-        String badRow = "IMP-6," + learner + ",COURSE,CNC106,焊接,abc,PERCENTAGE,80,2026-03-01,2026-07-01," + EVIDENCE + "\n";
-
-        JsonNode dry = college.post("/api/v1/imports/outcomes", collegeRegistrar, "\uFEFF" + header + good + badRow, "text/csv").json();
-        assertThat(dry.get("rows").asInt()).isEqualTo(6);
-        assertThat(dry.get("validRows").asInt()).isEqualTo(5);
-        assertThat(dry.at("/invalid/0/rowNumber").asInt()).isEqualTo(7);
-        assertThat(dry.at("/invalid/0/violations/0/field").asText()).isEqualTo("credits");
-        assertProblem(college.post("/api/v1/imports/outcomes?dryRun=false", collegeRegistrar, header + good + badRow, "text/csv"),
-                422, "IMPORT_HAS_INVALID_ROWS");
-
-        JsonNode imported = college.post("/api/v1/imports/outcomes?dryRun=false", collegeRegistrar, header + good, "text/csv").json();
-        assertThat(imported.get("created").asInt()).isEqualTo(5);
-        assertThat(imported.get("batches")).hasSize(3); // batch size 2 in tests
-        JsonNode again = college.post("/api/v1/imports/outcomes?dryRun=false", collegeRegistrar, header + good, "text/csv").json();
-        assertThat(again.get("created").asInt()).isZero();
-        assertThat(again.get("existing").asInt()).isEqualTo(5);
-        JsonNode transcript = college.get("/api/v1/learners/" + learner + "/transcript", collegeRegistrar).json();
-        assertThat(transcript.get("outcomes")).hasSize(5);
-        assertThat(transcript.at("/outcomes/0/draft/achievementTitle").asText()).isEqualTo("数控车床编程 第1部分");
-    }
-
-    /** dryRun is true or false in any case; anything else is refused rather than taken as a dry run. */
-    @Test
-    void dryRunFalseInCapitalsImportsAndAnUnknownValueIsRefused() {
-        String learner = openAccount();
-        String csv = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,resultValue,activityStart,"
-                + "activityEnd,evidenceHash\nDRY-1," + learner + ",COURSE,CNC101,数控车床编程,3,PERCENTAGE,80,2026-03-01,"
-                + "2026-07-01," + EVIDENCE + "\n";
-        assertThat(college.post("/api/v1/imports/outcomes?dryRun=TRUE", collegeRegistrar, csv, "text/csv").json()
-                .get("dryRun").asBoolean()).isTrue();
-        assertProblem(college.post("/api/v1/imports/outcomes?dryRun=no", collegeRegistrar, csv, "text/csv"), 400, "INVALID_FIELD");
-        JsonNode imported = college.post("/api/v1/imports/outcomes?dryRun=FALSE", collegeRegistrar, csv, "text/csv").json();
-        assertThat(imported.get("dryRun").asBoolean()).isFalse();
-        assertThat(imported.get("created").asInt()).isEqualTo(1);
-    }
 }

@@ -1,6 +1,9 @@
 package org.creditbank.gateway;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.TestIdentity;
@@ -21,6 +24,7 @@ final class InProcessLedger implements LedgerClient {
     private final Map<String, TestIdentity> wallet = new ConcurrentHashMap<>();
     private long blocks;
     private volatile boolean down;
+    private final List<Map.Entry<Predicate<LedgerCall>, Runnable>> interruptions = new ArrayList<>();
 
     InProcessLedger(InMemoryLedger ledger) {
         this.ledger = ledger;
@@ -31,6 +35,14 @@ final class InProcessLedger implements LedgerClient {
         return this;
     }
 
+    /**
+     * Runs {@code action} just before the first later submit that {@code when} matches: something
+     * that happens on the network between a request's check and its write.
+     */
+    synchronized void beforeSubmit(Predicate<LedgerCall> when, Runnable action) {
+        interruptions.add(Map.entry(when, action));
+    }
+
     /** Simulates the institution's peer being unreachable. */
     void setDown(boolean down) {
         this.down = down;
@@ -38,14 +50,25 @@ final class InProcessLedger implements LedgerClient {
 
     @Override
     public synchronized LedgerResult submit(String identity, LedgerCall call) {
+        interruptions.stream().filter(i -> i.getKey().test(call)).findFirst().ifPresent(i -> {
+            interruptions.remove(i);
+            i.getValue().run();
+        });
         InMemoryLedger.Response r = ledger.submitWithTransient(signer(identity), call.transientData(), call.function(),
                 call.args().toArray(String[]::new));
-        return new LedgerResult(check(r), r.txId(), ++blocks);
+        String payload = check(r);
+        return r.changed() ? LedgerResult.committed(payload, r.txId(), ++blocks) : LedgerResult.unchanged(payload);
     }
 
     @Override
     public synchronized String evaluate(String identity, LedgerCall call) {
         return check(ledger.evaluate(signer(identity), call.function(), call.args().toArray(String[]::new)));
+    }
+
+    @Override
+    public synchronized Simulation simulate(String identity, LedgerCall call) {
+        InMemoryLedger.Response r = ledger.evaluate(signer(identity), call.function(), call.args().toArray(String[]::new));
+        return new Simulation(check(r), r.txId());
     }
 
     private TestIdentity signer(String identity) {

@@ -49,4 +49,40 @@ class OutcomeCsvTest {
         assertThat(rows.get(0).rowNumber()).isEqualTo(1);
         assertThat(rows.get(0).violations().get(0).message()).contains("missing columns", "kind", "unknown columns: colour");
     }
+
+    @Test
+    void aColumnNamedTwiceIsReportedAsRowOne() {
+        String header = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,resultValue,"
+                + "activityStart,activityEnd,evidenceHash,credits\n";
+        List<OutcomeCsv.Row> rows = OutcomeCsv.read(header + "A,B,COURSE,C,T,3,PASS_FAIL,PASS,2026-03-01,2026-07-01,"
+                + "a".repeat(64) + ",4\n");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).rowNumber()).isEqualTo(1);
+        assertThat(rows.get(0).violations().get(0).message()).contains("columns named more than once: credits");
+    }
+
+    @Test
+    void aValueBeyondTheLastColumnIsRefusedAndEmptyTrailingCellsAreNot() {
+        String header = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,resultValue,"
+                + "activityStart,activityEnd,evidenceHash\n";
+        String row = ",CB0000000000000000,COURSE,CNC101,数控车床编程,3,PERCENTAGE,80,2026-03-01,2026-07-01," + "a".repeat(64);
+        List<OutcomeCsv.Row> rows = OutcomeCsv.read(header + "X-1" + row + ",,\n" + "X-2" + row + ",,补考\n");
+        assertThat(rows.get(0).violations()).extracting(v -> v.field()).doesNotContainNull();
+        assertThat(rows.get(1).violations()).extracting(v -> v.message())
+                .anySatisfy(m -> assertThat(m).contains("column 13", "补考", "only 11 columns"));
+    }
+
+    @Test
+    void aLocalIdOnTwoRowsIsRefusedOnTheSecondNamingTheFirst() {
+        String header = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,resultValue,"
+                + "activityStart,activityEnd,evidenceHash\n";
+        String row = ",CB0000000000000000,COURSE,CNC101,数控车床编程,3,PERCENTAGE,80,2026-03-01,2026-07-01," + "a".repeat(64) + "\n";
+        List<OutcomeCsv.Row> rows = OutcomeCsv.read(header + "X-1" + row + "X-2" + row + "X-1" + row);
+        assertThat(rows.get(0).valid()).isTrue();
+        assertThat(rows.get(1).valid()).isTrue();
+        assertThat(rows.get(2).violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("localId");
+            assertThat(v.message()).contains("X-1", "row 2");
+        });
+    }
 }

@@ -148,15 +148,16 @@ class ApiOnNetworkIT {
 
         JsonNode dry = college.postCsv("/api/v1/imports/outcomes?dryRun=true", registrar, csv.toString()).json();
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
-        assertThat(dry.get("validRows").asInt()).isEqualTo(3);
+        assertThat(dry.at("/created/count").asInt()).as("rows it would create").isEqualTo(3);
         assertThat(college.get("/api/v1/outcomes/CollegeMSP:" + RUN + "-CSV-1", registrar).status())
                 .as("a dry run writes nothing").isEqualTo(404);
 
         JsonNode real = college.postCsv("/api/v1/imports/outcomes?dryRun=false", registrar, csv.toString()).json();
-        assertThat(real.get("created").asInt()).isEqualTo(3);
+        assertThat(real.at("/created/spans").toString()).isEqualTo("[{\"first\":2,\"last\":4}]");
         JsonNode again = college.postCsv("/api/v1/imports/outcomes?dryRun=false", registrar, csv.toString()).json();
-        assertThat(again.get("created").asInt()).isZero();
-        assertThat(again.get("existing").asInt()).isEqualTo(3);
+        assertThat(again.at("/created/count").asInt()).isZero();
+        assertThat(again.at("/existing/count").asInt()).isEqualTo(3);
+        assertThat(again.get("batches").findValues("txId")).as("importing it again writes no transaction").isEmpty();
         assertThat(hardware.get("/api/v1/learners/" + learner + "/transcript", hardware.verifierToken()).json()
                 .toString()).contains(RUN + "-CSV-1", RUN + "-CSV-2", RUN + "-CSV-3");
 

@@ -62,6 +62,12 @@ public enum ErrorCode {
     REQUEST_NOT_ACCEPTED,
     /** A CSV import has invalid rows; nothing was imported (the details list them by row). */
     IMPORT_HAS_INVALID_ROWS,
+    /**
+     * A CSV import stopped part-way (a conflicting write since its check, or the network failing):
+     * the report says which rows are on the ledger and which are not; importing the same file
+     * again completes it without duplicates.
+     */
+    IMPORT_INCOMPLETE,
     /** The record cannot be made into a credential (e.g. it is not ACTIVE). */
     CREDENTIAL_NOT_ISSUABLE,
     /** The document makes a verification link too long for a QR code. */

@@ -57,8 +57,11 @@ public final class InMemoryLedger {
     public record Event(String txId, String name, String payload) {
     }
 
-    /** What the chaincode answered. */
-    public record Response(int status, String message, String payload, String txId) {
+    /**
+     * What the chaincode answered; {@code changed}: whether the transaction wrote anything (a
+     * retried write that found its record is a read only).
+     */
+    public record Response(int status, String message, String payload, String txId, boolean changed) {
         public boolean ok() {
             return status == 200;
         }
@@ -105,7 +108,7 @@ public final class InMemoryLedger {
     private static Response respond(InMemoryStub stub) {
         Chaincode.Response r = stub.lastResponse;
         String payload = r.getPayload() == null ? null : new String(r.getPayload(), StandardCharsets.UTF_8);
-        return new Response(r.getStatus().getCode(), r.getMessage(), payload, stub.getTxId());
+        return new Response(r.getStatus().getCode(), r.getMessage(), payload, stub.getTxId(), stub.changesAnything());
     }
 
     /**

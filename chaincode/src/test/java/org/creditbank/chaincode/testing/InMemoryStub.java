@@ -69,6 +69,11 @@ final class InMemoryStub implements ChaincodeStub {
         this.transientData = Map.copyOf(transientData);
     }
 
+    /** Whether committing would change anything: a write, a private write, a policy or an event. */
+    boolean changesAnything() {
+        return !writes.isEmpty() || !privateWrites.isEmpty() || !parameterWrites.isEmpty() || eventName() != null;
+    }
+
     void commit() {
         writes.forEach((key, value) -> {
             if (value == null) {

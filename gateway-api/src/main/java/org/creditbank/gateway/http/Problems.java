@@ -31,7 +31,7 @@ public final class Problems {
             case UNAUTHENTICATED -> 401;
             case ROLE_NOT_ALLOWED, ORG_NOT_ALLOWED, FORBIDDEN -> 403;
             case NOT_FOUND, ACCOUNT_NOT_FOUND, NO_SUCH_ROUTE -> 404;
-            case CONFLICT, ACCOUNT_EXISTS, ALREADY_RECOGNISED -> 409;
+            case CONFLICT, ACCOUNT_EXISTS, ALREADY_RECOGNISED, IMPORT_INCOMPLETE -> 409;
             case BATCH_TOO_LARGE, PAYLOAD_TOO_LARGE, TOO_LARGE_FOR_QR -> 413;
             case INSTITUTION_NOT_REGISTERED, INSTITUTION_TYPE_NOT_ALLOWED, INVALID_STATUS_TRANSITION, SOURCE_NOT_ACTIVE,
                  LEARNER_MISMATCH, RULE_NOT_SATISFIED, RULE_RETIRED, BATCH_REJECTED, IMPORT_HAS_INVALID_ROWS,
@@ -74,6 +74,7 @@ public final class Problems {
         if (!e.violations().isEmpty()) {
             body.put("violations", e.violations());
         }
+        e.members().forEach(body::putIfAbsent);
         return CanonicalJson.toJson(body);
     }
 }

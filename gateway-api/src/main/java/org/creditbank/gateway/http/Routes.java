@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.ledger.Receipt;
@@ -127,10 +128,17 @@ final class Routes {
                 : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
-    /** 201 for what this request created, 200 for what an earlier identical request already made. */
+    /**
+     * 201 for what this request created, 200 for what an earlier identical request already made.
+     * The transaction and block are given when this request wrote one.
+     */
     private static void receipt(Context ctx, Receipt receipt) {
-        json(ctx, receipt.created() ? 201 : 200, Map.of("record", receipt.record(), "txId", receipt.txId(),
-                "blockNumber", receipt.blockNumber()));
+        Map<String, Object> answer = new TreeMap<>(Map.of("record", receipt.record()));
+        receipt.commit().ifPresent(c -> {
+            answer.put("txId", c.txId());
+            answer.put("blockNumber", c.blockNumber());
+        });
+        json(ctx, receipt.created() ? 201 : 200, answer);
     }
 
     private static <T> T body(Context ctx, Class<T> type) {

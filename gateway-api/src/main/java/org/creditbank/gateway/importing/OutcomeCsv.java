@@ -6,11 +6,15 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.outcome.OutcomeDraft;
@@ -25,6 +29,10 @@ import org.creditbank.model.outcome.Result;
  * resultScale,resultValue,activityStart,activityEnd,validUntil,evidenceHash,evidenceUri
  * </pre>
  * Empty cells mean "not given". Rows are numbered as the spreadsheet shows them (header = row 1).
+ *
+ * <p>Besides each row's own cells, the file must be consistent: each column named once, no row
+ * with more filled cells than the header has columns (its values would be silently dropped), and
+ * each localId on one row only (a later row with the same localId is refused and names the first).
  */
 public final class OutcomeCsv {
 
@@ -48,19 +56,31 @@ public final class OutcomeCsv {
     public static List<Row> read(String csv) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
+                .setIgnoreEmptyLines(true).setTrim(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
         try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderNames().contains(c)).toList();
             List<String> unknown = parser.getHeaderNames().stream().filter(c -> !COLUMNS.contains(c)).toList();
-            if (!missing.isEmpty() || !unknown.isEmpty()) {
+            List<String> twice = parser.getHeaderNames().stream()
+                    .filter(c -> Collections.frequency(parser.getHeaderNames(), c) > 1).distinct().toList();
+            if (!missing.isEmpty() || !unknown.isEmpty() || !twice.isEmpty()) {
                 String message = (missing.isEmpty() ? "" : "missing columns: " + String.join(", ", missing) + ". ")
                         + (unknown.isEmpty() ? "" : "unknown columns: " + String.join(", ", unknown) + ". ")
+                        + (twice.isEmpty() ? "" : "columns named more than once: " + String.join(", ", twice) + ". ")
                         + "Expected: " + String.join(",", COLUMNS);
                 return List.of(new Row(1, null, List.of(new Violation(ErrorCode.MALFORMED_INPUT, "header", message.strip()))));
             }
             List<Row> rows = new ArrayList<>();
+            Map<String, Integer> firstRowOf = new HashMap<>();
             for (CSVRecord record : parser) {
-                rows.add(row(record));
+                Row row = row(record, parser.getHeaderNames().size());
+                if (row.valid()) {
+                    Integer first = firstRowOf.putIfAbsent(row.draft().localId(), row.rowNumber());
+                    if (first != null) {
+                        row = new Row(row.rowNumber(), null, List.of(new Violation(ErrorCode.CONFLICT, "localId",
+                                "localId " + row.draft().localId() + " is already on row " + first + " of this file")));
+                    }
+                }
+                rows.add(row);
             }
             return rows;
         } catch (IOException | RuntimeException e) {
@@ -69,9 +89,16 @@ public final class OutcomeCsv {
         }
     }
 
-    private static Row row(CSVRecord record) {
+    private static Row row(CSVRecord record, int columns) {
         int rowNumber = (int) record.getRecordNumber() + 1;
         List<Violation> problems = new ArrayList<>();
+        for (int i = columns; i < record.size(); i++) {
+            if (!record.get(i).isEmpty()) {
+                problems.add(new Violation(ErrorCode.MALFORMED_INPUT, null, "this row has a value in column " + (i + 1)
+                        + " ('" + record.get(i) + "'), but the header names only " + columns + " columns"));
+                break;
+            }
+        }
         OutcomeKind kind = enumCell(record, "kind", OutcomeKind.class, problems);
         Result.Scale scale = enumCell(record, "resultScale", Result.Scale.class, problems);
         BigDecimal credits = decimalCell(record, "credits", problems);

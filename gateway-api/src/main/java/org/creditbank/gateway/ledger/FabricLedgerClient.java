@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +21,14 @@ import org.creditbank.model.RefusalBody;
 import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -33,8 +38,15 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * is shared by every user; each user's calls are signed with that user's own identity from the
  * wallet. Submits are made safe to repeat:
  * <ul>
- *   <li>an MVCC or phantom read conflict re-runs the whole transaction (new endorsement) after a
- *       jittered, growing back-off, at most {@code maxAttempts} times;</li>
+ *   <li>a transaction that lost a race with a concurrent one for the same keys re-runs as a whole
+ *       (new endorsement, which sees the winner's writes) after a jittered, growing back-off, at
+ *       most {@code maxAttempts} times. Losing shows as an MVCC or phantom read conflict, as an
+ *       endorsement policy failure (the winner, earlier in the same block, set the key's
+ *       endorsement policy: Fabric then invalidates later writers of that key), or, before
+ *       ordering, as endorsers that answered differently because the winner committed between
+ *       them. Each of these wrote nothing, so re-running cannot duplicate anything;</li>
+ *   <li>a transaction that would write nothing (a retry that finds its record) is not sent to the
+ *       orderer: its endorsement was made on committed state and is the answer;</li>
  *   <li>a commit-status timeout never re-submits: it asks for the status of the <em>same</em>
  *       transaction again, since re-endorsing would create a second transaction.</li>
  * </ul>
@@ -42,6 +54,9 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 public final class FabricLedgerClient implements LedgerClient {
 
     private static final int STATUS_CHECKS = 3;
+    /** Validation codes of a transaction that lost a race with a concurrent one and wrote nothing. */
+    private static final Set<TxValidationCode> LOST_RACE = EnumSet.of(TxValidationCode.MVCC_READ_CONFLICT,
+            TxValidationCode.PHANTOM_READ_CONFLICT, TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
     private static final int MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
     private final FabricSettings settings;
@@ -66,23 +81,30 @@ public final class FabricLedgerClient implements LedgerClient {
         for (int attempt = 1; ; attempt++) {
             SubmittedTransaction submitted;
             try {
-                submitted = contract.newProposal(call.function())
+                Transaction endorsed = contract.newProposal(call.function())
                         .addArguments(call.args().toArray(String[]::new))
                         .putAllTransient(call.transientData())
                         .build()
-                        .endorse()
-                        .submitAsync();
+                        .endorse();
+                if (!EndorsedWrites.changeAnything(endorsed.getBytes())) {
+                    return LedgerResult.unchanged(new String(endorsed.getResult(), StandardCharsets.UTF_8));
+                }
+                submitted = endorsed.submitAsync();
+            } catch (EndorseException e) {
+                if (endorsersDisagreed(e) && attempt < settings.maxAttempts()) {
+                    backOff(attempt);
+                    continue;
+                }
+                throw translate(e);
             } catch (GatewayException e) {
                 throw translate(e);
             }
             org.hyperledger.fabric.client.Status status = awaitStatus(submitted);
             if (status.isSuccessful()) {
-                return new LedgerResult(new String(submitted.getResult(), StandardCharsets.UTF_8),
+                return LedgerResult.committed(new String(submitted.getResult(), StandardCharsets.UTF_8),
                         status.getTransactionId(), status.getBlockNumber());
             }
-            boolean conflict = status.getCode() == TxValidationCode.MVCC_READ_CONFLICT
-                    || status.getCode() == TxValidationCode.PHANTOM_READ_CONFLICT;
-            if (!conflict) {
+            if (!LOST_RACE.contains(status.getCode())) {
                 throw new LedgerException(LedgerException.Kind.INVALIDATED, "transaction " + status.getTransactionId()
                         + " was invalidated: " + status.getCode(), null, null);
             }
@@ -92,6 +114,15 @@ public final class FabricLedgerClient implements LedgerClient {
             }
             backOff(attempt);
         }
+    }
+
+    /**
+     * The endorsing peers ran the proposal on different states (one had committed a concurrent
+     * transaction, the other not yet), so the gateway could not assemble one transaction.
+     */
+    private static boolean endorsersDisagreed(EndorseException e) {
+        return e.getDetails().stream().anyMatch(d -> d.getMessage().contains("ProposalResponsePayloads do not match"))
+                && RefusalBody.find(String.valueOf(e.getMessage())).isEmpty();
     }
 
     private org.hyperledger.fabric.client.Status awaitStatus(SubmittedTransaction submitted) {
@@ -118,6 +149,19 @@ public final class FabricLedgerClient implements LedgerClient {
                     .build()
                     .evaluate();
             return new String(result, StandardCharsets.UTF_8);
+        } catch (GatewayException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Simulation simulate(String identity, LedgerCall call) {
+        try {
+            Proposal proposal = contract(identity).newProposal(call.function())
+                    .addArguments(call.args().toArray(String[]::new))
+                    .putAllTransient(call.transientData())
+                    .build();
+            return new Simulation(new String(proposal.evaluate(), StandardCharsets.UTF_8), proposal.getTransactionId());
         } catch (GatewayException e) {
             throw translate(e);
         }

@@ -13,6 +13,16 @@ public interface LedgerClient extends AutoCloseable {
     /** Runs a query on a peer; nothing is ordered. */
     String evaluate(String identity, LedgerCall call);
 
+    /**
+     * Runs a write on a peer's committed state without ordering it: what {@link #submit} would
+     * answer or refuse right now. A dry run the chaincode decides.
+     */
+    Simulation simulate(String identity, LedgerCall call);
+
+    /** A simulated write's answer, and the transaction id it ran as (which nothing on the ledger has). */
+    record Simulation(String payload, String txId) {
+    }
+
     @Override
     void close();
 }

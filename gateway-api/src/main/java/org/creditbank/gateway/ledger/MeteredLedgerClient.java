@@ -32,6 +32,11 @@ public final class MeteredLedgerClient implements LedgerClient {
         return timed("evaluate", call, () -> delegate.evaluate(identity, call));
     }
 
+    @Override
+    public Simulation simulate(String identity, LedgerCall call) {
+        return timed("simulate", call, () -> delegate.simulate(identity, call));
+    }
+
     private <T> T timed(String kind, LedgerCall call, Supplier<T> work) {
         long start = System.nanoTime();
         try {

@@ -1,24 +1,28 @@
 package org.creditbank.gateway.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.creditbank.model.json.CanonicalJson;
 
 /**
- * The answer to a write: the record as the ledger now holds it, the transaction and block it
- * committed in, and whether this request created it ({@code false} when a retried request found
- * the record an earlier one made).
+ * The answer to a write: the record as the ledger now holds it, the transaction and block this
+ * request committed in (none when it found everything already there), and whether this request
+ * created the record ({@code false} when a retried request found the record an earlier one made).
  */
-public record Receipt(JsonNode record, String txId, long blockNumber, boolean created) {
+public record Receipt(JsonNode record, Optional<LedgerResult.Commit> commit, boolean created) {
 
-    /** A write that always makes something new (a status change, a rule version). */
+    /** A write that makes something new whenever it commits (a status change, a rule version). */
     public static Receipt of(LedgerResult result) {
         return of(result, record -> true);
     }
 
-    /** A write that may return what an earlier request made; {@code madeHere} tells which. */
+    /**
+     * A write that may return what an earlier request made; {@code madeHere} tells, for a write
+     * that committed, whether this request made the record.
+     */
     public static Receipt of(LedgerResult result, Predicate<JsonNode> madeHere) {
         JsonNode record = CanonicalJson.read(result.payload(), JsonNode.class);
-        return new Receipt(record, result.txId(), result.blockNumber(), madeHere.test(record));
+        return new Receipt(record, result.commit(), result.commit().isPresent() && madeHere.test(record));
     }
 }

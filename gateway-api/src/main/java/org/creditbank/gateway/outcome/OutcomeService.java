@@ -44,11 +44,39 @@ public final class OutcomeService {
     public Receipt issue(Principal registrar, OutcomeDraft draft) {
         ApiException.throwIfAny(draft.validate());
         LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.of("outcome:issue", CanonicalJson.toJson(draft)));
-        return Receipt.of(result, outcome -> issuedIn(outcome, result.txId()));
+        return Receipt.of(result, outcome -> issuedIn(outcome, result));
     }
 
     /** Issues up to {@value OutcomeBatch#MAX_ITEMS} outcomes in one transaction; all or nothing. */
     public Receipt issueBatch(Principal registrar, List<OutcomeDraft> drafts) {
+        requireValidBatch(drafts);
+        LedgerResult result = ledger.submit(registrar.identity(),
+                LedgerCall.of("outcome:issueBatch", CanonicalJson.toJson(drafts)));
+        return Receipt.of(result, outcomes -> {
+            for (JsonNode o : outcomes) {
+                if (issuedIn(o, result)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * What {@link #issueBatch} would do right now, without doing it: for each draft, whether its
+     * record is already on the ledger. Refused exactly as the real batch would be (the chaincode
+     * decides), so a dry run finds conflicts with existing records and missing accounts.
+     */
+    public List<Boolean> checkBatch(Principal registrar, List<OutcomeDraft> drafts) {
+        requireValidBatch(drafts);
+        LedgerClient.Simulation s = ledger.simulate(registrar.identity(),
+                LedgerCall.of("outcome:issueBatch", CanonicalJson.toJson(drafts)));
+        List<Boolean> onLedger = new ArrayList<>();
+        CanonicalJson.read(s.payload(), JsonNode.class).forEach(o -> onLedger.add(!s.txId().equals(o.path("awardTxId").asText())));
+        return onLedger;
+    }
+
+    private static void requireValidBatch(List<OutcomeDraft> drafts) {
         OutcomeBatch.sizeViolation(drafts.size()).ifPresent(v -> {
             throw ApiException.of(v);
         });
@@ -63,21 +91,11 @@ public final class OutcomeService {
             throw new ApiException(ErrorCode.BATCH_REJECTED, bad + " of " + drafts.size()
                     + " items are invalid; nothing was issued", report, null, null);
         }
-        LedgerResult result = ledger.submit(registrar.identity(),
-                LedgerCall.of("outcome:issueBatch", CanonicalJson.toJson(drafts)));
-        return Receipt.of(result, outcomes -> {
-            for (JsonNode o : outcomes) {
-                if (issuedIn(o, result.txId())) {
-                    return true;
-                }
-            }
-            return false;
-        });
     }
 
-    /** Whether {@code outcome} was issued by transaction {@code txId} (not found there by a retry). */
-    public static boolean issuedIn(JsonNode outcome, String txId) {
-        return txId.equals(outcome.path("awardTxId").asText());
+    /** Whether {@code outcome} was issued by the call that gave {@code result} (not found there by a retry). */
+    public static boolean issuedIn(JsonNode outcome, LedgerResult result) {
+        return result.committedAs(outcome.path("awardTxId").asText());
     }
 
     /** An outcome; a learner sees only their own (anything else looks absent to them). */

@@ -41,7 +41,7 @@ public final class RecognitionService {
     public Receipt recognise(Principal registrar, RecognitionRequest request) {
         ApiException.throwIfAny(request.validate());
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("recognition:recognise", CanonicalJson.toJson(request)));
-        return Receipt.of(r, view -> r.txId().equals(view.at("/recognition/txId").asText()));
+        return Receipt.of(r, view -> r.committedAs(view.at("/recognition/txId").asText()));
     }
 
     public JsonNode get(Principal caller, String id) {
