@@ -1,0 +1,352 @@
+package org.creditbank.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.creditbank.model.json.CanonicalJson;
+
+/**
+ * A fault drill on the running network: a steady issuance load over every gateway (open loop, a
+ * fixed rate whatever the answers), one fault in the middle (a process killed with SIGKILL, then
+ * restarted as an operator would), and afterwards an audit against the ledger.
+ *
+ * <p>What it reports, for {@code docs/reliability.md}: requests by answer; <b>lost</b> (a write
+ * the client saw acknowledged that is not on the ledger, target 0); <b>duplicates</b> (a record
+ * on the ledger twice, target 0); the longest time without any acknowledged write after the
+ * fault; when the last failure ended; and for a restarted peer, when it served again and when its
+ * block height caught up with the others'.
+ *
+ * <pre>
+ * java -cp … org.creditbank.bench.Drill --network .creditbank/network --fault leader --rate 50 --seconds 40
+ * </pre>
+ * Faults: {@code leader}, {@code follower} (orderers, found from their own metrics),
+ * {@code peer}, {@code chaincode}, {@code gateway}, {@code ca} (the university's), {@code none}.
+ */
+public final class Drill {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String[] ORGS = {"college", "university", "hardware"};
+    private static final Map<String, Integer> PEER_OPS = Map.of("college", 17051, "university", 18051, "hardware", 19051);
+    private static final Map<String, Integer> ORDERER_OPS = Map.of("orderer1", 17050, "orderer2", 18050, "orderer3", 19050);
+
+    /** One request as the client saw it; times in ms since the load began. */
+    record Attempt(String org, String localId, String id, long startMs, long endMs, int status, String answer) {
+        boolean acknowledged() {
+            return status == 200 || status == 201;
+        }
+    }
+
+    /** A gateway the load uses: its address, registrar token and a learner account opened there. */
+    record Target(String org, String baseUrl, String token, String learner) {
+    }
+
+    private final Path network;
+    private final Path root;
+    private final List<Target> targets = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+    private final Map<String, Object> events = new LinkedHashMap<>();
+    private final AtomicLong seq = new AtomicLong();
+    private long t0;
+
+    private Drill(Path network, Path root) {
+        this.network = network;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Drill drill = new Drill(Path.of(o.getOrDefault("network", ".creditbank/network")),
+                Path.of(o.getOrDefault("root", ".")));
+        String fault = o.getOrDefault("fault", "none");
+        Map<String, Object> report = drill.run(fault, Integer.parseInt(o.getOrDefault("rate", "50")),
+                Integer.parseInt(o.getOrDefault("seconds", "40")), Integer.parseInt(o.getOrDefault("fault-at", "10")),
+                Integer.parseInt(o.getOrDefault("down-for", "5")));
+        String json = CanonicalJson.toJson(report);
+        System.out.println(json);
+        if (o.containsKey("out")) {
+            Files.createDirectories(Path.of(o.get("out")).toAbsolutePath().getParent());
+            Files.writeString(Path.of(o.get("out")), json + "\n");
+        }
+        boolean pass = ((Number) report.get("lost")).intValue() == 0 && ((Number) report.get("duplicates")).intValue() == 0;
+        System.exit(pass ? 0 : 1);
+    }
+
+    private Map<String, Object> run(String fault, int rate, int seconds, int faultAt, int downFor) throws Exception {
+        for (String org : ORGS) {
+            targets.add(connect(org));
+        }
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(Math.max(16, rate * 2));
+        t0 = System.currentTimeMillis();
+        long intervalMicros = 1_000_000L / rate;
+        clock.scheduleAtFixedRate(() -> {
+            Target t = targets.get((int) (seq.get() % targets.size()));
+            long n = seq.incrementAndGet();
+            senders.submit(() -> issue(t, n));
+        }, 0, intervalMicros, TimeUnit.MICROSECONDS);
+
+        sleepUntil(faultAt * 1000L);
+        inject(fault, downFor);
+        // The load goes on for at least 10 s after the restart, to see the member serve again.
+        long loadMs = Math.max(seconds * 1000L, now() + (events.containsKey("restartedAtMs") ? 10_000 : 0));
+        sleepUntil(loadMs);
+        clock.shutdownNow();
+        senders.shutdown();
+        senders.awaitTermination(120, TimeUnit.SECONDS);
+        return audit(fault, rate, loadMs);
+    }
+
+    private Target connect(String org) throws IOException, InterruptedException {
+        Path home = network.resolve("gateways").resolve(org);
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(home.resolve("gateway.properties"))) {
+            p.load(in);
+        }
+        String base = "http://" + p.getProperty("listen.host") + ":" + p.getProperty("listen.port");
+        String token = Files.readString(home.resolve("registrar.token")).strip();
+        HttpResponse<String> r = post(base, token, "/api/v1/learners", "");
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(org + " could not open a learner account: " + r.statusCode() + " " + r.body());
+        }
+        return new Target(org, base, token, CanonicalJson.read(r.body(), JsonNode.class).at("/record/accountNo").asText());
+    }
+
+    private void issue(Target t, long n) {
+        String localId = "DRILL-" + RUN + "-" + n;
+        long start = System.currentTimeMillis() - t0;
+        int status;
+        String answer;
+        try {
+            HttpResponse<String> r = post(t.baseUrl(), t.token(), "/api/v1/outcomes", CanonicalJson.toJson(draft(t, localId)));
+            status = r.statusCode();
+            answer = status < 300 ? Integer.toString(status) : status + " " + CanonicalJson.read(r.body(), JsonNode.class).path("code").asText();
+        } catch (IOException e) {
+            status = 0;
+            answer = "no answer: " + e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException e) {
+            status = 0;
+            answer = "unreadable answer";
+        }
+        attempts.add(new Attempt(t.org(), localId, mspOf(t.org()) + ":" + localId, start, System.currentTimeMillis() - t0,
+                status, answer));
+    }
+
+    private static Map<String, Object> draft(Target t, String localId) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("localId", localId);
+        d.put("learner", t.learner());
+        boolean enterprise = t.org().equals("hardware");
+        d.put("kind", enterprise ? "ENTERPRISE_TRAINING" : "COURSE");
+        d.put("achievementCode", enterprise ? "WELD-2" : "CNC101");
+        d.put("achievementTitle", enterprise ? "焊接工艺实训" : "数控车床编程");
+        d.put("credits", 2);
+        d.put("result", enterprise ? Map.of("scale", "PASS_FAIL", "value", "PASS") : Map.of("scale", "PERCENTAGE", "value", "86"));
+        d.put("activityStart", "2026-03-01");
+        d.put("activityEnd", "2026-07-01");
+        d.put("evidenceHash", "d".repeat(64));
+        return d;
+    }
+
+    private static String mspOf(String org) {
+        return switch (org) {
+            case "college" -> "CollegeMSP";
+            case "university" -> "UniversityMSP";
+            default -> "HardwareCoMSP";
+        };
+    }
+
+    /** Kills one process with SIGKILL, waits {@code downFor} seconds, and restarts it as an operator would. */
+    private void inject(String fault, int downFor) throws Exception {
+        String process = switch (fault) {
+            case "none" -> null;
+            case "leader" -> orderer(true);
+            case "follower" -> orderer(false);
+            case "peer" -> "peer0.university";
+            case "chaincode" -> "chaincode.university";
+            case "gateway" -> "gateway.university";
+            case "ca" -> "ca.university";
+            default -> throw new IllegalArgumentException("unknown fault " + fault);
+        };
+        if (process == null) {
+            return;
+        }
+        events.put("process", process);
+        events.put("killedAtMs", now());
+        script("scripts/network", "kill", process);
+        Thread.sleep(downFor * 1000L);
+        events.put("restartAtMs", now());
+        if (process.startsWith("gateway.")) {
+            script("scripts/gateways", "start");
+        } else {
+            script("scripts/network", "up");
+        }
+        events.put("restartedAtMs", now());
+        if (process.startsWith("peer0.")) {
+            String org = process.substring("peer0.".length());
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (System.currentTimeMillis() < deadline) {
+                long mine = height(org);
+                long others = PEER_OPS.keySet().stream().filter(o -> !o.equals(org)).mapToLong(Drill::height).max().orElse(0);
+                if (mine > 0 && mine >= others) {
+                    events.put("caughtUpAtMs", now());
+                    break;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private long now() {
+        return System.currentTimeMillis() - t0;
+    }
+
+    /** The Raft leader of the channel, or a follower, by the orderers' own metrics. */
+    private static String orderer(boolean leader) {
+        for (var e : new TreeMap<>(ORDERER_OPS).entrySet()) {
+            String metrics = scrape(e.getValue());
+            boolean isLeader = metrics.lines().anyMatch(l -> l.startsWith("consensus_etcdraft_is_leader{channel=\"creditbank\"} 1"));
+            if (isLeader == leader) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalStateException("no orderer is " + (leader ? "the leader" : "a follower"));
+    }
+
+    private static long height(String org) {
+        return scrape(PEER_OPS.get(org)).lines()
+                .filter(l -> l.startsWith("ledger_blockchain_height{channel=\"creditbank\"}"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
+    private static String scrape(int port) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private void script(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(network.resolve("logs/drill.log").toFile())).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + network.resolve("logs/drill.log"));
+        }
+    }
+
+    /** Everything the client saw, checked against the ledger. */
+    private Map<String, Object> audit(String fault, int rate, long loadMs) throws IOException, InterruptedException {
+        List<Attempt> all = attempts.stream().sorted((a, b) -> Long.compare(a.endMs(), b.endMs())).toList();
+        Map<String, Integer> answers = new TreeMap<>();
+        all.forEach(a -> answers.merge(a.answer(), 1, Integer::sum));
+
+        Set<String> acknowledged = new HashSet<>();
+        all.stream().filter(Attempt::acknowledged).forEach(a -> acknowledged.add(a.id()));
+        List<String> onLedger = new ArrayList<>();
+        for (Target t : targets) {
+            HttpResponse<String> r = get(t.baseUrl(), t.token(), "/api/v1/learners/" + t.learner() + "/transcript");
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("cannot read the transcript at " + t.org() + ": " + r.statusCode());
+            }
+            CanonicalJson.read(r.body(), JsonNode.class).path("outcomes").forEach(x -> onLedger.add(x.path("id").asText()));
+        }
+        Set<String> distinct = new HashSet<>(onLedger);
+        long lost = acknowledged.stream().filter(id -> !distinct.contains(id)).count();
+        long unacknowledgedButWritten = distinct.stream().filter(id -> !acknowledged.contains(id)).count();
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("fault", fault);
+        report.put("ratePerSecond", rate);
+        report.put("loadSeconds", loadMs / 1000.0);
+        report.put("requests", all.size());
+        report.put("answers", answers);
+        report.put("acknowledged", acknowledged.size());
+        report.put("lost", lost);
+        report.put("duplicates", onLedger.size() - distinct.size());
+        report.put("failedButOnLedger", unacknowledgedButWritten);
+        report.put("events", events);
+        long from = events.containsKey("killedAtMs") ? (long) events.get("killedAtMs") : loadMs / 2;
+        report.put("longestGapWithoutAckBeforeFaultMs", longestGap(all, 2000, from));
+        report.put("longestGapWithoutAckAfterFaultMs", longestGap(all, from, loadMs));
+        all.stream().filter(a -> !a.acknowledged() && a.endMs() >= from).mapToLong(Attempt::endMs).max()
+                .ifPresent(last -> report.put("lastFailureEndsMsAfterFault", last - from));
+        if (events.containsKey("restartedAtMs")) {
+            long restarted = (long) events.get("restartedAtMs");
+            String org = String.valueOf(events.get("process")).replaceFirst("^[a-z0-9]+\\.", "");
+            all.stream().filter(a -> a.org().equals(org) && a.acknowledged() && a.startMs() >= (long) events.get("restartAtMs"))
+                    .mapToLong(Attempt::endMs).min()
+                    .ifPresent(first -> report.put("firstAckThroughRestartedMemberMsAfterRestart", first - (long) events.get("restartAtMs")));
+            if (events.containsKey("caughtUpAtMs")) {
+                report.put("caughtUpMsAfterRestart", (long) events.get("caughtUpAtMs") - (long) events.get("restartAtMs"));
+            }
+            report.put("restartCommandMs", restarted - (long) events.get("restartAtMs"));
+        }
+        return report;
+    }
+
+    /** The longest time in [from, to) without an acknowledgement (ends of acknowledged requests). */
+    private static long longestGap(List<Attempt> all, long from, long to) {
+        long last = from;
+        long gap = 0;
+        for (Attempt a : all) {
+            if (a.acknowledged() && a.endMs() >= from && a.endMs() < to) {
+                gap = Math.max(gap, a.endMs() - last);
+                last = a.endMs();
+            }
+        }
+        return Math.max(gap, to - last);
+    }
+
+    private static HttpResponse<String> post(String base, String token, String path, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(String base, String token, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private void sleepUntil(long msSinceStart) throws InterruptedException {
+        long wait = msSinceStart - now();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+}
