@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,13 +48,22 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  *       them. Each of these wrote nothing, so re-running cannot duplicate anything;</li>
  *   <li>a transaction that would write nothing (a retry that finds its record) is not sent to the
  *       orderer: its endorsement was made on committed state and is the answer;</li>
- *   <li>a commit-status timeout never re-submits: it asks for the status of the <em>same</em>
+ *   <li>when it is unknown whether a transaction was ordered (the orderer did not answer in
+ *       time, or the wait for its commit status timed out), a {@link LedgerCall#repeatable()}
+ *       call runs again: if the first run committed, the second finds its record and writes
+ *       nothing. Any other call never re-submits: it asks for the status of the <em>same</em>
  *       transaction again, since re-endorsing would create a second transaction.</li>
  * </ul>
  */
 public final class FabricLedgerClient implements LedgerClient {
 
     private static final int STATUS_CHECKS = 3;
+    /**
+     * How long a repeatable call waits for its commit status before running again. Blocks are cut
+     * within BatchTimeout (2 s) while the orderers work; a transaction with no status after this
+     * was most likely in a crashed Raft leader's memory, and running again is harmless.
+     */
+    private static final Duration REPEATABLE_STATUS_WAIT = Duration.ofSeconds(15);
     /** Validation codes of a transaction that lost a race with a concurrent one and wrote nothing. */
     private static final Set<TxValidationCode> LOST_RACE = EnumSet.of(TxValidationCode.MVCC_READ_CONFLICT,
             TxValidationCode.PHANTOM_READ_CONFLICT, TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
@@ -97,9 +107,25 @@ public final class FabricLedgerClient implements LedgerClient {
                 }
                 throw translate(e);
             } catch (GatewayException e) {
-                throw translate(e);
+                LedgerException failure = translate(e);
+                if (mayRunAgain(call, failure, attempt)) {
+                    backOff(attempt);
+                    continue;
+                }
+                throw failure;
             }
-            org.hyperledger.fabric.client.Status status = awaitStatus(submitted);
+            org.hyperledger.fabric.client.Status status;
+            try {
+                status = call.repeatable()
+                        ? awaitStatus(submitted, 1, min(REPEATABLE_STATUS_WAIT, settings.commitStatusTimeout()))
+                        : awaitStatus(submitted, STATUS_CHECKS, settings.commitStatusTimeout());
+            } catch (LedgerException e) {
+                if (mayRunAgain(call, e, attempt)) {
+                    backOff(attempt);
+                    continue;
+                }
+                throw e;
+            }
             if (status.isSuccessful()) {
                 return LedgerResult.committed(new String(submitted.getResult(), StandardCharsets.UTF_8),
                         status.getTransactionId(), status.getBlockNumber());
@@ -125,14 +151,24 @@ public final class FabricLedgerClient implements LedgerClient {
                 && RefusalBody.find(String.valueOf(e.getMessage())).isEmpty();
     }
 
-    private org.hyperledger.fabric.client.Status awaitStatus(SubmittedTransaction submitted) {
+    /** A repeatable call whose first run may or may not have been ordered runs again. */
+    private boolean mayRunAgain(LedgerCall call, LedgerException failure, int attempt) {
+        boolean unknown = failure.kind() == LedgerException.Kind.TIMEOUT || failure.kind() == LedgerException.Kind.UNAVAILABLE
+                || failure.kind() == LedgerException.Kind.SUBMIT_FAILED;
+        return call.repeatable() && unknown && attempt < settings.maxAttempts();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private org.hyperledger.fabric.client.Status awaitStatus(SubmittedTransaction submitted, int checks, Duration wait) {
         for (int check = 1; ; check++) {
             try {
-                return submitted.getStatus(CallOption.deadlineAfter(
-                        settings.commitStatusTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                return submitted.getStatus(CallOption.deadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS));
             } catch (CommitStatusException e) {
                 Status.Code code = e.getStatus().getCode();
-                if (code != Status.Code.DEADLINE_EXCEEDED && code != Status.Code.UNAVAILABLE || check >= STATUS_CHECKS) {
+                if (code != Status.Code.DEADLINE_EXCEEDED && code != Status.Code.UNAVAILABLE || check >= checks) {
                     throw new LedgerException(LedgerException.Kind.TIMEOUT, "the status of transaction "
                             + submitted.getTransactionId() + " is unknown; ask again before resubmitting", null, e);
                 }

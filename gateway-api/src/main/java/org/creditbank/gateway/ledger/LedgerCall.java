@@ -5,11 +5,13 @@ import java.util.Map;
 
 /**
  * One chaincode call: {@code contract:function}, string arguments and, for personal data, a
- * transient map that never reaches the ledger.
+ * transient map that never reaches the ledger. A {@link #repeatable()} write is one whose second
+ * run returns what the first made and writes nothing (its ids are deterministic): such a call may
+ * be run again when it is unknown whether the first run committed.
  *
  * <pre>{@code LedgerCall.of("outcome:revoke", id, reason)}</pre>
  */
-public record LedgerCall(String function, List<String> args, Map<String, byte[]> transientData) {
+public record LedgerCall(String function, List<String> args, Map<String, byte[]> transientData, boolean repeatable) {
 
     public LedgerCall {
         args = List.copyOf(args);
@@ -17,10 +19,15 @@ public record LedgerCall(String function, List<String> args, Map<String, byte[]>
     }
 
     public static LedgerCall of(String function, String... args) {
-        return new LedgerCall(function, List.of(args), Map.of());
+        return new LedgerCall(function, List.of(args), Map.of(), false);
+    }
+
+    /** A write whose repetition finds what the first run made (e.g. an issuance under its deterministic id). */
+    public static LedgerCall repeatable(String function, String... args) {
+        return new LedgerCall(function, List.of(args), Map.of(), true);
     }
 
     public LedgerCall withTransient(String key, byte[] value) {
-        return new LedgerCall(function, args, Map.of(key, value));
+        return new LedgerCall(function, args, Map.of(key, value), repeatable);
     }
 }

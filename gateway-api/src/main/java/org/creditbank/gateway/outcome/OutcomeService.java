@@ -43,7 +43,7 @@ public final class OutcomeService {
 
     public Receipt issue(Principal registrar, OutcomeDraft draft) {
         ApiException.throwIfAny(draft.validate());
-        LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.of("outcome:issue", CanonicalJson.toJson(draft)));
+        LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.repeatable("outcome:issue", CanonicalJson.toJson(draft)));
         return Receipt.of(result, outcome -> issuedIn(outcome, result));
     }
 
@@ -51,7 +51,7 @@ public final class OutcomeService {
     public Receipt issueBatch(Principal registrar, List<OutcomeDraft> drafts) {
         requireValidBatch(drafts);
         LedgerResult result = ledger.submit(registrar.identity(),
-                LedgerCall.of("outcome:issueBatch", CanonicalJson.toJson(drafts)));
+                LedgerCall.repeatable("outcome:issueBatch", CanonicalJson.toJson(drafts)));
         return Receipt.of(result, outcomes -> {
             for (JsonNode o : outcomes) {
                 if (issuedIn(o, result)) {
