@@ -112,7 +112,7 @@ public final class CredentialService {
                 .map(o -> o.status() == OutcomeStatus.ACTIVE ? "past its last valid day " + o.draft().validUntil()
                         : o.status().name())
                 .findFirst()
-                .orElse(transcript.recognitions().stream().filter(r -> r.recognition().id().equals(id))
+                .orElseGet(() -> transcript.recognitions().stream().filter(r -> r.recognition().id().equals(id))
                         .map(r -> r.effectiveStatus() + " (a source outcome is not active)").findFirst().orElse(null));
         if (status == null) {
             return ApiException.notFound("the learner's transcript has no record " + id);
