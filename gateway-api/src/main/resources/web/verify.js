@@ -9,7 +9,7 @@ const CHECKS = {
   VALIDITY_PERIOD: ['有效期', 'Validity period', '当前在有效期内', 'it is within its validity period'],
   REVOCATION: ['未被撤销', 'Not revoked', '签发机构的撤销列表中没有此凭证', 'the issuer\'s revocation list does not include it'],
   SUSPENSION: ['未被暂停', 'Not suspended', '签发机构的暂停列表中没有此凭证', 'the issuer\'s suspension list does not include it'],
-  DISCLOSED_ENTRIES: ['成绩单条目', 'Transcript entries', '出示的条目都属于签名的成绩单', 'every shown entry belongs to the signed transcript'],
+  DISCLOSED_ENTRIES: ['成绩单条目', 'Transcript entries', '出示的条目都属于签名的成绩单，签发时有效', 'every shown entry belongs to the signed transcript and was in force when signed'],
   LEDGER_RECORD: ['区块链记录', 'Ledger record', '与区块链上的记录一致且仍然有效', 'it matches the record on the ledger, which is still in force'],
 };
 const FAILED_MEANING = {
@@ -19,7 +19,7 @@ const FAILED_MEANING = {
   VALIDITY_PERIOD: ['凭证已过期或尚未生效', 'The credential has expired or is not yet valid'],
   REVOCATION: ['签发机构已撤销此凭证', 'The issuer has revoked this credential'],
   SUSPENSION: ['签发机构已暂停此凭证', 'The issuer has suspended this credential'],
-  DISCLOSED_ENTRIES: ['出示的条目不属于签名的成绩单', 'A shown entry is not part of the signed transcript'],
+  DISCLOSED_ENTRIES: ['出示的条目不属于签名的成绩单，或已失效', 'A shown entry is not part of the signed transcript, or is not in force'],
   LEDGER_RECORD: ['区块链上的记录不支持此凭证', 'The record on the ledger does not support this credential'],
 };
 const STATUS = { PASSED: '✔ 通过 Passed', FAILED: '✘ 未通过 Failed', NOT_CHECKED: '– 未检查 Not checked' };

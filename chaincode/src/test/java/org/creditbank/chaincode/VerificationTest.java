@@ -3,6 +3,7 @@ package org.creditbank.chaincode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -27,14 +28,48 @@ class VerificationTest extends Consortium {
     }
 
     @Test
-    void aGenuineRecordIsValidAndAlteredContentIsAMismatch() {
+    void aGenuineRecordIsValidAndAnyOtherContentIsNoMatch() {
         JsonNode o = issue(COLLEGE_REGISTRAR, course("V-1", learner));
         String id = o.get("id").asText();
         assertThat(verify(id, o.get("contentHash").asText()).get("verdict").asText()).isEqualTo("VALID");
-        JsonNode mismatch = verify(id, "0".repeat(64));
-        assertThat(mismatch.get("verdict").asText()).isEqualTo("HASH_MISMATCH");
-        assertThat(mismatch.get("reason").asText()).contains("altered");
-        assertThat(verify("CollegeMSP:nothing", "0".repeat(64)).get("verdict").asText()).isEqualTo("NOT_FOUND");
+        JsonNode altered = verify(id, "0".repeat(64));
+        assertThat(altered.get("verdict").asText()).isEqualTo("NO_MATCH");
+        assertThat(altered.get("reason").asText()).contains("no record with this id and this content");
+        assertThat(verify("CollegeMSP:nothing", "0".repeat(64)).get("verdict").asText()).isEqualTo("NO_MATCH");
+    }
+
+    /**
+     * Whoever asks without the record's content (a wrong hash) learns nothing about it: not its
+     * status, not the issuer's reason, not even that the id exists. The answer is the one an
+     * unknown id gets, but for the id asked about and the time.
+     */
+    @Test
+    void aWrongHashRevealsNeitherStatusNorReasonNorThatTheRecordExists() {
+        JsonNode o = issue(COLLEGE_REGISTRAR, course("V-6", learner));
+        String id = o.get("id").asText();
+        ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:revoke", id, "学籍造假 forged enrolment"));
+        String source = issue(COLLEGE_REGISTRAR, course("V-7", learner)).get("id").asText();
+        ok(ledger.submit(UNIVERSITY_REGISTRAR, "recognition:publishRule", json(RecognitionTest.rule(1))));
+        String recognition = ok(ledger.submit(UNIVERSITY_REGISTRAR, "recognition:recognise",
+                json(RecognitionTest.byRule("REC-6", learner, List.of(source), 1)))).at("/recognition/id").asText();
+        ok(ledger.submit(COLLEGE_REGISTRAR, "outcome:suspend", source, "复核中 under review"));
+        String wrong = "ab".repeat(32);
+
+        JsonNode unknown = anonymised(verify("CollegeMSP:V-none", wrong));
+        for (String known : List.of(id, recognition)) {
+            JsonNode answer = verify(known, wrong);
+            assertThat(answer.toString()).doesNotContain("REVOKED", "SUSPENDED", "ACTIVE", "forged enrolment",
+                    "under review", source);
+            assertThat(anonymised(answer)).as(known).isEqualTo(unknown);
+        }
+        assertThat(unknown.get("verdict").asText()).isEqualTo("NO_MATCH");
+    }
+
+    /** An answer without the two fields that differ whatever the record: the id asked about and the time. */
+    private static JsonNode anonymised(JsonNode answer) {
+        ObjectNode copy = answer.deepCopy();
+        copy.remove(List.of("recordId", "checkedAt"));
+        return copy;
     }
 
     @Test
@@ -91,7 +126,7 @@ class VerificationTest extends Consortium {
         JsonNode revoked = verify(id, hash);
         assertThat(revoked.get("verdict").asText()).isEqualTo("REVOKED");
         assertThat(revoked.get("reason").asText()).contains(source);
-        assertThat(verify("UniversityMSP:rec:none", hash).get("verdict").asText()).isEqualTo("NOT_FOUND");
+        assertThat(verify("UniversityMSP:rec:none", hash).get("verdict").asText()).isEqualTo("NO_MATCH");
     }
 
     @Test

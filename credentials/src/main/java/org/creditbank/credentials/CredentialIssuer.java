@@ -1,26 +1,26 @@
 package org.creditbank.credentials;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.creditbank.model.outcome.OutcomeStatus;
 import org.creditbank.model.outcome.Validity;
 import org.creditbank.model.recognition.Recognition;
+import org.creditbank.model.recognition.RecognitionView;
 
 /**
  * Turns ledger records into signed W3C Verifiable Credentials 2.0 that a learner can show to
@@ -113,28 +113,53 @@ public final class CredentialIssuer {
     }
 
     /**
-     * A transcript over a learner's outcomes and recognitions. Only the Merkle root of the
+     * A transcript of what the learner has that is in force now. Only the Merkle root of the
      * salted entries is signed; the learner keeps the entries and salts and later reveals any
      * subset with {@link SignedTranscript#present}.
+     *
+     * <p>Records not in force when it is signed are left out: an outcome that is REVOKED, SUSPENDED
+     * or past its last valid day, a recognition whose effective status is not ACTIVE. They are left
+     * out rather than signed with their status because an entry that is not there cannot be shown
+     * as part of a signed transcript to any verifier, however careless, and no learner needs to show
+     * a record that does not stand; the ledger's own transcript still lists them. Each entry says the
+     * status it was signed with ({@link TranscriptEntry#STATUS}, always ACTIVE), so a verifier can
+     * tell it from an entry signed before this rule, which proves nothing about its record's status.
+     * A record revoked or suspended after signing stays in the transcript: only the ledger knows,
+     * which is why online verification asks it about every disclosed entry.
+     *
+     * @throws CredentialException UNSUPPORTED_RECORD when a record belongs to another learner, or
+     *                             nothing of the learner's is in force
      */
-    public SignedTranscript issueTranscript(String learner, List<Outcome> outcomes, List<Recognition> recognitions,
+    public SignedTranscript issueTranscript(String learner, List<Outcome> outcomes, List<RecognitionView> recognitions,
                                             SecureRandom random) {
         String subjectId = learnerSubjectId(learner);
+        Instant signedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate today = signedAt.atOffset(ZoneOffset.UTC).toLocalDate();
         List<TranscriptEntry> entries = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             requireLearner(learner, outcome.id(), outcome.draft().learner());
-            entries.add(new TranscriptEntry(entryContent("outcome", outcome.id(), outcome.contentHash(),
-                    outcome.content()), salt(random)));
+            if (outcome.inForceOn(today)) {
+                entries.add(TranscriptEntry.inForce("outcome", outcome.id(), outcome.contentHash(), outcome.content(),
+                        salt(random)));
+            }
         }
-        for (Recognition recognition : recognitions) {
+        for (RecognitionView view : recognitions) {
+            Recognition recognition = view.recognition();
             requireLearner(learner, recognition.id(), recognition.request().learner());
-            entries.add(new TranscriptEntry(entryContent("recognition", recognition.id(), recognition.contentHash(),
-                    recognition.content()), salt(random)));
+            if (view.effectiveStatus() == OutcomeStatus.ACTIVE) {
+                entries.add(TranscriptEntry.inForce("recognition", recognition.id(), recognition.contentHash(),
+                        recognition.content(), salt(random)));
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD, "learner " + learner
+                    + " has nothing in force to put in a transcript (revoked, suspended and expired records are"
+                    + " left out)", null);
         }
         List<byte[]> leaves = entries.stream().map(TranscriptEntry::leafHash).toList();
         ObjectNode vc = envelope(newCredentialId(), "ClrCredential");
         vc.put("name", "CreditBank transcript");
-        vc.put("validFrom", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        vc.put("validFrom", signedAt.toString());
         ObjectNode subject = vc.putObject("credentialSubject");
         subject.put("id", subjectId);
         subject.putArray("type").add("ClrSubject");
@@ -211,12 +236,6 @@ public final class CredentialIssuer {
             throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD,
                     "record " + recordId + " belongs to another learner", null);
         }
-    }
-
-    private static Map<String, Object> entryContent(String kind, String recordId, String contentHash, Object content) {
-        return Map.of("kind", kind, "recordId", recordId, "contentHash", contentHash,
-                "content", CanonicalJson.read(CanonicalJson.toJson(content),
-                        new TypeReference<Map<String, Object>>() { }));
     }
 
     private static String salt(SecureRandom random) {

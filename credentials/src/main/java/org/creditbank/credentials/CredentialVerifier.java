@@ -59,7 +59,10 @@ public final class CredentialVerifier {
 
     /**
      * Verifies a transcript presentation made by {@link SignedTranscript#present}: the signed
-     * envelope as a credential, then each disclosed entry against its signed Merkle root.
+     * envelope as a credential, then each disclosed entry against its signed Merkle root, the
+     * status it was signed with and its validUntil. A transcript has no status lists (its entries
+     * come from every institution), so REVOCATION and SUSPENSION are NOT_CHECKED, with the reason:
+     * a change after signing is known only to the ledger, which online verification asks.
      */
     public VerificationReport verifyTranscript(String presentationJson, Instant at) {
         ObjectNode presentation;
@@ -73,7 +76,15 @@ public final class CredentialVerifier {
             return notWellFormed("the presentation has no transcript object", false);
         }
         List<CheckResult> checks = new ArrayList<>(verifySigned(envelope, at));
-        checks.add(TranscriptDisclosures.check(presentation, envelope));
+        boolean wellFormed = checks.get(0).status() == Status.PASSED;
+        for (StatusPurpose purpose : StatusPurpose.values()) {
+            checks.add(notChecked(purpose == StatusPurpose.REVOCATION ? Check.REVOCATION : Check.SUSPENSION,
+                    !wellFormed ? "the document is not well-formed"
+                    : "a transcript has no status list: its entries were in force when the transcript was signed at "
+                    + instant(envelope.path("validFrom")) + "; whether one was " + (purpose == StatusPurpose.REVOCATION
+                    ? "revoked" : "suspended") + " since, only the ledger says (verify online: LEDGER_RECORD)"));
+        }
+        checks.add(TranscriptDisclosures.check(presentation, envelope, at));
         return new VerificationReport(checks);
     }
 

@@ -3,6 +3,8 @@ package org.creditbank.credentials;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -14,11 +16,17 @@ import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.CheckResult;
 import org.creditbank.credentials.VerificationReport.Status;
 import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.outcome.Validity;
 
 /**
  * The {@code DISCLOSED_ENTRIES} check of a transcript presentation: every disclosed entry hashes,
  * through its inclusion proof, to the Merkle root the issuer signed, and the presentation carries
- * nothing but those entries (so a careless wallet cannot leak the rest of the transcript).
+ * nothing but those entries (so a careless wallet cannot leak the rest of the transcript). Each entry
+ * must also say it was ACTIVE when signed ({@link TranscriptEntry#STATUS}): an entry without it
+ * comes from an issuer that signed revoked and suspended records too, so it proves nothing about its
+ * record. And an outcome past its last valid day ({@code validUntil} in its signed content) is
+ * expired here as on the ledger. What changed after signing only the ledger can say.
  */
 final class TranscriptDisclosures {
 
@@ -29,7 +37,7 @@ final class TranscriptDisclosures {
     private TranscriptDisclosures() {
     }
 
-    static CheckResult check(ObjectNode presentation, ObjectNode envelope) {
+    static CheckResult check(ObjectNode presentation, ObjectNode envelope, Instant at) {
         JsonNode subject = envelope.path("credentialSubject");
         if (!CredentialVerifier.contains(envelope.path("type"), "ClrCredential")
                 || !subject.path("entriesRoot").isTextual() || !subject.path("entryCount").canConvertToInt()) {
@@ -62,13 +70,44 @@ final class TranscriptDisclosures {
                 return rejected("entry " + index + " (" + recordId
                         + ") is not in the signed transcript");
             }
+            String notInForce = notInForce(disclosure.path("entry"), at);
+            if (notInForce != null) {
+                return rejected("entry " + index + " (" + recordId + ") " + notInForce);
+            }
             accepted.add(recordId);
         }
         if (accepted.isEmpty()) {
             return rejected("the presentation discloses no entries");
         }
         return new CheckResult(Check.DISCLOSED_ENTRIES, Status.PASSED, accepted.size() + " of " + size
-                + " entries disclosed, each in the signed transcript: " + String.join(", ", accepted));
+                + " entries disclosed, each in the signed transcript and in force when it was signed: "
+                + String.join(", ", accepted));
+    }
+
+    /** Why a signed entry does not stand at {@code at} by what it says itself, or null when it does. */
+    private static String notInForce(JsonNode entry, Instant at) {
+        JsonNode status = entry.path(TranscriptEntry.STATUS);
+        if (!status.isTextual()) {
+            return "does not say it was in force when the transcript was signed: an issuer from before inactive"
+                    + " records were left out of transcripts signed it, maybe after it was revoked; ask for a fresh"
+                    + " transcript";
+        }
+        if (!OutcomeStatus.ACTIVE.name().equals(status.asText())) {
+            return "was " + status.asText() + " when the transcript was signed";
+        }
+        JsonNode validUntil = entry.path("content").path("draft").path("validUntil");
+        if ("outcome".equals(entry.path("kind").asText()) && validUntil.isTextual()) {
+            Instant endsAt;
+            try {
+                endsAt = Validity.endsAt(validUntil.asText());
+            } catch (DateTimeParseException e) {
+                return "has a validUntil that is not a date: " + validUntil.asText();
+            }
+            if (!Validity.inForceAt(endsAt, at)) {
+                return "expired at " + endsAt + " (its last valid day was " + validUntil.asText() + ")";
+            }
+        }
+        return null;
     }
 
     private static boolean included(JsonNode disclosure, int index, int size, byte[] root) {

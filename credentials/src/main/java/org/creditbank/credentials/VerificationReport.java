@@ -24,7 +24,10 @@ public record VerificationReport(List<CheckResult> checks) {
         REVOCATION,
         /** The issuer's suspension list, within its ttl, does not have this credential's bit set. */
         SUSPENSION,
-        /** Every disclosed transcript entry belongs to the signed Merkle root; nothing else is revealed. */
+        /**
+         * Every disclosed transcript entry belongs to the signed Merkle root, says it was ACTIVE when
+         * signed and is not past its last valid day; nothing else is revealed.
+         */
         DISCLOSED_ENTRIES
     }
 

@@ -1,5 +1,7 @@
 package org.creditbank.credentials;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -8,9 +10,12 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -21,6 +26,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.creditbank.model.RecordId;
+import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
@@ -75,7 +81,12 @@ public final class TestInstitution {
 
     /** An ACTIVE outcome this institution issued: 3 credits, 86%, valid through 2030-06-30. */
     public Outcome outcome(String learner) {
-        OutcomeDraft draft = new OutcomeDraft("2026-CNC-0001", learner, OutcomeKind.COURSE, "CNC101", "数控车床编程",
+        return outcome(learner, "2026-CNC-0001");
+    }
+
+    /** The same outcome under another local id. */
+    public Outcome outcome(String learner, String localId) {
+        OutcomeDraft draft = new OutcomeDraft(localId, learner, OutcomeKind.COURSE, "CNC101", "数控车床编程",
                 "专业核心", new BigDecimal("2.5"), 48, 4, new Result(Result.Scale.PERCENTAGE, "86"), "2026-03-01",
                 "2026-07-01", "2030-06-30", "a".repeat(64), "https://evidence.example/cnc101.pdf");
         String id = RecordId.outcome(mspId, draft.localId()).toString();
@@ -105,6 +116,31 @@ public final class TestInstitution {
         String id = RecordId.outcome(mspId, draft.localId()).toString();
         return new Outcome(id, mspId, draft, Outcome.hashOf(mspId, draft), AWARDED.plusSeconds(i).toString(),
                 "tx-" + i / 10, OutcomeStatus.ACTIVE, null, null, "registrar");
+    }
+
+    /**
+     * A transcript this institution signed over exactly {@code entries}, whatever they say: what an
+     * issuer without today's rules (a gateway from before inactive records were left out) signed.
+     */
+    public SignedTranscript transcriptSignedOver(String learner, List<Map<String, Object>> entries, Instant signedAt) {
+        List<TranscriptEntry> salted = entries.stream()
+                .map(e -> new TranscriptEntry(e, HexFormat.of().formatHex(RANDOM.generateSeed(16)))).toList();
+        ObjectNode vc = CredentialJson.parseObject(new CredentialIssuer(identity, Clock.fixed(signedAt, ZoneOffset.UTC))
+                .issueTranscript(learner, List.of(outcome(learner)), List.of(), RANDOM).credential(), "transcript");
+        vc.remove("proof");
+        ObjectNode subject = (ObjectNode) vc.get("credentialSubject");
+        subject.put("entriesRoot", HexFormat.of().formatHex(
+                MerkleTree.root(salted.stream().map(TranscriptEntry::leafHash).toList())));
+        subject.put("entryCount", salted.size());
+        return new SignedTranscript(CredentialJson.write(DataIntegrityProof.sign(vc, identity.verificationMethodId(),
+                signedAt, identity.signingKey())), salted);
+    }
+
+    /** The entry such an older issuer made for an outcome: its id, hash and content, but no status. */
+    public static Map<String, Object> entryWithoutStatus(Outcome outcome) {
+        return Map.of("kind", "outcome", "recordId", outcome.id(), "contentHash", outcome.contentHash(),
+                "content", CanonicalJson.read(CanonicalJson.toJson(outcome.content()),
+                        new TypeReference<Map<String, Object>>() { }));
     }
 
     public static String learner() {

@@ -237,6 +237,51 @@ class CredentialHttpTest {
         assertInvalid(verify(net.university, spliced), "DISCLOSED_ENTRIES", "is not in the signed transcript");
     }
 
+    /**
+     * A signed transcript holds only what is in force when it is signed: a revoked and a suspended
+     * record are left out, and asking to disclose one says why. A record revoked after signing
+     * fails LEDGER_RECORD with the issuer's reason at every gateway, its own and another's.
+     */
+    @Test
+    void aTranscriptLeavesOutInactiveRecordsAndOneRevokedAfterSigningFailsOnline() {
+        String kept = net.issue(course("T-3", learner)).get("id").asText();
+        String revoked = net.issue(course("T-4", learner)).get("id").asText();
+        String suspended = net.issue(course("T-5", learner)).get("id").asText();
+        net.changeStatus(revoked, "revoke", "成绩录入错误 grade entered wrongly");
+        net.changeStatus(suspended, "suspend", "复核中 under review");
+        String student = net.college.token(Role.LEARNER, "gateway", learner);
+        String path = "/api/v1/learners/" + learner + "/transcript-credential";
+
+        Reply whole = net.college.get(path, student);
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+        assertThat(whole.json().get("entries").findValuesAsText("recordId")).containsExactly(kept);
+        assertThat(whole.json().at("/credential/credentialSubject/entryCount").asInt()).isEqualTo(1);
+        for (String inactive : List.of(revoked, suspended)) {
+            Reply refused = net.college.get(path + "?disclose=" + inactive, student);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+            assertThat(refused.json().get("code").asText()).isEqualTo("CREDENTIAL_NOT_ISSUABLE");
+            assertThat(refused.json().get("detail").asText()).contains(inactive, "not in force");
+        }
+
+        String presentation = net.college.get(path + "?disclose=" + kept, student).text();
+        assertThat(verify(net.university, presentation).get("verdict").asText()).isEqualTo("VALID");
+        net.changeStatus(kept, "revoke", "证书作废 certificate withdrawn");
+        assertInvalid(verify(net.university, presentation), "LEDGER_RECORD", "certificate withdrawn");
+        assertInvalid(verify(net.college, presentation), "LEDGER_RECORD", kept + ": revoked");
+    }
+
+    @Test
+    void aLearnerWithNothingInForceGetsNoTranscriptCredential() {
+        String only = net.issue(course("T-6", learner)).get("id").asText();
+        net.changeStatus(only, "revoke", "证书作废");
+
+        Reply refused = net.college.get("/api/v1/learners/" + learner + "/transcript-credential",
+                net.college.token(Role.LEARNER, "gateway", learner));
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("CREDENTIAL_NOT_ISSUABLE");
+    }
+
     @Test
     void aRecognitionStandsOnlyWhileEverySourceIsActive() {
         String source = net.issue(course("R-1", learner)).get("id").asText();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,6 +128,35 @@ class GatewayHttpTest {
         JsonNode transcript = hardware.get("/api/v1/learners/" + learner + "/transcript", hardwareVerifier).json();
         assertThat(transcript.at("/totals/earnedCredits").asInt()).isEqualTo(3);
         assertThat(transcript.at("/totals/recognisedCredits").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * The public verify route answers someone without the record's content (a wrong hash) exactly
+     * as it answers an unknown id: NO_MATCH, with neither the record's status nor the issuer's
+     * reason for revoking it, so an id alone tells a stranger nothing.
+     */
+    @Test
+    void anAnonymousVerifierWithAWrongHashLearnsNothingAboutTheRecord() {
+        String id = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("W-1", openAccount())))
+                .json().at("/record/id").asText();
+        assertThat(college.post("/api/v1/outcomes/" + id + "/revoke", collegeRegistrar,
+                json(Map.of("reason", "学籍造假 forged enrolment"))).status()).isEqualTo(201);
+        String wrong = "cd".repeat(32);
+
+        Reply known = hardware.post("/api/v1/verify", null, json(Map.of("recordId", id, "contentHash", wrong)));
+        Reply unknown = hardware.post("/api/v1/verify", null,
+                json(Map.of("recordId", "CollegeMSP:W-none", "contentHash", wrong)));
+
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.json().get("verdict").asText()).isEqualTo("NO_MATCH");
+        assertThat(known.text()).doesNotContain("REVOKED", "ACTIVE", "forged enrolment");
+        assertThat(withoutIdAndTime(known.json())).isEqualTo(withoutIdAndTime(unknown.json()));
+    }
+
+    private static JsonNode withoutIdAndTime(JsonNode answer) {
+        ObjectNode copy = answer.deepCopy();
+        copy.remove(List.of("recordId", "checkedAt"));
+        return copy;
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.creditbank.gateway.auth.Role;
 import org.creditbank.gateway.testing.HeadlessChromium;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterAll;
@@ -104,6 +105,26 @@ class VerifyPageTest {
         assertThat(browser.findElement(By.cssSelector("#checks tr[data-check='LEDGER_RECORD']")).getText())
                 .contains("grade entered wrongly");
         screenshot("verify-revoked.png");
+    }
+
+    /** A transcript entry revoked after the transcript was signed: the page says invalid, with the issuer's reason. */
+    @Test
+    void aTranscriptEntryRevokedAfterSigningShowsInvalidWithTheReason() {
+        String learner = net.openAccount();
+        String id = net.issue(course("P-5", learner)).get("id").asText();
+        String presentation = net.college.get("/api/v1/learners/" + learner + "/transcript-credential?disclose=" + id,
+                net.college.token(Role.LEARNER, "gateway", learner)).text();
+        net.changeStatus(id, "revoke", "证书作废 certificate withdrawn");
+        String link = CredentialNetwork.verify(net.college, presentation).get("link").asText();
+
+        browser.get(link);
+
+        assertThat(chromium.verdict()).isEqualTo("INVALID");
+        assertThat(chromium.check("DISCLOSED_ENTRIES")).isEqualTo("PASSED");
+        assertThat(chromium.check("LEDGER_RECORD")).isEqualTo("FAILED");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("certificate withdrawn");
+        assertThat(browser.findElement(By.cssSelector("#checks tr[data-check='LEDGER_RECORD']")).getText())
+                .contains(id, "certificate withdrawn");
     }
 
     @Test

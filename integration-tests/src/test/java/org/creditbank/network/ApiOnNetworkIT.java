@@ -3,6 +3,7 @@ package org.creditbank.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,6 +131,21 @@ class ApiOnNetworkIT {
                 .get("verdict").asText()).isEqualTo("VALID");
         assertThat(hardware.post("/api/v1/verify", null, Map.of("recordId", second, "contentHash",
                 batch.json().at("/record/0/contentHash").asText())).json().get("verdict").asText()).isEqualTo("REVOKED");
+        // Without the content (a wrong hash) a stranger learns nothing: not the status, not the reason, not
+        // even that the record exists. The answer is the one an unknown id gets.
+        String wrong = "ef".repeat(32);
+        Reply stranger = hardware.post("/api/v1/verify", null, Map.of("recordId", second, "contentHash", wrong));
+        Reply unknown = hardware.post("/api/v1/verify", null, Map.of("recordId", "CollegeMSP:" + RUN + "-none",
+                "contentHash", wrong));
+        assertThat(stranger.json().get("verdict").asText()).as(stranger.body()).isEqualTo("NO_MATCH");
+        assertThat(stranger.body()).doesNotContain("REVOKED", "录入错误");
+        assertThat(withoutIdAndTime(stranger.json())).isEqualTo(withoutIdAndTime(unknown.json()));
+    }
+
+    private static JsonNode withoutIdAndTime(JsonNode answer) {
+        ObjectNode copy = answer.deepCopy();
+        copy.remove(List.of("recordId", "checkedAt"));
+        return copy;
     }
 
     @Test
@@ -197,14 +213,23 @@ class ApiOnNetworkIT {
         assertThat(hardware.post("/api/v1/credentials/verify", null, credential).json().get("verdict").asText())
                 .isEqualTo("INVALID");
 
-        // The learner's transcript as one signed credential, disclosing only the record asked for.
-        JsonNode transcript = college.get("/api/v1/learners/" + learner + "/transcript-credential?disclose=" + kept,
-                registrar).json();
-        assertThat(transcript.at("/transcript/credentialSubject/entryCount").asInt()).isEqualTo(2);
+        // The learner's transcript as one signed credential, disclosing only the record asked for. It holds
+        // only what is in force: the revoked record is left out, and asking to disclose it says why.
+        String transcriptPath = "/api/v1/learners/" + learner + "/transcript-credential";
+        JsonNode transcript = college.get(transcriptPath + "?disclose=" + kept, registrar).json();
+        assertThat(transcript.at("/transcript/credentialSubject/entryCount").asInt()).isEqualTo(1);
         assertThat(transcript.get("disclosures")).hasSize(1);
         assertThat(transcript.get("disclosures").toString()).contains(kept).doesNotContain("\"" + id + "\"");
+        college.get(transcriptPath + "?disclose=" + id, registrar).assertProblem(422, "CREDENTIAL_NOT_ISSUABLE");
         Reply checked = hardware.post("/api/v1/credentials/verify", null, transcript.toString());
         assertThat(checked.json().get("verdict").asText()).as(checked.body()).isEqualTo("VALID");
+        // Revoked after the transcript was signed: every gateway asks the ledger and says so.
+        college.post("/api/v1/outcomes/" + kept + "/revoke", registrar, Map.of("reason", "证书作废 withdrawn"));
+        for (Gateway gateway : List.of(hardware, college)) {
+            JsonNode later = gateway.post("/api/v1/credentials/verify", null, transcript.toString()).json();
+            assertThat(later.get("verdict").asText()).as(later.toString()).isEqualTo("INVALID");
+            assertThat(later.get("summary").asText()).contains(kept, "withdrawn");
+        }
     }
 
     @Test

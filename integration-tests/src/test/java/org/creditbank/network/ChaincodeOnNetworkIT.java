@@ -11,6 +11,7 @@ import static org.creditbank.network.LiveNetwork.Org.HARDWARE;
 import static org.creditbank.network.LiveNetwork.Org.UNIVERSITY;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -91,6 +92,18 @@ class ChaincodeOnNetworkIT {
         JsonNode verdict = evaluate(hardwareVerifier, "verification:verify", outcome.get("id").asText(),
                 outcome.get("contentHash").asText());
         assertThat(verdict.get("verdict").asText()).isEqualTo("VALID");
+        // Called directly, bypassing every gateway, the chaincode tells a caller with a wrong hash nothing
+        // about a revoked record: the answer an unknown id gets, without status or reason.
+        String revoked = submit(collegeRegistrar, "outcome:issue", json(course("IT-" + RUN + "-4", newLearner(), "CNC104")))
+                .result().get("id").asText();
+        submit(collegeRegistrar, "outcome:revoke", revoked, "学籍造假 forged enrolment");
+        JsonNode wrongHash = evaluate(hardwareVerifier, "verification:verify", revoked, "ef".repeat(32));
+        JsonNode unknownId = evaluate(hardwareVerifier, "verification:verify", "CollegeMSP:IT-" + RUN + "-none",
+                "ef".repeat(32));
+        assertThat(wrongHash.get("verdict").asText()).isEqualTo("NO_MATCH");
+        assertThat(wrongHash.toString()).doesNotContain("REVOKED", "forged enrolment");
+        JsonNode anonymised = ((ObjectNode) wrongHash.deepCopy()).remove(List.of("recordId", "checkedAt"));
+        assertThat(anonymised).isEqualTo(((ObjectNode) unknownId.deepCopy()).remove(List.of("recordId", "checkedAt")));
 
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("code", "CNC-" + RUN);

@@ -16,7 +16,10 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 
 /**
  * Answers a verifier's question "is record X with content hash H genuine and in force?" with a
- * verdict (VALID, SUSPENDED, REVOKED, EXPIRED, HASH_MISMATCH, NOT_FOUND) and a reason.
+ * verdict (VALID, SUSPENDED, REVOKED, EXPIRED, NO_MATCH) and a reason. The question is public (the
+ * gateway asks it for anyone), so the content hash is the proof of holding the record: with a
+ * wrong one the answer is NO_MATCH, the same as for an id that does not exist, without status or
+ * reason. This is where that is enforced, whichever client asks.
  */
 @Contract(name = "verification", info = @Info(title = "CreditBank verification", version = "1"))
 public final class VerificationContract implements LedgerContract {
@@ -30,10 +33,10 @@ public final class VerificationContract implements LedgerContract {
         if (RecordId.parse(recordId).orElseThrow().kind() == RecordId.Kind.RECOGNITION) {
             return Contracts.json(RecognitionContract.find(ledger, recordId)
                     .map(r -> Verifier.recognition(RecognitionContract.view(ledger, r), contentHash, at))
-                    .orElseGet(() -> Verifier.notFound(recordId, at)));
+                    .orElseGet(() -> Verifier.noMatch(recordId, at)));
         }
         return Contracts.json(OutcomeContract.find(ledger, recordId)
                 .map(o -> Verifier.outcome(o, contentHash, at))
-                .orElseGet(() -> Verifier.notFound(recordId, at)));
+                .orElseGet(() -> Verifier.noMatch(recordId, at)));
     }
 }

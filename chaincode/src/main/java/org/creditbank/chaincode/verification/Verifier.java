@@ -9,21 +9,27 @@ import org.creditbank.model.verification.Verdict;
 import org.creditbank.model.verification.Verification;
 
 /**
- * Decides a verification verdict from what the ledger holds. Checks in the order a verifier
- * cares about: does it exist, is it the content that was issued, is it still in force. Pure.
+ * Decides a verification verdict from what the ledger holds. First whether a record with this id
+ * has the presented content (if not, nothing more is said), then whether it is still in force. Pure.
  */
 public final class Verifier {
 
     private Verifier() {
     }
 
-    public static Verification notFound(String id, String at) {
-        return new Verification(id, Verdict.NOT_FOUND, "no record " + id + " exists on the ledger", null, null, at);
+    /**
+     * The answer to a question that names no record with this content: an unknown id and a wrong
+     * hash get the same one, with neither status nor reason, so a stranger guessing ids learns
+     * nothing (see {@link Verdict#NO_MATCH}).
+     */
+    public static Verification noMatch(String id, String at) {
+        return new Verification(id, Verdict.NO_MATCH, "no record with this id and this content is on the ledger:"
+                + " the id is unknown or the content is not what was recorded", null, null, at);
     }
 
     public static Verification outcome(Outcome o, String presentedHash, String at) {
         if (!o.contentHash().equals(presentedHash)) {
-            return mismatch(o.id(), o.status().name(), at);
+            return noMatch(o.id(), at);
         }
         Verification byStatus = byStatus(o.id(), o.status(), o.statusReason(), at);
         if (byStatus != null) {
@@ -40,7 +46,7 @@ public final class Verifier {
     public static Verification recognition(RecognitionView view, String presentedHash, String at) {
         var r = view.recognition();
         if (!r.contentHash().equals(presentedHash)) {
-            return mismatch(r.id(), view.effectiveStatus().name(), at);
+            return noMatch(r.id(), at);
         }
         if (view.effectiveStatus() != OutcomeStatus.ACTIVE) {
             String sources = view.sourceStatus().entrySet().stream()
@@ -50,11 +56,6 @@ public final class Verifier {
         }
         return new Verification(r.id(), Verdict.VALID, "recognised by " + r.recogniser() + " on " + r.recognisedAt()
                 + "; content matches; every source outcome is active", OutcomeStatus.ACTIVE.name(), null, at);
-    }
-
-    private static Verification mismatch(String id, String status, String at) {
-        return new Verification(id, Verdict.HASH_MISMATCH,
-                "the presented content differs from what was recorded: it has been altered", status, null, at);
     }
 
     private static Verification byStatus(String id, OutcomeStatus status, String reason, String at) {

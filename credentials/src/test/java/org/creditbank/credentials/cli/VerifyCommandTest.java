@@ -18,6 +18,8 @@ import org.creditbank.credentials.CredentialIssuer;
 import org.creditbank.credentials.SignedTranscript;
 import org.creditbank.credentials.StatusPurpose;
 import org.creditbank.credentials.TestInstitution;
+import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,44 @@ class VerifyCommandTest {
 
         assertThat(status).as(out() + err()).isZero();
         assertThat(out()).contains("DISCLOSED_ENTRIES", "1 of 1 entries");
+    }
+
+    /**
+     * The defect as an employer met it: a transcript signed over a record the college had already
+     * revoked, which {@code --transcript} used to answer VALID.
+     */
+    @Test
+    void aTranscriptEntryForARevokedRecordIsInvalid() throws Exception {
+        String learner = TestInstitution.learner();
+        Outcome revoked = college.outcome(learner).withStatus(OutcomeStatus.REVOKED, "成绩录入错误",
+                "2026-07-10T09:00:00Z", "registrar");
+        SignedTranscript legacy = college.transcriptSignedOver(learner, List.of(TestInstitution.entryWithoutStatus(revoked)),
+                Instant.parse("2026-07-11T00:00:00Z"));
+        Path presentation = write("legacy.json", legacy.present(List.of(0)));
+
+        int status = run("--credential", presentation.toString(), "--trust", trust.toString(), "--transcript");
+
+        assertThat(status).as(out() + err()).isEqualTo(1);
+        assertThat(out()).contains("DISCLOSED_ENTRIES", "FAILED", revoked.id()).endsWith("INVALID" + System.lineSeparator());
+    }
+
+    /** Today's issuer leaves the revoked record out, and the report says a later change is the ledger's to tell. */
+    @Test
+    void aTranscriptHoldsOnlyWhatWasInForceAndSaysSo() throws Exception {
+        String learner = TestInstitution.learner();
+        Outcome revoked = college.outcome(learner).withStatus(OutcomeStatus.REVOKED, "成绩录入错误",
+                "2026-07-10T09:00:00Z", "registrar");
+        Outcome mine = college.outcome(learner, "2026-CNC-0002");
+        SignedTranscript transcript = issuer.issueTranscript(learner, List.of(revoked, mine), List.of(),
+                new SecureRandom());
+        assertThat(transcript.entries()).hasSize(1);
+        Path presentation = write("presentation.json", transcript.present(List.of(0)));
+
+        int status = run("--credential", presentation.toString(), "--trust", trust.toString(), "--transcript");
+
+        assertThat(status).as(out() + err()).isZero();
+        assertThat(out()).contains("1 of 1 entries", mine.id(), "REVOCATION", "NOT_CHECKED", "in force when the transcript"
+                + " was signed").doesNotContain(revoked.id());
     }
 
     @Test

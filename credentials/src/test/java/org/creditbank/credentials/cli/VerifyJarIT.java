@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.creditbank.credentials.CredentialIssuer;
 import org.creditbank.credentials.TestInstitution;
+import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,25 @@ class VerifyJarIT {
         assertThat(valid.output).contains("SIGNATURE          PASSED", "VALID");
         assertThat(expired.exitCode).as(expired.output).isEqualTo(1);
         assertThat(expired.output).contains("expired at", "INVALID");
+    }
+
+    /** The shipped jar refuses a transcript entry for a revoked record, signed as gateways used to sign it. */
+    @Test
+    void jarRefusesATranscriptEntryForARevokedRecord() throws Exception {
+        TestInstitution college = TestInstitution.create("Org1MSP", "Example Vocational College", "college.example");
+        String learner = TestInstitution.learner();
+        Outcome revoked = college.outcome(learner).withStatus(OutcomeStatus.REVOKED, "成绩录入错误",
+                "2026-07-10T09:00:00Z", "registrar");
+        String presentation = college.transcriptSignedOver(learner, List.of(TestInstitution.entryWithoutStatus(revoked)),
+                Instant.parse("2026-07-11T00:00:00Z")).present(List.of(0));
+        Path file = Files.writeString(dir.resolve("presentation.json"), presentation);
+        Path trust = Files.writeString(dir.resolve("trust.json"), college.trustBundle().toJson());
+
+        Run run = java("--transcript", "--credential", file.toString(), "--trust", trust.toString(),
+                "--at", "2026-12-01T00:00:00Z");
+
+        assertThat(run.exitCode).as(run.output).isEqualTo(1);
+        assertThat(run.output).contains("DISCLOSED_ENTRIES", "FAILED", revoked.id(), "INVALID");
     }
 
     @Test

@@ -24,7 +24,6 @@ import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.IssuedStatus;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
-import org.creditbank.model.recognition.RecognitionView;
 import org.creditbank.model.transcript.Transcript;
 
 /**
@@ -75,16 +74,18 @@ public final class CredentialService {
     }
 
     /**
-     * A signed transcript of everything on the learner's account. Without {@code disclose} it is
-     * what the learner keeps ({@code {"credential", "entries"}}); with record ids it is a
-     * presentation revealing just those entries, ready to hand to one verifier.
+     * A signed transcript of what stands on the learner's account: revoked, suspended and expired
+     * records are left out (see {@link CredentialIssuer#issueTranscript}). Without {@code disclose}
+     * it is what the learner keeps ({@code {"credential", "entries"}}); with record ids it is a
+     * presentation revealing just those entries, ready to hand to one verifier. Asking to disclose a
+     * record of the account that was left out is 422 CREDENTIAL_NOT_ISSUABLE, saying why.
      */
     public String transcriptCredential(JsonNode transcriptJson, List<String> disclose) {
         Transcript transcript = CanonicalJson.read(CanonicalJson.toJson(transcriptJson), Transcript.class);
         SignedTranscript signed;
         try {
-            signed = signer().issueTranscript(transcript.learner(), transcript.outcomes(),
-                    transcript.recognitions().stream().map(RecognitionView::recognition).toList(), random);
+            signed = signer().issueTranscript(transcript.learner(), transcript.outcomes(), transcript.recognitions(),
+                    random);
         } catch (CredentialException e) {
             throw notIssuable(e);
         }
@@ -98,11 +99,26 @@ public final class CredentialService {
         List<Integer> indices = new ArrayList<>();
         for (String id : disclose) {
             if (!recordIds.contains(id)) {
-                throw ApiException.notFound("the learner's transcript has no record " + id);
+                throw leftOut(transcript, id);
             }
             indices.add(recordIds.indexOf(id));
         }
         return signed.present(indices);
+    }
+
+    /** Why record {@code id} is not in the learner's signed transcript: not in force, or not the learner's at all. */
+    private static ApiException leftOut(Transcript transcript, String id) {
+        String status = transcript.outcomes().stream().filter(o -> o.id().equals(id))
+                .map(o -> o.status() == OutcomeStatus.ACTIVE ? "past its last valid day " + o.draft().validUntil()
+                        : o.status().name())
+                .findFirst()
+                .orElseGet(() -> transcript.recognitions().stream().filter(r -> r.recognition().id().equals(id))
+                        .map(r -> r.effectiveStatus() + " (a source outcome is not active)").findFirst().orElse(null));
+        if (status == null) {
+            return ApiException.notFound("the learner's transcript has no record " + id);
+        }
+        return new ApiException(ErrorCode.CREDENTIAL_NOT_ISSUABLE, "record " + id + " is " + status
+                + ", so it is not in force and a signed transcript leaves it out");
     }
 
     /**

@@ -9,7 +9,9 @@ import org.creditbank.model.verification.Verification;
 
 /**
  * Public verification: anyone holding a record id and content hash gets the ledger's verdict with
- * its reason. It needs no login; the gateway asks the ledger with its own verifier identity.
+ * its reason. It needs no login; the gateway asks the ledger with its own verifier identity. Whoever
+ * does not hold the content (a wrong hash) gets NO_MATCH and nothing else: the chaincode decides
+ * that, and this class passes its answer on unchanged.
  */
 public final class VerificationService {
 

@@ -1,5 +1,6 @@
 package org.creditbank.model.outcome;
 
+import java.time.LocalDate;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
 
@@ -38,6 +39,14 @@ public record Outcome(
     public static String hashOf(String issuer, OutcomeDraft draft) {
         return CanonicalJson.sha256Hex(new OutcomeContent(RecordId.outcome(issuer, draft.localId()).toString(), issuer,
                 draft));
+    }
+
+    /**
+     * Whether this record stands on {@code day}: ACTIVE and not past its last valid day. What the
+     * chaincode's verification answers VALID for, and what a signed transcript may hold.
+     */
+    public boolean inForceOn(LocalDate day) {
+        return status == OutcomeStatus.ACTIVE && Validity.inForceOn(draft.validUntil(), day);
     }
 
     /** This record after a status change. */

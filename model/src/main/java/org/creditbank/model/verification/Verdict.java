@@ -10,8 +10,11 @@ public enum Verdict {
     REVOKED,
     /** Found and content matches, but past its validUntil date. */
     EXPIRED,
-    /** A record with this id exists but the presented content differs from what was issued. */
-    HASH_MISMATCH,
-    /** No record with this id exists. */
-    NOT_FOUND
+    /**
+     * No record with this id has this content hash: the id is unknown, or the content differs from
+     * what was recorded. Which of the two is not said, and neither is a status or a reason, because
+     * verification is public and only someone who holds a record's content may learn anything about
+     * it. Record ids are institutions' own numbers and easy to guess; the content hash is not.
+     */
+    NO_MATCH
 }
