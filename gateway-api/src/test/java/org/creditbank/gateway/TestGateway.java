@@ -20,11 +20,14 @@ import org.creditbank.gateway.auth.Role;
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.GatewayServer;
+import org.creditbank.gateway.testing.ApiContract;
 import org.creditbank.model.json.CanonicalJson;
 
 /**
  * One institution's gateway on a random local port, with its own token file and wallet, for HTTP
- * tests. Requests go over real HTTP with the JDK client.
+ * tests. Requests go over real HTTP with the JDK client, and every answer is checked against the
+ * gateway's openapi.json ({@link ApiContract}), so no test passes on an answer the document does
+ * not describe.
  */
 final class TestGateway implements AutoCloseable {
 
@@ -36,6 +39,7 @@ final class TestGateway implements AutoCloseable {
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ApiContract CONTRACT = ApiContract.bundled();
 
     final InProcessLedger ledger;
     final TokenRegistry tokens;
@@ -97,8 +101,11 @@ final class TestGateway implements AutoCloseable {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+            Reply reply = new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue("Retry-After").orElse(null), r.body());
+            CONTRACT.assertConforms(r.request().method(), r.request().uri().getRawPath(), reply.status(),
+                    reply.contentType(), reply.text());
+            return reply;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

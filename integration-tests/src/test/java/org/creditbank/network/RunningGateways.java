@@ -13,31 +13,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.regex.Pattern;
 import org.creditbank.chaincode.testing.Drafts;
+import org.creditbank.gateway.testing.ApiContract;
 import org.creditbank.model.json.CanonicalJson;
 
 /**
  * The gateways scripts/gateways started on the network, as their users reach them: over HTTP at
  * the port in each one's gateway.properties, with the registrar and verifier tokens the script
  * saved beside it. Every request is matched to a route of the gateway's own {@code /openapi.json},
- * so a test can prove that every documented route was exercised on the real network.
+ * so a test can prove that every documented route was exercised on the real network, and every
+ * answer is checked against that document ({@link ApiContract}): status, media type and schema.
  */
 final class RunningGateways {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Routes called so far, as "METHOD /template". */
     private static final Set<String> CALLED = new ConcurrentSkipListSet<>();
-    private static volatile List<Route> routes;
+    /** The document the gateways serve; every answer is held to it. */
+    private static volatile ApiContract contract;
 
     private RunningGateways() {
     }
@@ -87,9 +84,11 @@ final class RunningGateways {
             }
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                record(method, URI.create(baseUrl + path).getPath());
+                String rawPath = URI.create(baseUrl + path).getRawPath();
+                contract.operation(method, rawPath).ifPresent(o -> CALLED.add(o.name()));
                 Reply reply = new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
                 assertThat(r.statusCode()).as("%s %s answered %s: %s", method, path, r.statusCode(), r.body()).isLessThan(500);
+                contract.assertConforms(method, rawPath, reply.status(), reply.contentType(), reply.body());
                 return reply;
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + baseUrl + path, e);
@@ -126,7 +125,7 @@ final class RunningGateways {
             Gateway g = new Gateway(org, "http://" + p.getProperty("listen.host") + ":" + p.getProperty("listen.port"),
                     Files.readString(home.resolve("registrar.token")).strip(),
                     Files.readString(home.resolve("verifier.token")).strip());
-            loadRoutes(g);
+            loadContract(g);
             return g;
         } catch (IOException e) {
             throw new IllegalStateException("no gateway for " + org + " in " + home + "; start them: scripts/gateways start", e);
@@ -136,49 +135,30 @@ final class RunningGateways {
     /** Documented routes no test on the network has called yet. */
     static Set<String> uncalledRoutes() {
         Set<String> all = new TreeSet<>();
-        routes.forEach(r -> all.add(r.name()));
+        contract.operations().forEach(o -> all.add(o.name()));
         all.removeAll(CALLED);
         return all;
     }
 
     static int documentedRoutes() {
-        return routes.size();
+        return contract.operations().size();
     }
 
-    private record Route(String method, String template, Pattern pattern, int variables) {
-        String name() {
-            return method + " " + template;
-        }
-    }
-
-    private static synchronized void loadRoutes(Gateway g) throws IOException {
-        if (routes != null) {
+    private static synchronized void loadContract(Gateway g) throws IOException {
+        if (contract != null) {
             return;
         }
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(g.url("/openapi.json"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            List<Route> found = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> paths = CanonicalJson.read(r.body(), JsonNode.class)
-                    .get("paths").fields(); paths.hasNext(); ) {
-                Map.Entry<String, JsonNode> path = paths.next();
-                String regex = path.getKey().replaceAll("\\{[^/]+}", "[^/]+");
-                int variables = path.getKey().split("\\{", -1).length - 1;
-                path.getValue().fieldNames().forEachRemaining(m -> found.add(new Route(m.toUpperCase(), path.getKey(),
-                        Pattern.compile(regex), variables)));
-            }
-            // A literal segment wins over a variable one (POST /outcomes/batch is not /outcomes/{id}).
-            found.sort(Comparator.comparingInt(Route::variables));
-            routes = List.copyOf(found);
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ApiContract served = ApiContract.of(r.body());
+            served.assertConforms("GET", "/openapi.json", r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.body());
+            contract = served;
             CALLED.add("GET /openapi.json");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void record(String method, String path) {
-        routes.stream().filter(r -> r.method().equals(method) && r.pattern().matcher(path).matches()).findFirst()
-                .ifPresent(r -> CALLED.add(r.name()));
     }
 }
