@@ -206,8 +206,8 @@ final class AuthorisationMatrix {
             String expected = row.of(who).label();
             MatrixRun.Observed seen = observed.get(row.function()).get(who);
             return DynamicTest.dynamicTest(row.function() + " as " + who.title + " → " + expected, () ->
-                    assertThat(seen.label()).as("%s as %s (%s): %s", row.function(), who.title, who.actor,
-                            seen.detail()).isEqualTo(expected));
+                    assertThat(seen.label()).as("%s as %s (%s)%s", row.function(), who.title, who.actor,
+                            seen.detail() == null ? "" : ": " + seen.detail()).isEqualTo(expected));
         }));
     }
 

@@ -402,15 +402,4 @@ final class MatrixRun {
     private static String json(Object value) {
         return CanonicalJson.toJson(value);
     }
-
-    /** The labels of an observed table, to render it like the expected one. */
-    static Map<String, Map<Identity, String>> labels(Map<String, Map<Identity, Observed>> observed) {
-        Map<String, Map<Identity, String>> labels = new LinkedHashMap<>();
-        observed.forEach((function, cells) -> {
-            Map<Identity, String> row = new EnumMap<>(Identity.class);
-            cells.forEach((who, o) -> row.put(who, o.label()));
-            labels.put(function, row);
-        });
-        return labels;
-    }
 }
