@@ -1,0 +1,405 @@
+package org.creditbank.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.creditbank.chaincode.testing.Drafts;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RecordId;
+import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.learner.AccountNumber;
+import org.creditbank.network.AuthorisationMatrix.Actor;
+import org.creditbank.network.AuthorisationMatrix.Identity;
+
+/**
+ * Calls every function of {@link AuthorisationMatrix#TABLE} as every {@link Identity} on a {@link
+ * Chain} and reports what happened in each cell. A setup first gives each cell its own target (an
+ * account, an outcome in the right state, a rule, fresh local ids), so that cells do not depend on
+ * one another and can run at the same time, an allowed write really succeeds, and a refused write
+ * can be checked to have changed nothing. Identical on the network and in memory.
+ */
+final class MatrixRun {
+
+    /** Where the calls go: the Fabric Gateway SDK on the network, or the contracts in memory. */
+    interface Chain {
+        Answer submit(Actor who, Map<String, byte[]> transientData, String function, String... args);
+
+        Answer evaluate(Actor who, String function, String... args);
+    }
+
+    /** What the chaincode answered: a result (and its transaction), a refusal code, or neither. */
+    record Answer(JsonNode result, String txId, ErrorCode refusal, String failure) {
+        static Answer ok(JsonNode result, String txId) {
+            return new Answer(result, txId, null, null);
+        }
+
+        static Answer refused(ErrorCode code) {
+            return new Answer(null, null, code, null);
+        }
+
+        static Answer failed(String why) {
+            return new Answer(null, null, null, why);
+        }
+
+        boolean isOk() {
+            return failure == null && refusal == null;
+        }
+
+        String label() {
+            return isOk() ? "ALLOW" : refusal != null ? refusal.name() : "FAILED";
+        }
+
+        /** The result of a setup call, which must succeed. */
+        JsonNode required(String what) {
+            if (!isOk()) {
+                throw new IllegalStateException("setup failed: " + what + " answered " + label()
+                        + (failure == null ? "" : ": " + failure));
+            }
+            return result;
+        }
+    }
+
+    /** What one cell did: ALLOW, a refusal code, FAILED or CHANGED, and the detail a failure needs. */
+    record Observed(String label, String detail) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String REASON = "authorisation matrix";
+
+    private final Chain chain;
+    private final Executor pool;
+    private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+
+    // The setup's targets: shared read targets, and one target per identity for each write.
+    private final Map<LiveNetwork.Org, Map<String, Object>> profiles = new EnumMap<>(LiveNetwork.Org.class);
+    private final Map<LiveNetwork.Org, JsonNode> registered = new EnumMap<>(LiveNetwork.Org.class);
+    private String learner;
+    private String readRule;
+    private String qualification;
+    private String outcome;
+    private String outcomeHash;
+    private String issuanceTx;
+    private String recognition;
+    private final Map<Identity, String> putAccounts = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> purgeAccounts = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> retireRules = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> toSuspend = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> toReinstate = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> toRevoke = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> sources = new EnumMap<>(Identity.class);
+
+    /** {@code pool} runs independent calls; a direct executor runs everything in turn. */
+    MatrixRun(Chain chain, Executor pool) {
+        this.chain = chain;
+        this.pool = pool;
+        profiles.put(LiveNetwork.Org.COLLEGE, Map.of("name", "广州五金职业技术学院", "type", "SCHOOL"));
+        profiles.put(LiveNetwork.Org.UNIVERSITY, Map.of("name", "应用技术大学", "type", "SCHOOL"));
+        profiles.put(LiveNetwork.Org.HARDWARE, Map.of("name", "五金制造集团", "type", "ENTERPRISE"));
+    }
+
+    /** Sets up, then runs every cell; by function in table order, then by identity. */
+    Map<String, Map<Identity, Observed>> run() {
+        setUp();
+        Map<String, Map<Identity, CompletableFuture<Observed>>> running = new LinkedHashMap<>();
+        for (AuthorisationMatrix.Row row : AuthorisationMatrix.TABLE) {
+            Map<Identity, CompletableFuture<Observed>> cells = new EnumMap<>(Identity.class);
+            for (Identity who : Identity.values()) {
+                cells.put(who, CompletableFuture.supplyAsync(() -> cell(row.function(), who), pool)
+                        .exceptionally(e -> new Observed("FAILED", String.valueOf(e))));
+            }
+            running.put(row.function(), cells);
+        }
+        Map<String, Map<Identity, Observed>> observed = new LinkedHashMap<>();
+        running.forEach((function, cells) -> {
+            Map<Identity, Observed> done = new EnumMap<>(Identity.class);
+            cells.forEach((who, future) -> done.put(who, future.join()));
+            observed.put(function, done);
+        });
+        return observed;
+    }
+
+    // ------------------------------------------------------------------ setup
+
+    private void setUp() {
+        Actor collegeRegistrar = Identity.REGISTRAR.actor;
+        together(profiles.keySet().stream().map(org -> (Supplier<Answer>) () ->
+                chain.submit(admin(org), Map.of(), "institution:register", json(profiles.get(org)))).toList(),
+                "institution:register");
+        for (LiveNetwork.Org org : profiles.keySet()) {
+            registered.put(org, chain.evaluate(collegeRegistrar, "institution:get", org.mspId).required("institution:get"));
+        }
+
+        learner = newAccountNumber();
+        readRule = "AZ" + run + "-READ";
+        qualification = "AZ" + run + "-Q";
+        List<Supplier<Answer>> second = new ArrayList<>();
+        second.add(() -> chain.submit(collegeRegistrar, Map.of(), "learner:openAccount", learner));
+        for (Identity who : Identity.values()) {
+            putAccounts.put(who, newAccountNumber());
+            purgeAccounts.put(who, newAccountNumber());
+            retireRules.put(who, "AZ" + run + "-RETIRE-" + who.ordinal());
+            second.add(() -> chain.submit(collegeRegistrar, Map.of(), "learner:openAccount", putAccounts.get(who)));
+            second.add(() -> chain.submit(collegeRegistrar, Map.of(), "learner:openAccount", purgeAccounts.get(who)));
+            second.add(() -> chain.submit(collegeRegistrar, Map.of(), "recognition:publishRule", json(rule(retireRules.get(who)))));
+        }
+        second.add(() -> chain.submit(collegeRegistrar, Map.of(), "recognition:publishRule", json(rule(readRule))));
+        second.add(() -> chain.submit(collegeRegistrar, Map.of(), "qualification:publish", json(qualification(qualification))));
+        together(second, "accounts, rules and a qualification");
+
+        List<Map<String, Object>> drafts = new ArrayList<>();
+        drafts.add(Drafts.course(localId("READ"), learner));
+        drafts.add(Drafts.course(localId("RECOGNISED"), learner));
+        for (Identity who : Identity.values()) {
+            for (String purpose : List.of("SUSPEND", "REINSTATE", "REVOKE", "SOURCE")) {
+                drafts.add(Drafts.course(localId(purpose + "-" + who.ordinal()), learner));
+            }
+        }
+        List<Supplier<Answer>> third = new ArrayList<>();
+        third.add(() -> chain.submit(collegeRegistrar, Map.of(), "outcome:issueBatch", json(drafts)));
+        third.add(() -> chain.submit(collegeRegistrar, personal(learner, "李小明"), "learner:putPersonalData"));
+        for (Identity who : Identity.values()) {
+            third.add(() -> chain.submit(collegeRegistrar, personal(purgeAccounts.get(who), "王小红"), "learner:putPersonalData"));
+        }
+        List<Answer> issued = together(third, "outcomes and personal data");
+        JsonNode batch = issued.get(0).result();
+        issuanceTx = issued.get(0).txId();
+        outcome = batch.get(0).get("id").asText();
+        outcomeHash = batch.get(0).get("contentHash").asText();
+        String recognised = batch.get(1).get("id").asText();
+        int next = 2;
+        for (Identity who : Identity.values()) {
+            toSuspend.put(who, batch.get(next++).get("id").asText());
+            toReinstate.put(who, batch.get(next++).get("id").asText());
+            toRevoke.put(who, batch.get(next++).get("id").asText());
+            sources.put(who, batch.get(next++).get("id").asText());
+        }
+
+        List<Supplier<Answer>> fourth = new ArrayList<>();
+        for (Identity who : Identity.values()) {
+            fourth.add(() -> chain.submit(collegeRegistrar, Map.of(), "outcome:suspend", toReinstate.get(who), REASON));
+        }
+        fourth.add(() -> chain.submit(Identity.OTHER_REGISTRAR.actor, Map.of(), "recognition:recognise",
+                json(manual(localId("SETUP"), recognised))));
+        List<Answer> fourthAnswers = together(fourth, "suspensions and a recognition");
+        recognition = fourthAnswers.get(fourthAnswers.size() - 1).result().at("/recognition/id").asText();
+
+        // Each peer the cells read from has committed everything above once it commits a later
+        // block of its own (an identical profile changes nothing).
+        together(List.of(LiveNetwork.Org.COLLEGE, LiveNetwork.Org.UNIVERSITY).stream().map(org -> (Supplier<Answer>) () ->
+                chain.submit(admin(org), Map.of(), "institution:register", json(profiles.get(org)))).toList(),
+                "the barrier");
+    }
+
+    /** Runs the calls at once and waits for all; each must succeed. The answers are in order. */
+    private List<Answer> together(List<Supplier<Answer>> calls, String what) {
+        List<CompletableFuture<Answer>> futures = calls.stream().map(c -> CompletableFuture.supplyAsync(c, pool)).toList();
+        List<Answer> answers = futures.stream().map(CompletableFuture::join).toList();
+        answers.forEach(a -> a.required(what));
+        return answers;
+    }
+
+    // ------------------------------------------------------------------ cells
+
+    private Observed cell(String function, Identity who) {
+        Actor as = who.actor;
+        String msp = as.mspId();
+        return switch (function) {
+            case "institution:register" -> register(who);
+            case "institution:get" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId);
+            case "institution:list" -> read(as, function);
+            case "learner:openAccount" -> {
+                String account = newAccountNumber();
+                yield write(as, function, Map.of(), args(account),
+                        () -> refusedAs(ErrorCode.ACCOUNT_NOT_FOUND, reader(who), "learner:getAccount", account));
+            }
+            case "learner:getAccount" -> read(as, function, learner);
+            case "learner:putPersonalData" -> write(as, function, personal(putAccounts.get(who), "张三"), args(),
+                    () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "learner:getPersonalData", putAccounts.get(who)));
+            case "learner:getPersonalData" -> read(as, function, learner);
+            case "learner:purgePersonalData" -> write(as, function, Map.of(), args(purgeAccounts.get(who)),
+                    () -> answers(Identity.REGISTRAR.actor, "learner:getPersonalData", purgeAccounts.get(who)));
+            case "outcome:issue", "outcome:issueBatch" -> {
+                String localId = localId(function.substring("outcome:".length()).toUpperCase() + "-" + who.ordinal());
+                Map<String, Object> draft = Drafts.course(localId, learner);
+                yield write(as, function, Map.of(), args(json(function.endsWith("Batch") ? List.of(draft) : draft)),
+                        () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "outcome:get",
+                                RecordId.outcome(msp, localId).toString()));
+            }
+            case "outcome:get", "outcome:history" -> read(as, function, outcome);
+            case "outcome:issuanceStatuses" -> read(as, function, issuanceTx);
+            case "outcome:suspend" -> statusChange(as, function, toSuspend.get(who), "ACTIVE");
+            case "outcome:reinstate" -> statusChange(as, function, toReinstate.get(who), "SUSPENDED");
+            case "outcome:revoke" -> statusChange(as, function, toRevoke.get(who), "ACTIVE");
+            case "qualification:publish" -> {
+                String code = "AZ" + run + "-PUBLISH-" + who.ordinal();
+                yield write(as, function, Map.of(), args(json(qualification(code))),
+                        () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "qualification:get", msp, code));
+            }
+            case "qualification:get" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId, qualification);
+            case "qualification:progress" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId, qualification, learner);
+            case "recognition:publishRule" -> {
+                String code = "AZ" + run + "-RULE-" + who.ordinal();
+                yield write(as, function, Map.of(), args(json(rule(code))),
+                        () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "recognition:getRule", msp, code, "1"));
+            }
+            case "recognition:retireRule" -> write(as, function, Map.of(), args(retireRules.get(who), "1", REASON),
+                    () -> field(Identity.REGISTRAR.actor, "/status", "ACTIVE", "recognition:getRule",
+                            LiveNetwork.Org.COLLEGE.mspId, retireRules.get(who), "1"));
+            case "recognition:getRule" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId, readRule, "1");
+            case "recognition:listRules" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId);
+            case "recognition:recognise" -> {
+                String localId = localId("RECOGNISE-" + who.ordinal());
+                yield write(as, function, Map.of(), args(json(manual(localId, sources.get(who)))),
+                        () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "recognition:get",
+                                RecordId.recognition(msp, localId).toString()));
+            }
+            case "recognition:get", "recognition:history" -> read(as, function, recognition);
+            case "transcript:transcript" -> read(as, function, learner);
+            case "verification:verify" -> read(as, function, outcome, outcomeHash);
+            default -> new Observed("FAILED", "no probe for " + function + "; add one to " + MatrixRun.class.getSimpleName());
+        };
+    }
+
+    /**
+     * The caller's own profile: an admin re-registers it as it is (an allowed call must not rename a
+     * live institution); anyone else tries to rename it, and it must stay as registered.
+     */
+    private Observed register(Identity who) {
+        LiveNetwork.Org org = who.actor.org();
+        boolean allowed = AuthorisationMatrix.row("institution:register").of(who).refusal() == null;
+        Map<String, Object> profile = new LinkedHashMap<>(profiles.get(org));
+        if (!allowed) {
+            profile.put("name", "Intruder " + run);
+        }
+        return write(who.actor, "institution:register", Map.of(), args(json(profile)), () -> {
+            JsonNode now = chain.evaluate(reader(who), "institution:get", org.mspId).required("institution:get");
+            return now.equals(registered.get(org)) ? null : "the profile is now " + now;
+        });
+    }
+
+    private Observed statusChange(Actor as, String function, String id, String status) {
+        return write(as, function, Map.of(), args(id, REASON),
+                () -> field(Identity.REGISTRAR.actor, "/status", status, "outcome:get", id));
+    }
+
+    private Observed read(Actor as, String function, String... args) {
+        Answer answer = chain.evaluate(as, function, args);
+        return new Observed(answer.label(), answer.failure());
+    }
+
+    /**
+     * Submits; when the chaincode refuses, {@code unchanged} must find nothing changed: it answers
+     * null, or what it found instead.
+     */
+    private Observed write(Actor as, String function, Map<String, byte[]> transientData, String[] args,
+                           Supplier<String> unchanged) {
+        Answer answer = chain.submit(as, transientData, function, args);
+        if (answer.refusal() != null) {
+            String changed = unchanged.get();
+            if (changed != null) {
+                return new Observed("CHANGED", "refused with " + answer.refusal() + ", yet " + changed);
+            }
+        }
+        return new Observed(answer.label(), answer.failure());
+    }
+
+    /** Null when {@code function} is refused with {@code code}, else what it answered. */
+    private String refusedAs(ErrorCode code, Actor as, String function, String... args) {
+        Answer answer = chain.evaluate(as, function, args);
+        return code == answer.refusal() ? null
+                : function + " answered " + answer.label() + (answer.isOk() ? " " + answer.result() : "");
+    }
+
+    /** Null when {@code function} answers at all, else its refusal. */
+    private String answers(Actor as, String function, String... args) {
+        Answer answer = chain.evaluate(as, function, args);
+        return answer.isOk() ? null : function + " answered " + answer.label();
+    }
+
+    /** Null when {@code function} answers {@code expected} at {@code pointer}, else what it answered. */
+    private String field(Actor as, String pointer, String expected, String function, String... args) {
+        Answer answer = chain.evaluate(as, function, args);
+        if (answer.isOk() && expected.equals(answer.result().at(pointer).asText())) {
+            return null;
+        }
+        return function + " answered " + (answer.isOk() ? pointer + " = " + answer.result().at(pointer) : answer.label());
+    }
+
+    /** A registrar of the caller's own organisation: it reads what the caller would have written. */
+    private static Actor reader(Identity who) {
+        return new Actor(who.actor.org(), "registrar1");
+    }
+
+    private static Actor admin(LiveNetwork.Org org) {
+        return new Actor(org, "admin");
+    }
+
+    // ------------------------------------------------------------------ arguments
+
+    private String localId(String purpose) {
+        return "AZ-" + run + "-" + purpose;
+    }
+
+    private static String newAccountNumber() {
+        return AccountNumber.random(RANDOM);
+    }
+
+    private static String[] args(String... args) {
+        return args;
+    }
+
+    private static Map<String, byte[]> personal(String account, String name) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("accountNo", account);
+        data.put("name", name);
+        data.put("birthDate", "2005-04-12");
+        data.put("nationalId", "440101200504120011");
+        data.put("salt", "0123456789abcdef0123456789abcdef");
+        return Map.of("personal", json(data).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> rule(String code) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("code", code);
+        rule.put("version", 1);
+        rule.put("kind", "COURSE");
+        rule.put("achievementCode", "CNC");
+        rule.put("match", "PREFIX");
+        rule.put("target", Map.of("courseCode", "ME210", "title", "数控加工技术", "category", "专业核心"));
+        rule.put("creditsPerOutcome", 2);
+        rule.put("cap", 5);
+        return rule;
+    }
+
+    private static Map<String, Object> qualification(String code) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("code", code);
+        terms.put("title", "数控技术专科");
+        terms.put("totalCredits", 60);
+        return terms;
+    }
+
+    private Map<String, Object> manual(String localId, String source) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("localId", localId);
+        request.put("learner", learner);
+        request.put("sourceOutcomeIds", List.of(source));
+        request.put("method", "MANUAL");
+        request.put("target", Map.of("title", "数控实践", "category", "实践教学"));
+        request.put("credits", 1);
+        request.put("justification", REASON);
+        return request;
+    }
+
+    private static String json(Object value) {
+        return CanonicalJson.toJson(value);
+    }
+}
