@@ -93,7 +93,8 @@ public final class Drill {
             Files.createDirectories(Path.of(o.get("out")).toAbsolutePath().getParent());
             Files.writeString(Path.of(o.get("out")), json + "\n");
         }
-        boolean pass = ((Number) report.get("lost")).intValue() == 0 && ((Number) report.get("duplicates")).intValue() == 0;
+        boolean pass = ((Number) report.get("lost")).intValue() == 0 && ((Number) report.get("duplicates")).intValue() == 0
+                && !drill.events.containsKey("restartFailed");
         System.exit(pass ? 0 : 1);
     }
 
@@ -112,7 +113,12 @@ public final class Drill {
         }, 0, intervalMicros, TimeUnit.MICROSECONDS);
 
         sleepUntil(faultAt * 1000L);
-        inject(fault, downFor);
+        try {
+            inject(fault, downFor);
+        } catch (IllegalStateException e) {
+            // The audit still says what the clients saw; the restart's failure is part of the result.
+            events.put("restartFailed", e.getMessage());
+        }
         // The load goes on for at least 10 s after the restart, to see the member serve again.
         long loadMs = Math.max(seconds * 1000L, now() + (events.containsKey("restartedAtMs") ? 10_000 : 0));
         sleepUntil(loadMs);
