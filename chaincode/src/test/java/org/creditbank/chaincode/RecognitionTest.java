@@ -199,6 +199,8 @@ class RecognitionTest extends Consortium {
         publish(v2);
         JsonNode rules = ok(ledger.evaluate(COLLEGE_VERIFIER, "recognition:listRules", UNIVERSITY));
         assertThat(rules).hasSize(2);
+        // A NUL would break the composite key: refused as bad input, not an unexpected failure.
+        refused(ledger.evaluate(COLLEGE_VERIFIER, "recognition:listRules", "University\u0000MSP"), "INVALID_FIELD");
         assertThat(rules.get(0).get("status").asText()).isEqualTo("RETIRED");
         assertThat(rules.get(0).get("retireReason").asText()).contains("version 2");
         assertThat(rules.get(1).get("status").asText()).isEqualTo("ACTIVE");

@@ -323,4 +323,12 @@ class GatewayHttpTest {
         assertThat(metrics).contains("creditbank_fabric_call_duration_seconds_count{function=\"learner:openAccount\",kind=\"submit\"} 1");
         assertThat(metrics).contains("creditbank_fabric_call_failures_total{failure=\"REFUSED\",function=\"outcome:get\",kind=\"evaluate\"} 1");
     }
+
+    /** Found by schemathesis: a NUL in the owner reached the ledger's composite key and answered 500. */
+    @Test
+    void aRuleOwnerThatIsNoInstitutionIsRefusedAsBadInput() {
+        assertProblem(hardware.get("/api/v1/rules?owner=6%F0%9A%9F%BD%00", hardwareVerifier), 400, "INVALID_FIELD");
+        assertProblem(hardware.get("/api/v1/rules?owner=University%00MSP", hardwareVerifier), 400, "INVALID_FIELD");
+        assertThat(hardware.get("/api/v1/rules?owner=UniversityMSP", hardwareVerifier).status()).isEqualTo(200);
+    }
 }

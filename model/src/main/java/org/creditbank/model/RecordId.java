@@ -21,7 +21,7 @@ public record RecordId(Kind kind, String institution, String localId) {
 
     private static final String SEPARATOR = ":";
     private static final String RECOGNITION_MARK = "rec";
-    private static final Pattern INSTITUTION = Pattern.compile("[^:\\s]{1,64}");
+    private static final Pattern INSTITUTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Refuses parts that would not parse back to the same id. */
     public RecordId {
@@ -55,9 +55,19 @@ public record RecordId(Kind kind, String institution, String localId) {
         return parse(text).filter(id -> id.kind() == Kind.OUTCOME).isPresent();
     }
 
-    /** An MSP id: any name without a colon or white space (Fabric sets no stricter rule). */
-    private static boolean isInstitution(String text) {
+    /**
+     * An institution's MSP id: letters, digits, '.', '_' and '-', at most 64, as consortium
+     * members name their MSPs. Fabric itself sets no rule, but a NUL or U+10FFFF in a name would
+     * break the ledger's composite keys, and anything else in one is a mistake or an attack.
+     */
+    public static boolean isInstitution(String text) {
         return text != null && INSTITUTION.matcher(text).matches();
+    }
+
+    /** The violation for {@code field} when it is not an institution's MSP id; empty when it is. */
+    public static Optional<Violation> institutionViolation(String field, String text) {
+        return isInstitution(text) ? Optional.empty() : Optional.of(new Violation(ErrorCode.INVALID_FIELD, field,
+                field + " must be an institution's MSP id (letters, digits, '.', '_', '-'; at most 64)"));
     }
 
     private static boolean isLocalId(String text) {

@@ -53,4 +53,16 @@ class RecordIdTest {
             assertThat(violation.message()).contains("CollegeMSP:2026-CNC-0001");
         });
     }
+
+    @Test
+    void anInstitutionIsANameOfLettersDigitsDotsUnderscoresAndDashes() {
+        assertThat(RecordId.isInstitution("CollegeMSP")).isTrue();
+        assertThat(RecordId.isInstitution("org1.example-MSP_2")).isTrue();
+        for (String text : new String[] {"", "College\u0000MSP", "College\uDBFF\uDFFFMSP", "学院MSP", "-MSP", "a".repeat(65)}) {
+            assertThat(RecordId.isInstitution(text)).as(text).isFalse();
+            assertThat(RecordId.institutionViolation("owner", text)).get()
+                    .satisfies(v -> assertThat(v.field()).isEqualTo("owner"));
+        }
+        assertThat(RecordId.parse("College\u0000MSP:X-1")).isEmpty();
+    }
 }

@@ -111,6 +111,9 @@ public final class RecognitionContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listRules(LedgerContext ctx, String owner) {
         Caller.of(ctx).mustRead();
+        RecordId.institutionViolation("owner", owner).ifPresent(v -> {
+            throw Refusal.of(v);
+        });
         return Contracts.json(ctx.ledger().scan(RecognitionRule.class, Keys.RULE, owner));
     }
 

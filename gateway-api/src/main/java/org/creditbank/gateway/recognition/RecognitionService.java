@@ -8,6 +8,7 @@ import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.model.StatusReason;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.recognition.RecognitionRequest;
 import org.creditbank.model.recognition.RuleTerms;
@@ -35,6 +36,9 @@ public final class RecognitionService {
     }
 
     public JsonNode rules(Principal caller, String owner) {
+        RecordId.institutionViolation("owner", owner).ifPresent(v -> {
+            throw ApiException.of(v);
+        });
         return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("recognition:listRules", owner)), JsonNode.class);
     }
 
