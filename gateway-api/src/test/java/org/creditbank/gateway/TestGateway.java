@@ -39,6 +39,8 @@ final class TestGateway implements AutoCloseable {
 
     final InProcessLedger ledger;
     final TokenRegistry tokens;
+    /** The gateway's token file, which {@code TokenCommand} changes while the gateway runs. */
+    final Path tokensFile;
     private final Javalin app;
 
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes) throws IOException {
@@ -55,7 +57,8 @@ final class TestGateway implements AutoCloseable {
                         IssuerIdentity issuer, TrustBundle trust, Clock clock) throws IOException {
         this.ledger = ledger;
         Path dir = Files.createTempDirectory("gateway-" + mspId);
-        this.tokens = TokenRegistry.open(dir.resolve("tokens.json"));
+        this.tokensFile = dir.resolve("tokens.json");
+        this.tokens = TokenRegistry.open(tokensFile);
         CredentialSetup credentials = new CredentialSetup(issuer, trust, baseUrl(port), Duration.ofMinutes(5), clock);
         this.app = GatewayServer.create(GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2,
                 new PrometheusRegistry(), credentials), maxRequestBytes).start("127.0.0.1", port);
