@@ -92,6 +92,13 @@ final class TestGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON POST with extra request headers. */
+    Reply post(String path, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl(app.port()) + path));
         return token == null ? b : b.header("Authorization", "Bearer " + token);
