@@ -190,6 +190,8 @@ public final class TokenRegistry {
      */
     private void update(UnaryOperator<List<Entry>> change) {
         Path parent = file.toAbsolutePath().getParent();
+        // Not while this instance reloads: that could put back what it read before this change.
+        reloading.lock();
         try {
             Files.createDirectories(parent);
             try (FileChannel lockFile = FileChannel.open(parent.resolve(file.getFileName() + ".lock"),
@@ -203,6 +205,8 @@ public final class TokenRegistry {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write token file " + file, e);
+        } finally {
+            reloading.unlock();
         }
     }
 
