@@ -36,6 +36,35 @@ class LearnerAccountTest extends Consortium {
     }
 
     @Test
+    void retryingAnOpeningWithTheSameKeyFindsTheSameAccountAndOpensNoOther() {
+        String key = "3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f";
+        int before = ledger.worldState().size();
+        JsonNode first = ok(ledger.submit(COLLEGE_REGISTRAR, "learner:openAccountForKey", key));
+        JsonNode again = ok(ledger.submit(COLLEGE_REGISTRAR, "learner:openAccountForKey", key.toUpperCase()));
+
+        assertThat(first.get("accountNo").asText()).isEqualTo(AccountNumber.forOpeningKey(COLLEGE, key));
+        assertThat(again).isEqualTo(first);
+        assertThat(first.get("openedTxId").asText()).isNotBlank();
+        assertThat(ledger.worldState()).hasSize(before + 1);
+        assertThat(ledger.worldState().values()).noneMatch(v -> v.contains(key));
+        // Another institution's same key is another account, its own.
+        JsonNode theirs = ok(ledger.submit(UNIVERSITY_REGISTRAR, "learner:openAccountForKey", key));
+        assertThat(theirs.get("accountNo").asText()).isNotEqualTo(first.get("accountNo").asText());
+        assertThat(theirs.get("openedBy").asText()).isEqualTo(UNIVERSITY);
+    }
+
+    @Test
+    void anOpeningKeyMustBeAUuidAndTheAccountItNamesMustNotBeAnotherInstitutions() {
+        JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "learner:openAccountForKey", "2024010203"), "INVALID_FIELD");
+        assertThat(body.get("violations").findValuesAsText("field")).containsExactly("openingKey");
+        refused(ledger.submit(COLLEGE_VERIFIER, "learner:openAccountForKey", "3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f"),
+                "ROLE_NOT_ALLOWED");
+        String key = "00000000-0000-4000-8000-000000000001";
+        ok(ledger.submit(UNIVERSITY_REGISTRAR, "learner:openAccount", AccountNumber.forOpeningKey(COLLEGE, key)));
+        refused(ledger.submit(COLLEGE_REGISTRAR, "learner:openAccountForKey", key), "ACCOUNT_EXISTS");
+    }
+
+    @Test
     void accountNumbersWithAWrongCheckCharacterAreRefused() {
         String account = AccountNumber.random(new SecureRandom());
         char last = account.charAt(account.length() - 1);

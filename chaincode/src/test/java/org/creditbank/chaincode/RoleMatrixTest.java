@@ -37,6 +37,7 @@ class RoleMatrixTest extends Consortium {
         return Map.ofEntries(
                 Map.entry("institution:register", new String[] {json(Map.of("name", "X", "type", "SCHOOL"))}),
                 Map.entry("learner:openAccount", new String[] {newAccount}),
+                Map.entry("learner:openAccountForKey", new String[] {"3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f"}),
                 Map.entry("learner:purgePersonalData", new String[] {learner}),
                 Map.entry("outcome:issue", new String[] {json(course("RM-3", learner))}),
                 Map.entry("outcome:issueBatch", new String[] {json(List.of(course("RM-4", learner)))}),

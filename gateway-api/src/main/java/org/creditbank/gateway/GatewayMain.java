@@ -46,7 +46,7 @@ public final class GatewayMain {
             System.exit(1);
             return;
         }
-        Javalin app = GatewayServer.create(services(ledger, config, registry), config.maxRequestBytes())
+        Javalin app = GatewayServer.create(services(ledger, config, registry), config.maxRequestBytes(), config.limits())
                 .start(config.listenHost(), config.listenPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

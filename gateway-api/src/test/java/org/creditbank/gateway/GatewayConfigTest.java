@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.creditbank.gateway.config.GatewayConfig;
+import org.creditbank.gateway.config.RequestLimits;
 import org.junit.jupiter.api.Test;
 
 class GatewayConfigTest {
@@ -22,6 +23,19 @@ class GatewayConfigTest {
         assertThat(config.fabric().commitStatusTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.fabric().wallet()).isEqualTo(EXAMPLE.toAbsolutePath().getParent().resolve("../.creditbank/wallets/college"));
         assertThat(config.importBatchSize()).isEqualTo(100);
+        assertThat(config.limits()).isEqualTo(RequestLimits.DEFAULTS);
+    }
+
+    @Test
+    void requestLimitsCanBeChangedOrTurnedOffAndAreChecked() throws IOException {
+        GatewayConfig config = GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_LIMITS_PUBLIC_PERSECOND", "0",
+                "CREDITBANK_LIMITS_TRUSTFORWARDEDFOR", "TRUE"));
+        assertThat(config.limits().publicPerSecond()).isZero();
+        assertThat(config.limits().trustForwardedFor()).isTrue();
+        assertThatThrownBy(() -> GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_LIMITS_TRUSTFORWARDEDFOR", "yes")))
+                .hasMessageContaining("limits.trustForwardedFor");
+        assertThatThrownBy(() -> GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_LIMITS_PUBLIC_BURST", "0")))
+                .hasMessageContaining("request limits");
     }
 
     @Test

@@ -176,6 +176,30 @@ class GatewayHttpTest {
     }
 
     @Test
+    void aRetriedAccountOpeningWithTheSameIdempotencyKeyReturnsTheSameAccount() {
+        String key = "3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f";
+        Reply first = college.post("/api/v1/learners", collegeRegistrar, "", Map.of("Idempotency-Key", key));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        Reply retry = college.post("/api/v1/learners", collegeRegistrar, "", Map.of("Idempotency-Key", key));
+        assertThat(retry.status()).as(retry.text()).isEqualTo(200);
+        assertThat(retry.json().get("record")).isEqualTo(first.json().get("record"));
+        Reply upper = college.post("/api/v1/learners", collegeRegistrar, "", Map.of("Idempotency-Key", key.toUpperCase()));
+        assertThat(upper.json().get("record")).isEqualTo(first.json().get("record"));
+
+        // Without a key every request opens another account, as it always did.
+        assertThat(openAccount()).isNotEqualTo(openAccount());
+        assertProblem(college.post("/api/v1/learners", collegeRegistrar, "", Map.of("Idempotency-Key", "2024010203")),
+                400, "INVALID_FIELD");
+        // A key whose account another institution holds is a conflict, not that institution's account.
+        String squatted = "00000000-0000-4000-8000-000000000001";
+        assertThat(university.post("/api/v1/learners", universityRegistrar, "", Map.of()).status()).isEqualTo(201);
+        assertThat(chain.submit(TestIdentity.withRole("UniversityMSP", "registrar1", "registrar"), "learner:openAccount",
+                org.creditbank.model.learner.AccountNumber.forOpeningKey("CollegeMSP", squatted)).ok()).isTrue();
+        assertProblem(college.post("/api/v1/learners", collegeRegistrar, "", Map.of("Idempotency-Key", squatted)),
+                409, "ACCOUNT_EXISTS");
+    }
+
+    @Test
     void invalidInputIs400WithTheFieldsNamedAndNeverReachesTheLedger() {
         String learner = openAccount();
         Map<String, Object> bad = Drafts.course("B-1", learner);

@@ -18,6 +18,7 @@ import org.creditbank.credentials.IssuerIdentity;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.auth.Role;
 import org.creditbank.gateway.auth.TokenRegistry;
+import org.creditbank.gateway.config.RequestLimits;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.gateway.testing.ApiContract;
@@ -43,26 +44,35 @@ final class TestGateway implements AutoCloseable {
 
     final InProcessLedger ledger;
     final TokenRegistry tokens;
+    /** The gateway's token file, which {@code TokenCommand} changes while the gateway runs. */
+    final Path tokensFile;
     private final Javalin app;
 
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes) throws IOException {
-        this(ledger, mspId, serviceIdentity, maxRequestBytes, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC());
+        this(ledger, mspId, serviceIdentity, maxRequestBytes, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(),
+                RequestLimits.DEFAULTS);
+    }
+
+    /** A gateway with its own request limits. */
+    TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, RequestLimits limits) throws IOException {
+        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(), limits);
     }
 
     /** A gateway that issues credentials as {@code issuer} and trusts {@code trust}, on its own clock. */
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, int port, IssuerIdentity issuer,
                 TrustBundle trust, Clock clock) throws IOException {
-        this(ledger, mspId, serviceIdentity, 1 << 20, port, issuer, trust, clock);
+        this(ledger, mspId, serviceIdentity, 1 << 20, port, issuer, trust, clock, RequestLimits.DEFAULTS);
     }
 
     private TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes, int port,
-                        IssuerIdentity issuer, TrustBundle trust, Clock clock) throws IOException {
+                        IssuerIdentity issuer, TrustBundle trust, Clock clock, RequestLimits limits) throws IOException {
         this.ledger = ledger;
         Path dir = Files.createTempDirectory("gateway-" + mspId);
-        this.tokens = TokenRegistry.open(dir.resolve("tokens.json"));
+        this.tokensFile = dir.resolve("tokens.json");
+        this.tokens = TokenRegistry.open(tokensFile);
         CredentialSetup credentials = new CredentialSetup(issuer, trust, baseUrl(port), Duration.ofMinutes(5), clock);
         this.app = GatewayServer.create(GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2,
-                new PrometheusRegistry(), credentials), maxRequestBytes).start("127.0.0.1", port);
+                new PrometheusRegistry(), credentials), maxRequestBytes, limits).start("127.0.0.1", port);
     }
 
     static String baseUrl(int port) {
@@ -93,6 +103,13 @@ final class TestGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON POST with extra request headers. */
+    Reply post(String path, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl(app.port()) + path));
         return token == null ? b : b.header("Authorization", "Bearer " + token);
@@ -117,6 +134,10 @@ final class TestGateway implements AutoCloseable {
     /** The absolute URL of {@code path} on this gateway. */
     String url(String path) {
         return baseUrl(app.port()) + path;
+    }
+
+    int port() {
+        return app.port();
     }
 
     Javalin app() {

@@ -8,12 +8,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.creditbank.chaincode.testing.Drafts;
+import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.network.RunningGateways.Gateway;
 import org.creditbank.network.RunningGateways.Reply;
@@ -230,6 +234,46 @@ class ApiOnNetworkIT {
             assertThat(later.get("verdict").asText()).as(later.toString()).isEqualTo("INVALID");
             assertThat(later.get("summary").asText()).contains(kept, "withdrawn");
         }
+    }
+
+    @Test
+    @Order(7)
+    void aRetriedAccountOpeningWithTheSameIdempotencyKeyReturnsTheSameAccount() {
+        String key = UUID.randomUUID().toString();
+        Reply first = college.post("/api/v1/learners", college.registrarToken(), "", Map.of("Idempotency-Key", key));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        Reply retry = college.post("/api/v1/learners", college.registrarToken(), "", Map.of("Idempotency-Key", key));
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.json().get("record")).isEqualTo(first.json().get("record"));
+        // The same key at another institution is that institution's own account.
+        Reply theirs = university.post("/api/v1/learners", university.registrarToken(), "", Map.of("Idempotency-Key", key));
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        assertThat(theirs.json().at("/record/accountNo").asText()).isNotEqualTo(first.json().at("/record/accountNo").asText());
+        college.post("/api/v1/learners", college.registrarToken(), "", Map.of("Idempotency-Key", "2024010203"))
+                .assertProblem(400, "INVALID_FIELD");
+    }
+
+    @Test
+    @Order(8)
+    void aTokenCreatedOrRevokedWhileTheGatewayRunsTakesEffectWithinSeconds() throws InterruptedException {
+        TokenRegistry tokens = TokenRegistry.open(RunningGateways.tokensFile("hardware"));
+        String secret = tokens.create(Role.VERIFIER, "verifier1", null, "network test " + RUN);
+        assertThat(statusWithin(hardware, secret, 200)).isEqualTo(200);
+        String id = tokens.describe().stream().filter(d -> d.contains("network test " + RUN)).findFirst().orElseThrow()
+                .split("\\s+")[0];
+        assertThat(tokens.revoke(id)).isTrue();
+        assertThat(statusWithin(hardware, secret, 401)).isEqualTo(401);
+    }
+
+    /** The status of GET /institutions/me with {@code token}, asked until it is {@code wanted} or 5 s passed. */
+    private static int statusWithin(Gateway gateway, String token, int wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int status;
+        do {
+            status = gateway.get("/api/v1/institutions/me", token).status();
+            Thread.sleep(100);
+        } while (status != wanted && System.nanoTime() < deadline);
+        return status;
     }
 
     @Test

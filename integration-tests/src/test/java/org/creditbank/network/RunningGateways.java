@@ -72,7 +72,17 @@ final class RunningGateways {
             return send("POST", path, token, "text/csv; charset=utf-8", csv);
         }
 
+        /** A POST with extra request headers (e.g. Idempotency-Key). */
+        Reply post(String path, String token, String body, Map<String, String> headers) {
+            return send("POST", path, token, "application/json", body, headers);
+        }
+
         private Reply send(String method, String path, String token, String contentType, String body) {
+            return send(method, path, token, contentType, body, Map.of());
+        }
+
+        private Reply send(String method, String path, String token, String contentType, String body,
+                           Map<String, String> headers) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -82,6 +92,7 @@ final class RunningGateways {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
+            headers.forEach(b::header);
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 String rawPath = URI.create(baseUrl + path).getRawPath();
@@ -114,6 +125,11 @@ final class RunningGateways {
             assertThat(this.status()).as(body).isEqualTo(status);
             assertThat(code()).isEqualTo(code);
         }
+    }
+
+    /** The token file the running gateway of {@code org} reads (and TokenCommand writes). */
+    static Path tokensFile(String org) {
+        return LiveNetwork.DIR.resolve("gateways").resolve(org).resolve("tokens.json");
     }
 
     /** The gateway of {@code org} (college, university, hardware) as scripts/gateways configured it. */

@@ -58,6 +58,10 @@ public enum ErrorCode {
     NO_SUCH_ROUTE,
     /** The request body is larger than the gateway accepts. */
     PAYLOAD_TOO_LARGE,
+    /** The JSON body nests arrays and objects deeper than the gateway accepts on a public route. */
+    NESTED_TOO_DEEPLY,
+    /** The client sent more requests than its limit allows; try again after the Retry-After seconds. */
+    RATE_LIMITED,
     /** The HTTP server refused the request before any route saw it, for a reason none of the codes above names. */
     REQUEST_NOT_ACCEPTED,
     /** A CSV import has invalid rows; nothing was imported (the details list them by row). */

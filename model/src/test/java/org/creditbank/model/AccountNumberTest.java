@@ -45,4 +45,23 @@ class AccountNumberTest {
         assertThat(AccountNumber.isValid("XX7K2M9QH4TZ1XW8R0")).isFalse();
         assertThat(AccountNumber.isValid("CB7K2M9QH4TZ1XW8RI")).isFalse(); // I is not in the alphabet
     }
+
+    @Test
+    void anOpeningKeyGivesOneValidNumberPerInstitutionWhateverItsCase() {
+        String key = "3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f";
+        String number = AccountNumber.forOpeningKey("CollegeMSP", key);
+        assertThat(AccountNumber.isValid(number)).isTrue();
+        assertThat(AccountNumber.forOpeningKey("CollegeMSP", key.toUpperCase())).isEqualTo(number);
+        assertThat(AccountNumber.forOpeningKey("UniversityMSP", key)).isNotEqualTo(number);
+        assertThat(AccountNumber.forOpeningKey("CollegeMSP", "3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e30")).isNotEqualTo(number);
+    }
+
+    @Test
+    void anOpeningKeyIsAUuidNotAStudentNumber() {
+        assertThat(AccountNumber.isValidOpeningKey("3F2A9C0D-1E4B-4C5D-8E6F-7A8B9C0D1E2F")).isTrue();
+        assertThat(AccountNumber.isValidOpeningKey("2024010203")).isFalse();
+        assertThat(AccountNumber.isValidOpeningKey("")).isFalse();
+        assertThat(AccountNumber.isValidOpeningKey(null)).isFalse();
+        assertThat(AccountNumber.isValidOpeningKey("3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f ")).isFalse();
+    }
 }

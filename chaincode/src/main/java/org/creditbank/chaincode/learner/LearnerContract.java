@@ -23,7 +23,8 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 
 /**
  * Learner accounts (学习账户) and the personal data behind them. The account is opened once, by any
- * institution, and then shared by all of them; world state holds only the random account number.
+ * institution, and then shared by all of them; world state holds only the account number (random, or
+ * derived from an opening key: see {@link AccountNumber}).
  * Each institution keeps the personal data of the learners it serves in its own private data
  * collection {@code PII_<MSP id>}, which only its peers store; the chain keeps only its hash.
  */
@@ -33,11 +34,30 @@ public final class LearnerContract implements LedgerContract {
     /** Key of the transient map entry that carries {@link PersonalData} JSON. */
     public static final String TRANSIENT_PERSONAL = "personal";
 
+    /** Opens the account with the number the caller drew at random (a retry with the same number is harmless). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String openAccount(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
         requireValidNumber(accountNo);
-        Ledger ledger = ctx.ledger();
+        return open(ctx.ledger(), caller, accountNo);
+    }
+
+    /**
+     * Opens the account for the caller's opening key (a UUID, see {@link AccountNumber}): the
+     * number is derived here from the caller's institution and the key, so every retry with the same
+     * key finds the same account and no other institution's key can name it.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String openAccountForKey(LedgerContext ctx, String openingKey) {
+        Caller caller = Caller.of(ctx).mustWrite();
+        if (!AccountNumber.isValidOpeningKey(openingKey)) {
+            throw Refusal.invalid(java.util.List.of(new Violation(ErrorCode.INVALID_FIELD, "openingKey",
+                    "an opening key is a UUID (e.g. 3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f)")));
+        }
+        return open(ctx.ledger(), caller, AccountNumber.forOpeningKey(caller.mspId(), openingKey));
+    }
+
+    private static String open(Ledger ledger, Caller caller, String accountNo) {
         String key = ledger.key(Keys.ACCOUNT, accountNo);
         Optional<LearnerAccount> existing = ledger.get(key, LearnerAccount.class);
         if (existing.isPresent()) {
@@ -47,7 +67,7 @@ public final class LearnerContract implements LedgerContract {
             throw Refusal.of(ErrorCode.ACCOUNT_EXISTS,
                     "account " + accountNo + " is already open (by " + existing.get().openedBy() + "); use it as it is");
         }
-        LearnerAccount account = new LearnerAccount(accountNo, caller.mspId(), ledger.now().toString());
+        LearnerAccount account = new LearnerAccount(accountNo, caller.mspId(), ledger.now().toString(), ledger.txId());
         ledger.put(key, account);
         ledger.restrictEndorsementTo(key, caller.mspId());
         return Contracts.json(account);

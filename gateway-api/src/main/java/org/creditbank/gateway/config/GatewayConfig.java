@@ -25,7 +25,8 @@ public record GatewayConfig(
         String serviceIdentity,
         long maxRequestBytes,
         int importBatchSize,
-        CredentialSettings credentials) {
+        CredentialSettings credentials,
+        RequestLimits limits) {
 
     public static GatewayConfig load(Path file, Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -66,7 +67,15 @@ public record GatewayConfig(
                 s.required("service.identity"),
                 s.number("limits.maxRequestBytes", 5L * 1024 * 1024),
                 (int) s.number("import.batchSize", 100),
-                credentials);
+                credentials,
+                new RequestLimits(
+                        (int) s.number("limits.public.perSecond", RequestLimits.DEFAULTS.publicPerSecond()),
+                        (int) s.number("limits.public.burst", RequestLimits.DEFAULTS.publicBurst()),
+                        (int) s.number("limits.token.perSecond", RequestLimits.DEFAULTS.tokenPerSecond()),
+                        (int) s.number("limits.token.burst", RequestLimits.DEFAULTS.tokenBurst()),
+                        s.number("limits.public.maxBodyBytes", RequestLimits.DEFAULTS.publicMaxBodyBytes()),
+                        (int) s.number("limits.public.maxJsonDepth", RequestLimits.DEFAULTS.publicMaxJsonDepth()),
+                        s.bool("limits.trustForwardedFor", false)));
     }
 
     private record Settings(Properties file, Map<String, String> env, Path base) {
@@ -92,6 +101,14 @@ public record GatewayConfig(
         Path optionalPath(String key) {
             String value = optional(key, null);
             return value == null ? null : base.resolve(value);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String value = optional(key, Boolean.toString(fallback));
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("setting '" + key + "' must be true or false, not '" + value + "'");
+            }
+            return Boolean.parseBoolean(value);
         }
 
         long number(String key, long fallback) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.config.RequestLimits;
 import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.model.ErrorCode;
 import org.slf4j.Logger;
@@ -34,11 +35,19 @@ public final class GatewayServer {
     }
 
     public static Javalin create(Services services, long maxRequestBytes) {
+        return create(services, maxRequestBytes, RequestLimits.DEFAULTS);
+    }
+
+    public static Javalin create(Services services, long maxRequestBytes, RequestLimits limits) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = maxRequestBytes;
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-            config.routes.beforeMatched(ctx -> authenticate(ctx, services));
+            RequestGuard guard = new RequestGuard(limits);
+            config.routes.beforeMatched(ctx -> {
+                authenticate(ctx, services);
+                guard.admit(ctx); // after authentication, so that a request with a token counts against its token
+            });
             config.routes.after(ctx -> record(ctx, services.metrics()));
             Routes.declare(config.routes, services);
 

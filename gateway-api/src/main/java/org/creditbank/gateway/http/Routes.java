@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.gateway.outcome.OutcomeService.StatusChange;
 import org.creditbank.gateway.verification.VerificationService;
@@ -49,7 +50,8 @@ final class Routes {
         r.get(API + "/institutions", ctx -> json(ctx, 200, s.institutions().list(who(ctx))), REGISTRAR, VERIFIER);
         r.get(API + "/institutions/me", ctx -> json(ctx, 200, s.institutions().own(who(ctx))), REGISTRAR, VERIFIER);
 
-        r.post(API + "/learners", ctx -> receipt(ctx, s.learners().openAccount(who(ctx))), REGISTRAR);
+        r.post(API + "/learners", ctx -> receipt(ctx, s.learners().openAccount(who(ctx),
+                ctx.header(LearnerService.IDEMPOTENCY_KEY))), REGISTRAR);
         r.get(API + "/learners/{accountNo}/transcript",
                 ctx -> json(ctx, 200, s.learners().transcript(who(ctx), ctx.pathParam("accountNo"))), REGISTRAR, VERIFIER, LEARNER);
 

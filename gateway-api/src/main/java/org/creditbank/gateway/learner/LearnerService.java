@@ -2,6 +2,7 @@ package org.creditbank.gateway.learner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
+import java.util.List;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.auth.Role;
@@ -9,14 +10,21 @@ import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.gateway.ledger.Receipt;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.Violation;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 
 /**
  * Learner accounts and transcripts. The gateway draws the random account number (the chaincode
- * has no randomness); a learner may read only the transcript of the account their token is bound to.
+ * has no randomness), unless the registrar sends an idempotency key, from which the chaincode
+ * derives the number, so that a retry finds the account the first attempt opened. A learner may
+ * read only the transcript of the account their token is bound to.
  */
 public final class LearnerService {
+
+    /** The request header that carries the opening key of {@link AccountNumber}. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final LedgerClient ledger;
     private final SecureRandom random = new SecureRandom();
@@ -25,11 +33,22 @@ public final class LearnerService {
         this.ledger = ledger;
     }
 
-    /** Opens a new account with a fresh random number. */
-    public Receipt openAccount(Principal registrar) {
-        String number = AccountNumber.random(random);
-        LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("learner:openAccount", number));
-        return Receipt.of(r);
+    /**
+     * Opens an account: a new one with a fresh random number when {@code idempotencyKey} is null
+     * (a retry then opens another), else the one of this institution and key, created by the first
+     * request with the key and returned as it is to every later one.
+     */
+    public Receipt openAccount(Principal registrar, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            String number = AccountNumber.random(random);
+            return Receipt.of(ledger.submit(registrar.identity(), LedgerCall.of("learner:openAccount", number)));
+        }
+        if (!AccountNumber.isValidOpeningKey(idempotencyKey)) {
+            throw ApiException.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, IDEMPOTENCY_KEY,
+                    "the Idempotency-Key header must be a UUID, drawn once per learner you enrol (not a student number)")));
+        }
+        LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("learner:openAccountForKey", idempotencyKey));
+        return Receipt.of(r, account -> r.txId().equals(account.path("openedTxId").asText()));
     }
 
     public JsonNode transcript(Principal caller, String accountNo) {
