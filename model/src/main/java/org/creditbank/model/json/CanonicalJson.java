@@ -37,9 +37,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.Violation;
 
 /**
  * The one JSON form of every CreditBank record, used for world state, responses, events and hashes.
@@ -352,6 +355,11 @@ public final class CanonicalJson {
         /** The JSON pointer of the offending field, or null when the document as a whole is wrong. */
         public String field() {
             return field;
+        }
+
+        /** The refusal's one violation when a field is to blame (gateway and chaincode report it alike), else none. */
+        public List<Violation> violations() {
+            return field == null ? List.of() : List.of(new Violation(ErrorCode.MALFORMED_INPUT, field, getMessage()));
         }
     }
 }
