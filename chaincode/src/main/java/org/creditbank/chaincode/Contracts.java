@@ -14,7 +14,7 @@ public final class Contracts {
         try {
             return CanonicalJson.read(json, type);
         } catch (CanonicalJson.MalformedJsonException e) {
-            throw Refusal.of(ErrorCode.MALFORMED_INPUT, e.getMessage(), e);
+            throw e.field() == null ? Refusal.of(ErrorCode.MALFORMED_INPUT, e.getMessage(), e) : Refusal.of(e.violations().get(0));
         }
     }
 

@@ -56,12 +56,18 @@ public enum ErrorCode {
     FORBIDDEN,
     /** No route has this method and path. */
     NO_SUCH_ROUTE,
+    /** A route has this path, but not this method; the {@code Allow} header lists the methods it has. */
+    METHOD_NOT_ALLOWED,
     /** The request body is larger than the gateway accepts. */
     PAYLOAD_TOO_LARGE,
     /** The JSON body nests arrays and objects deeper than the gateway accepts on a public route. */
     NESTED_TOO_DEEPLY,
     /** The client sent more requests than its limit allows; try again after the Retry-After seconds. */
     RATE_LIMITED,
+    /** The request line (the path and query) is longer than the HTTP server accepts. */
+    URI_TOO_LONG,
+    /** The request's headers are larger than the HTTP server accepts. */
+    HEADERS_TOO_LARGE,
     /** The HTTP server refused the request before any route saw it, for a reason none of the codes above names. */
     REQUEST_NOT_ACCEPTED,
     /** A CSV import has invalid rows; nothing was imported (the details list them by row). */

@@ -48,7 +48,17 @@ public final class Violations {
         }
     }
 
+    /** One line of {@link DisplayText}: a title, a name, a category, a reason. */
     public void text(String value, String field, int maxLength, boolean required) {
+        displayText(value, field, maxLength, required, false);
+    }
+
+    /** {@link DisplayText} that may run over several lines ({@code \n}): a justification, a note. */
+    public void paragraph(String value, String field, int maxLength, boolean required) {
+        displayText(value, field, maxLength, required, true);
+    }
+
+    private void displayText(String value, String field, int maxLength, boolean required, boolean paragraph) {
         if (value == null && !required) {
             return;
         }
@@ -56,6 +66,7 @@ public final class Violations {
             check(value.codePointCount(0, value.length()) <= maxLength, field,
                     field + " must be at most " + maxLength + " characters");
             check(value.equals(value.strip()), field, field + " must not start or end with spaces");
+            DisplayText.problem(value, paragraph).ifPresent(problem -> check(false, field, field + " " + problem));
         }
     }
 

@@ -42,6 +42,9 @@ public final class GatewayServer {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = maxRequestBytes;
+            // A known path with another method is 405 with Allow, not "no such route".
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new HttpServerProblems()));
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             RequestGuard guard = new RequestGuard(limits);
             config.routes.beforeMatched(ctx -> {
@@ -82,17 +85,24 @@ public final class GatewayServer {
     }
 
     /**
-     * Javalin's own refusals (no such route, body too large) in our error shape. Any other refusal
-     * of Javalin's is a 400 if it blames the request and an (logged) internal failure otherwise.
+     * Javalin's own refusals (no such route, a method the path does not have, body too large) in our
+     * error shape. Any other refusal of Javalin's is a 400 if it blames the request and an (logged)
+     * internal failure otherwise.
      */
     private static ApiException fromJavalin(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
             case 404 -> new ApiException(ErrorCode.NO_SUCH_ROUTE, "no route " + ctx.method() + " " + ctx.path());
+            case 405 -> {
+                String allowed = String.join(", ", e.getDetails().values());
+                ctx.header("Allow", allowed);
+                yield new ApiException(ErrorCode.METHOD_NOT_ALLOWED, ctx.path() + " does not answer " + ctx.method()
+                        + "; it answers " + allowed);
+            }
             case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this gateway accepts");
             default -> {
                 if (e.getStatus() >= 400 && e.getStatus() < 500) {
-                    yield new ApiException(ErrorCode.REQUEST_NOT_ACCEPTED, "HTTP " + e.getStatus() + ": " + e.getMessage(),
-                            List.of(), null, e);
+                    yield new ApiException(ErrorCode.REQUEST_NOT_ACCEPTED, "the HTTP server refused the request (HTTP "
+                            + e.getStatus() + ")", List.of(), null, e);
                 }
                 LOG.error("the HTTP server failed with {} on {} {}", e.getStatus(), ctx.method(), ctx.path(), e);
                 yield new ApiException(ErrorCode.INTERNAL, "an unexpected error occurred; it has been logged",

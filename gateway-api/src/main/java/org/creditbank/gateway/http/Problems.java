@@ -16,7 +16,11 @@ import org.creditbank.model.json.CanonicalJson;
  */
 public final class Problems {
 
-    public static final String CONTENT_TYPE = "application/problem+json";
+    /**
+     * With its charset: Jetty assumes UTF-8 only for the media types it knows ({@code application/json}),
+     * and encodes any other text as ISO-8859-1, which turned a Chinese detail into {@code ??}.
+     */
+    public static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
     private Problems() {
     }
@@ -31,8 +35,11 @@ public final class Problems {
             case UNAUTHENTICATED -> 401;
             case ROLE_NOT_ALLOWED, ORG_NOT_ALLOWED, FORBIDDEN -> 403;
             case NOT_FOUND, ACCOUNT_NOT_FOUND, NO_SUCH_ROUTE -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
             case CONFLICT, ACCOUNT_EXISTS, ALREADY_RECOGNISED, IMPORT_INCOMPLETE -> 409;
             case BATCH_TOO_LARGE, PAYLOAD_TOO_LARGE, TOO_LARGE_FOR_QR -> 413;
+            case URI_TOO_LONG -> 414;
+            case HEADERS_TOO_LARGE -> 431;
             case INSTITUTION_NOT_REGISTERED, INSTITUTION_TYPE_NOT_ALLOWED, INVALID_STATUS_TRANSITION, SOURCE_NOT_ACTIVE,
                  LEARNER_MISMATCH, RULE_NOT_SATISFIED, RULE_RETIRED, BATCH_REJECTED, IMPORT_HAS_INVALID_ROWS,
                  CREDENTIAL_NOT_ISSUABLE -> 422;

@@ -6,7 +6,6 @@ import static org.creditbank.gateway.auth.Role.VERIFIER;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +91,7 @@ final class Routes {
                 .result(ClasspathText.load("/web/verify.js")));
 
         r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx),
-                new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), booleanQuery(ctx, "dryRun", true))), REGISTRAR);
+                RequestText.spreadsheet(ctx.bodyAsBytes()), booleanQuery(ctx, "dryRun", true))), REGISTRAR);
     }
 
     /** Body of POST /outcomes/batch. */
@@ -120,7 +119,7 @@ final class Routes {
     }
 
     private static String text(Context ctx) {
-        return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        return RequestText.utf8(ctx.bodyAsBytes());
     }
 
     /** A comma-separated query parameter; empty when absent. */
@@ -147,7 +146,7 @@ final class Routes {
         try {
             return CanonicalJson.read(text(ctx), type);
         } catch (CanonicalJson.MalformedJsonException e) {
-            throw new ApiException(ErrorCode.MALFORMED_INPUT, e.getMessage(), List.of(), null, e);
+            throw new ApiException(ErrorCode.MALFORMED_INPUT, e.getMessage(), e.violations(), null, e);
         }
     }
 

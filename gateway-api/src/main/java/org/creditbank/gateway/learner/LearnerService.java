@@ -47,8 +47,8 @@ public final class LearnerService {
             throw ApiException.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, IDEMPOTENCY_KEY,
                     "the Idempotency-Key header must be a UUID, drawn once per learner you enrol (not a student number)")));
         }
-        LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("learner:openAccountForKey", idempotencyKey));
-        return Receipt.of(r, account -> r.txId().equals(account.path("openedTxId").asText()));
+        LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.repeatable("learner:openAccountForKey", idempotencyKey));
+        return Receipt.of(r, account -> r.committedAs(account.path("openedTxId").asText()));
     }
 
     public JsonNode transcript(Principal caller, String accountNo) {

@@ -3,6 +3,7 @@ package org.creditbank.gateway.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -25,7 +26,7 @@ class FabricSignersTest {
         Signer signer = FabricSigners.of(pair.getPrivate());
 
         for (int i = 0; i < 20; i++) {
-            byte[] message = ("proposal " + i).getBytes();
+            byte[] message = ("proposal " + i).getBytes(StandardCharsets.UTF_8);
             byte[] signature = signer.sign(MessageDigest.getInstance("SHA-256").digest(message));
 
             Signature verifier = Signature.getInstance("SHA256withECDSA");

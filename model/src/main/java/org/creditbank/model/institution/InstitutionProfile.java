@@ -16,7 +16,7 @@ public record InstitutionProfile(String name, InstitutionType type, String accre
         Violations v = new Violations();
         v.text(name, "name", 200, true);
         v.required(type, "type");
-        v.text(accreditationNote, "accreditationNote", 500, false);
+        v.paragraph(accreditationNote, "accreditationNote", 500, false);
         return v.list();
     }
 }

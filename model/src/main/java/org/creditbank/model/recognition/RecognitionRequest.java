@@ -60,14 +60,14 @@ public record RecognitionRequest(
             v.check(ruleVersion != null && ruleVersion >= 1, "ruleVersion", "ruleVersion is required for method RULE");
             v.check(target == null && credits == null, "method",
                     "a RULE recognition takes its target and credits from the rule; leave target and credits out");
-            v.text(justification, "justification", 1000, false);
+            v.paragraph(justification, "justification", 1000, false);
         } else {
             v.check(ruleCode == null && ruleVersion == null, "method", "a MANUAL recognition names no rule");
             if (v.required(target, "target")) {
                 target.validate(v, "target");
             }
             v.decimal(credits, "credits", BigDecimal.ZERO, false, OutcomeDraft.MAX_CREDITS, 2);
-            v.text(justification, "justification", 1000, true);
+            v.paragraph(justification, "justification", 1000, true);
         }
         return v.list();
     }
