@@ -111,6 +111,8 @@ final class AuthorisationMatrix {
             row("institution:list", READ, A, A, A, A, ROLE, A),
             row("learner:openAccount", "registrar or admin of any institution; the account is shared",
                     A, A, ROLE, A, ROLE, ROLE),
+            row("learner:openAccountForKey", "registrar or admin of any institution; the number follows from the caller's"
+                    + " institution and the key, so a retry finds the same account", A, A, ROLE, A, ROLE, ROLE),
             row("learner:getAccount", READ, A, A, A, A, ROLE, A),
             row("learner:putPersonalData", "registrar or admin; into the caller's own private collection",
                     A, A, ROLE, A, ROLE, ROLE),

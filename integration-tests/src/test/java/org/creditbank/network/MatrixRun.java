@@ -215,6 +215,12 @@ final class MatrixRun {
             case "institution:register" -> register(who);
             case "institution:get" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId);
             case "institution:list" -> read(as, function);
+            case "learner:openAccountForKey" -> {
+                String key = java.util.UUID.randomUUID().toString();
+                String account = AccountNumber.forOpeningKey(who.actor.org().mspId, key);
+                yield write(as, function, Map.of(), args(key),
+                        () -> refusedAs(ErrorCode.ACCOUNT_NOT_FOUND, reader(who), "learner:getAccount", account));
+            }
             case "learner:openAccount" -> {
                 String account = newAccountNumber();
                 yield write(as, function, Map.of(), args(account),
