@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
-import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.gateway.TestGateway.Reply;
 import org.creditbank.gateway.auth.Role;
 import org.creditbank.gateway.http.Problems;
@@ -29,15 +28,11 @@ class ImportHttpTest {
     private static final String IMPORT = "/api/v1/imports/outcomes";
 
     private final InMemoryLedger chain = new InMemoryLedger();
-    private final InProcessLedger ledger = new InProcessLedger(chain)
-            .enroll("registrar1", TestIdentity.withRole("CollegeMSP", "registrar1", "registrar"))
-            .enroll("gateway", TestIdentity.withRole("CollegeMSP", "gateway", "verifier"));
+    private final InProcessLedger ledger = InProcessLedger.college(chain, "registrar1", "registrar");
     private final TestGateway college;
     private final String registrar;
 
     ImportHttpTest() throws IOException {
-        assertThat(chain.submit(TestIdentity.admin("CollegeMSP"), "institution:register",
-                CanonicalJson.toJson(Map.of("name", "广州五金职业技术学院", "type", "SCHOOL"))).ok()).isTrue();
         college = new TestGateway(ledger, "CollegeMSP", "gateway", 1 << 20);
         registrar = college.token(Role.REGISTRAR, "registrar1", null);
     }

@@ -12,6 +12,7 @@ import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.model.RefusalBody;
+import org.creditbank.model.json.CanonicalJson;
 
 /**
  * A {@link LedgerClient} that runs the real contract in process on the chaincode module's
@@ -28,6 +29,21 @@ final class InProcessLedger implements LedgerClient {
 
     InProcessLedger(InMemoryLedger ledger) {
         this.ledger = ledger;
+    }
+
+    /**
+     * The college registered on {@code chain}, seen through a ledger client whose wallet holds
+     * {@code user} with {@code role} and the gateway's own verifier identity: the set-up of every
+     * one-gateway HTTP test.
+     */
+    static InProcessLedger college(InMemoryLedger chain, String user, String role) {
+        InMemoryLedger.Response registered = chain.submit(TestIdentity.admin("CollegeMSP"), "institution:register",
+                CanonicalJson.toJson(Map.of("name", "广州五金职业技术学院", "type", "SCHOOL")));
+        if (!registered.ok()) {
+            throw new IllegalStateException("cannot register the college: " + registered.message());
+        }
+        return new InProcessLedger(chain).enroll(user, TestIdentity.withRole("CollegeMSP", user, role))
+                .enroll("gateway", TestIdentity.withRole("CollegeMSP", "gateway", "verifier"));
     }
 
     InProcessLedger enroll(String name, TestIdentity identity) {

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
-import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.gateway.auth.Role;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterEach;
@@ -41,11 +40,7 @@ class InputHygieneHttpTest {
     private final String registrar;
 
     InputHygieneHttpTest() throws IOException {
-        assertThat(chain.submit(TestIdentity.admin("CollegeMSP"), "institution:register",
-                CanonicalJson.toJson(Map.of("name", "广州五金职业技术学院", "type", "SCHOOL"))).ok()).isTrue();
-        college = new TestGateway(new InProcessLedger(chain)
-                .enroll("registrar1", TestIdentity.withRole("CollegeMSP", "registrar1", "registrar"))
-                .enroll("gateway", TestIdentity.withRole("CollegeMSP", "gateway", "verifier")), "CollegeMSP", "gateway", 1 << 20);
+        college = new TestGateway(InProcessLedger.college(chain, "registrar1", "registrar"), "CollegeMSP", "gateway", 1 << 20);
         registrar = college.token(Role.REGISTRAR, "registrar1", null);
     }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.creditbank.chaincode.testing.InMemoryLedger;
-import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.gateway.TestGateway.Reply;
 import org.creditbank.gateway.auth.Role;
 import org.creditbank.gateway.config.RequestLimits;
@@ -43,11 +42,7 @@ class RequestLimitsHttpTest {
     private final TestGateway gateway;
 
     RequestLimitsHttpTest() throws IOException {
-        assertThat(chain.submit(TestIdentity.admin("CollegeMSP"), "institution:register",
-                CanonicalJson.toJson(Map.of("name", "广州五金职业技术学院", "type", "SCHOOL"))).ok()).isTrue();
-        gateway = new TestGateway(new InProcessLedger(chain)
-                .enroll("verifier1", TestIdentity.withRole("CollegeMSP", "verifier1", "verifier"))
-                .enroll("gateway", TestIdentity.withRole("CollegeMSP", "gateway", "verifier")), "CollegeMSP", "gateway", LIMITS);
+        gateway = new TestGateway(InProcessLedger.college(chain, "verifier1", "verifier"), "CollegeMSP", "gateway", LIMITS);
     }
 
     @AfterEach

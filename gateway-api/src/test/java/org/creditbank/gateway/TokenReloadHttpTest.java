@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntPredicate;
 import org.creditbank.chaincode.testing.InMemoryLedger;
-import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.gateway.auth.TokenCommand;
 import org.creditbank.gateway.auth.TokenRegistry;
-import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +30,7 @@ class TokenReloadHttpTest {
     private final TestGateway gateway;
 
     TokenReloadHttpTest() throws IOException {
-        assertThat(chain.submit(TestIdentity.admin("CollegeMSP"), "institution:register",
-                CanonicalJson.toJson(Map.of("name", "广州五金职业技术学院", "type", "SCHOOL"))).ok()).isTrue();
-        gateway = new TestGateway(new InProcessLedger(chain)
-                .enroll("verifier1", TestIdentity.withRole("CollegeMSP", "verifier1", "verifier"))
-                .enroll("gateway", TestIdentity.withRole("CollegeMSP", "gateway", "verifier")), "CollegeMSP", "gateway", 1 << 20);
+        gateway = new TestGateway(InProcessLedger.college(chain, "verifier1", "verifier"), "CollegeMSP", "gateway", 1 << 20);
     }
 
     @AfterEach

@@ -105,15 +105,7 @@ class ChaincodeOnNetworkIT {
         JsonNode anonymised = ((ObjectNode) wrongHash.deepCopy()).remove(List.of("recordId", "checkedAt"));
         assertThat(anonymised).isEqualTo(((ObjectNode) unknownId.deepCopy()).remove(List.of("recordId", "checkedAt")));
 
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("code", "CNC-" + RUN);
-        rule.put("version", 1);
-        rule.put("kind", "COURSE");
-        rule.put("achievementCode", "CNC");
-        rule.put("match", "PREFIX");
-        rule.put("target", Map.of("courseCode", "ME210", "title", "数控加工技术", "category", "专业核心"));
-        rule.put("creditsPerOutcome", 2);
-        rule.put("cap", 5);
+        Map<String, Object> rule = Drafts.transferRule("CNC-" + RUN);
         submit(universityRegistrar, "recognition:publishRule", json(rule));
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("localId", "IT-" + RUN);

@@ -148,9 +148,9 @@ final class MatrixRun {
             retireRules.put(who, "AZ" + run + "-RETIRE-" + who.ordinal());
             second.add(() -> chain.submit(collegeRegistrar, Map.of(), "learner:openAccount", putAccounts.get(who)));
             second.add(() -> chain.submit(collegeRegistrar, Map.of(), "learner:openAccount", purgeAccounts.get(who)));
-            second.add(() -> chain.submit(collegeRegistrar, Map.of(), "recognition:publishRule", json(rule(retireRules.get(who)))));
+            second.add(() -> chain.submit(collegeRegistrar, Map.of(), "recognition:publishRule", json(Drafts.transferRule(retireRules.get(who)))));
         }
-        second.add(() -> chain.submit(collegeRegistrar, Map.of(), "recognition:publishRule", json(rule(readRule))));
+        second.add(() -> chain.submit(collegeRegistrar, Map.of(), "recognition:publishRule", json(Drafts.transferRule(readRule))));
         second.add(() -> chain.submit(collegeRegistrar, Map.of(), "qualification:publish", json(qualification(qualification))));
         together(second, "accounts, rules and a qualification");
 
@@ -253,7 +253,7 @@ final class MatrixRun {
             case "qualification:progress" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId, qualification, learner);
             case "recognition:publishRule" -> {
                 String code = "AZ" + run + "-RULE-" + who.ordinal();
-                yield write(as, function, Map.of(), args(json(rule(code))),
+                yield write(as, function, Map.of(), args(json(Drafts.transferRule(code))),
                         () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "recognition:getRule", msp, code, "1"));
             }
             case "recognition:retireRule" -> write(as, function, Map.of(), args(retireRules.get(who), "1", REASON),
@@ -370,19 +370,6 @@ final class MatrixRun {
         data.put("nationalId", "440101200504120011");
         data.put("salt", "0123456789abcdef0123456789abcdef");
         return Map.of("personal", json(data).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Object> rule(String code) {
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("code", code);
-        rule.put("version", 1);
-        rule.put("kind", "COURSE");
-        rule.put("achievementCode", "CNC");
-        rule.put("match", "PREFIX");
-        rule.put("target", Map.of("courseCode", "ME210", "title", "数控加工技术", "category", "专业核心"));
-        rule.put("creditsPerOutcome", 2);
-        rule.put("cap", 5);
-        return rule;
     }
 
     private static Map<String, Object> qualification(String code) {

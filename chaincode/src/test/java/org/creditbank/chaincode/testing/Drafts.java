@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Valid outcome drafts for tests in every module (chaincode, gateway, network): a vocational
- * college's CNC course and an enterprise's welding training. Each call returns a fresh, mutable map
- * so a test changes only what it is about.
+ * Valid drafts for tests in every module (chaincode, gateway, network): a vocational college's CNC
+ * course, an enterprise's welding training, and a university's rule that recognises CNC courses.
+ * Each call returns a fresh, mutable map so a test changes only what it is about.
  */
 public final class Drafts {
 
@@ -45,5 +45,19 @@ public final class Drafts {
         draft.put("credits", 2);
         draft.put("result", Map.of("scale", "PASS_FAIL", "value", "PASS"));
         return draft;
+    }
+
+    /** A recognition rule, version 1: any COURSE whose code starts with CNC counts as ME210, 2 credits each, at most 5. */
+    public static Map<String, Object> transferRule(String code) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("code", code);
+        rule.put("version", 1);
+        rule.put("kind", "COURSE");
+        rule.put("achievementCode", "CNC");
+        rule.put("match", "PREFIX");
+        rule.put("target", Map.of("courseCode", "ME210", "title", "数控加工技术", "category", "专业核心"));
+        rule.put("creditsPerOutcome", 2);
+        rule.put("cap", 5);
+        return rule;
     }
 }
