@@ -105,14 +105,7 @@ class GatewayHttpTest {
         assertThat(verdict.json().get("verdict").asText()).isEqualTo("VALID");
 
         // The university recognises it by a published rule.
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("code", "CNC-TRANSFER");
-        rule.put("version", 1);
-        rule.put("kind", "COURSE");
-        rule.put("achievementCode", "CNC");
-        rule.put("match", "PREFIX");
-        rule.put("target", Map.of("courseCode", "ME210", "title", "数控加工技术", "category", "专业核心"));
-        rule.put("creditsPerOutcome", 2);
+        Map<String, Object> rule = Drafts.transferRule("CNC-TRANSFER");
         assertThat(university.post("/api/v1/rules", universityRegistrar, json(rule)).status()).isEqualTo(201);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("localId", "REC-1");
