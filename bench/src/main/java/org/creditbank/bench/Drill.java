@@ -42,7 +42,9 @@ import org.creditbank.model.json.CanonicalJson;
  * java -cp … org.creditbank.bench.Drill --network .creditbank/network --fault leader --rate 50 --seconds 40
  * </pre>
  * Faults: {@code leader}, {@code follower} (orderers, found from their own metrics),
- * {@code peer}, {@code chaincode}, {@code gateway}, {@code ca} (the university's), {@code none}.
+ * {@code peer}, {@code chaincode}, {@code gateway}, {@code ca} (the university's), {@code none};
+ * {@code import}: the university's gateway killed in the middle of a CSV import, which is then
+ * run again and must leave every row on the ledger exactly once.
  */
 public final class Drill {
 
@@ -50,6 +52,9 @@ public final class Drill {
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private static final String[] ORGS = {"college", "university", "hardware"};
     private static final Map<String, Integer> PEER_OPS = Map.of("college", 17051, "university", 18051, "hardware", 19051);
+    private static final int IMPORT_ROWS = 1000;
+    private static final String CSV_HEADER = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,"
+            + "resultValue,activityStart,activityEnd,evidenceHash\n";
     private static final Map<String, Integer> ORDERER_OPS = Map.of("orderer1", 17050, "orderer2", 18050, "orderer3", 19050);
 
     /** One request as the client saw it; times in ms since the load began. */
@@ -68,6 +73,7 @@ public final class Drill {
     private final List<Target> targets = new ArrayList<>();
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final Map<String, Object> events = new LinkedHashMap<>();
+    private final Map<String, Object> importResult = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
     private long t0;
 
@@ -94,8 +100,14 @@ public final class Drill {
             Files.writeString(Path.of(o.get("out")), json + "\n");
         }
         boolean pass = ((Number) report.get("lost")).intValue() == 0 && ((Number) report.get("duplicates")).intValue() == 0
-                && !drill.events.containsKey("restartFailed");
+                && !drill.events.containsKey("restartFailed") && drill.importComplete();
         System.exit(pass ? 0 : 1);
+    }
+
+    /** No import, or one whose re-run left every row on the ledger exactly once. */
+    private boolean importComplete() {
+        return importResult.isEmpty() || (String.valueOf(importResult.get("rerun")).startsWith("200")
+                && importResult.get("onLedger").equals(IMPORT_ROWS) && importResult.get("duplicates").equals(0));
     }
 
     private Map<String, Object> run(String fault, int rate, int seconds, int faultAt, int downFor) throws Exception {
@@ -192,6 +204,10 @@ public final class Drill {
 
     /** Kills one process with SIGKILL, waits {@code downFor} seconds, and restarts it as an operator would. */
     private void inject(String fault, int downFor) throws Exception {
+        if (fault.equals("import")) {
+            importInterrupted(downFor);
+            return;
+        }
         String process = switch (fault) {
             case "none" -> null;
             case "leader" -> orderer(true);
@@ -231,6 +247,72 @@ public final class Drill {
                 Thread.sleep(250);
             }
         }
+    }
+
+    /**
+     * A spreadsheet of {@value #IMPORT_ROWS} rows imported at the university while its gateway is
+     * killed, after the first batches committed; once it is back, the same file is imported again.
+     */
+    private void importInterrupted(int downFor) throws Exception {
+        Target university = targets.get(1);
+        String learner = CanonicalJson.read(post(university.baseUrl(), university.token(), "/api/v1/learners", "").body(),
+                JsonNode.class).at("/record/accountNo").asText();
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (int i = 1; i <= IMPORT_ROWS; i++) {
+            csv.append("IMP-").append(RUN).append('-').append(i).append(',').append(learner)
+                    .append(",COURSE,CNC101,数控车床编程,3,PERCENTAGE,80,2026-03-01,2026-07-01,").append("e".repeat(64)).append('\n');
+        }
+        Thread first = new Thread(() -> importResult.put("firstRun", importCsv(university, csv.toString())));
+        first.start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        int committed = 0;
+        while (committed == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            committed = transcriptIds(university, learner).size();
+        }
+        events.put("process", "gateway.university");
+        events.put("rowsOnLedgerAtKill", committed);
+        events.put("killedAtMs", now());
+        script("scripts/network", "kill", "gateway.university");
+        first.join(60_000);
+        Thread.sleep(downFor * 1000L);
+        events.put("restartAtMs", now());
+        script("scripts/gateways", "start");
+        events.put("restartedAtMs", now());
+        importResult.put("rerun", importCsv(university, csv.toString()));
+        List<String> ids = transcriptIds(university, learner);
+        importResult.put("rows", IMPORT_ROWS);
+        importResult.put("onLedger", new HashSet<>(ids).size());
+        importResult.put("duplicates", ids.size() - new HashSet<>(ids).size());
+    }
+
+    /** The import's answer: status, and the rows created and existing when it completed. */
+    private static String importCsv(Target t, String csv) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(t.baseUrl() + "/api/v1/imports/outcomes?dryRun=false"))
+                    .timeout(Duration.ofSeconds(300)).header("Authorization", "Bearer " + t.token())
+                    .header("Content-Type", "text/csv; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = CanonicalJson.read(r.body(), JsonNode.class);
+            return r.statusCode() == 200
+                    ? "200: created " + body.at("/created/count").asInt() + ", existing " + body.at("/existing/count").asInt()
+                    : r.statusCode() + " " + body.path("code").asText();
+        } catch (IOException e) {
+            return "no answer: " + e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static List<String> transcriptIds(Target t, String learner) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(t.baseUrl(), t.token(), "/api/v1/learners/" + learner + "/transcript");
+        List<String> ids = new ArrayList<>();
+        if (r.statusCode() == 200) {
+            CanonicalJson.read(r.body(), JsonNode.class).path("outcomes").forEach(x -> ids.add(x.path("id").asText()));
+        }
+        return ids;
     }
 
     private long now() {
@@ -306,6 +388,9 @@ public final class Drill {
         report.put("duplicates", onLedger.size() - distinct.size());
         report.put("failedButOnLedger", unacknowledgedButWritten);
         report.put("events", events);
+        if (!importResult.isEmpty()) {
+            report.put("import", importResult);
+        }
         long from = events.containsKey("killedAtMs") ? (long) events.get("killedAtMs") : loadMs / 2;
         report.put("longestGapWithoutAckBeforeFaultMs", longestGap(all, 2000, from));
         report.put("longestGapWithoutAckAfterFaultMs", longestGap(all, from, loadMs));
