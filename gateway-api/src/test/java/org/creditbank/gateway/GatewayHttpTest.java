@@ -257,8 +257,12 @@ class GatewayHttpTest {
 
         assertThat(college.get("/api/v1/learners/" + mine + "/transcript", student).status()).isEqualTo(200);
         assertThat(college.get("/api/v1/outcomes/" + myOutcome, student).status()).isEqualTo(200);
-        assertProblem(college.get("/api/v1/learners/" + other + "/transcript", student), 403, "FORBIDDEN");
+        // One rule for every route: another learner's records look absent, never "forbidden" (which
+        // would confirm that the account or the record exists).
+        assertProblem(college.get("/api/v1/learners/" + other + "/transcript", student), 404, "NOT_FOUND");
+        assertProblem(college.get("/api/v1/learners/" + other + "/transcript-credential", student), 404, "NOT_FOUND");
         assertProblem(college.get("/api/v1/outcomes/" + otherOutcome, student), 404, "NOT_FOUND");
+        assertProblem(college.get("/api/v1/outcomes/" + otherOutcome + "/credential", student), 404, "NOT_FOUND");
         assertProblem(college.get("/api/v1/outcomes/" + myOutcome + "/history", student), 403, "FORBIDDEN");
         assertProblem(college.post("/api/v1/outcomes", student, json(Drafts.course("L-3", mine))), 403, "FORBIDDEN");
     }

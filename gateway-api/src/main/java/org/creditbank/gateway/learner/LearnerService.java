@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
-import org.creditbank.gateway.auth.Role;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.LedgerResult;
@@ -52,8 +51,8 @@ public final class LearnerService {
     }
 
     public JsonNode transcript(Principal caller, String accountNo) {
-        if (caller.role() == Role.LEARNER && !accountNo.equals(caller.learner())) {
-            throw ApiException.forbidden("a learner token may read only its own transcript");
+        if (!caller.mayReadRecordsOf(accountNo)) {
+            throw ApiException.notFound("no learner account " + accountNo);
         }
         return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("transcript:transcript", accountNo)),
                 JsonNode.class);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
-import org.creditbank.gateway.auth.Role;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.LedgerResult;
@@ -101,7 +100,7 @@ public final class OutcomeService {
     /** An outcome; a learner sees only their own (anything else looks absent to them). */
     public JsonNode get(Principal caller, String id) {
         JsonNode outcome = CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("outcome:get", id)), JsonNode.class);
-        if (caller.role() == Role.LEARNER && !outcome.at("/draft/learner").asText().equals(caller.learner())) {
+        if (!caller.mayReadRecordsOf(outcome.at("/draft/learner").asText())) {
             throw ApiException.notFound("no outcome " + id);
         }
         return outcome;
