@@ -179,7 +179,6 @@ public final class OutcomeContract implements LedgerContract {
     public String history(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
         Ledger ledger = ctx.ledger();
-        require(ledger, id);
         return Contracts.json(ledger.history(key(ledger, require(ledger, id))));
     }
 

@@ -64,11 +64,6 @@ final class PeerBatch {
         }
     }
 
-    /** True when this build can batch through the shim in use (checked by a unit test). */
-    static boolean available() {
-        return CHANNEL != null;
-    }
-
     /** Sends the writes in order, in messages of at most {@link #MAX_ITEMS} records. */
     void write(List<WriteRecord> records) {
         for (int from = 0; from < records.size(); from += MAX_ITEMS) {
