@@ -1,0 +1,6 @@
+/**
+ * The {@code recognition} contract: versioned transfer rules and recognition decisions by rule or
+ * by justified manual decision, with the pure {@link org.creditbank.chaincode.recognition.CreditCalculation}
+ * that applies a rule's credits and cap.
+ */
+package org.creditbank.chaincode.recognition;

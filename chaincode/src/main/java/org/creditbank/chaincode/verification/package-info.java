@@ -1,0 +1,6 @@
+/**
+ * The {@code verification} contract and its pure {@link org.creditbank.chaincode.verification.Verifier}:
+ * the ledger's verdict on a record id and content hash. A wrong hash and an unknown id get the same
+ * NO_MATCH, and this is where that is enforced, whichever client asks.
+ */
+package org.creditbank.chaincode.verification;
