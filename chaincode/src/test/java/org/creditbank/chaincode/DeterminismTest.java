@@ -3,53 +3,80 @@ package org.creditbank.chaincode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.InMemoryLedger.Response;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every endorsing peer must compute identical bytes, or endorsements mismatch and the transaction
- * fails. Running the same transactions on two independent ledgers must give byte-identical
- * responses and world state, and every stored JSON document must have its keys sorted.
+ * fails. The same transactions run in two differently configured JVMs (see
+ * {@link DeterminismScenario}) must give byte-identical responses, events, world state and
+ * policies, and every stored JSON document must have its keys sorted.
  */
 class DeterminismTest {
 
-    private static final String LEARNER = "CB7K2M9QH4TZ1XW8R" + "0";
+    /**
+     * Two peers are two JVMs: each has its own salt for {@code Map.of}/{@code Set.of} iteration
+     * order, and may run with other hash codes, time zone, locale and default charset. The same
+     * transactions must still give the same bytes everywhere.
+     */
+    @Test
+    void twoJvmsThatDifferInHashingZoneLocaleAndCharsetProduceByteIdenticalResults(@TempDir Path dir)
+            throws Exception {
+        Path first = dir.resolve("first.txt");
+        Path second = dir.resolve("second.txt");
+        runInOwnJvm(first, "-XX:hashCode=2", "-Duser.timezone=UTC", "-Duser.language=en", "-Duser.country=US",
+                "-Dfile.encoding=UTF-8");
+        runInOwnJvm(second, "-XX:hashCode=5", "-Duser.timezone=Asia/Shanghai", "-Duser.language=tr",
+                "-Duser.country=TR", "-Dfile.encoding=ISO-8859-1");
 
-    private static List<String> scenario(Consortium c, String learner) {
-        List<Response> responses = new ArrayList<>();
-        responses.add(c.ledger.submit(Consortium.COLLEGE_REGISTRAR, "learner:openAccount", learner));
-        Map<String, Object> draft = Consortium.course("D-1", learner);
-        responses.add(c.ledger.submit(Consortium.COLLEGE_REGISTRAR, "outcome:issue", Consortium.json(draft)));
-        responses.add(c.ledger.submit(Consortium.COLLEGE_REGISTRAR, "outcome:issueBatch",
-                Consortium.json(List.of(Consortium.course("D-2", learner), Consortium.course("D-3", learner)))));
-        responses.add(c.ledger.submit(Consortium.UNIVERSITY_REGISTRAR, "recognition:publishRule",
-                Consortium.json(RecognitionTest.rule(1))));
-        responses.add(c.ledger.submit(Consortium.UNIVERSITY_REGISTRAR, "recognition:recognise",
-                Consortium.json(RecognitionTest.byRule("R-1", learner, List.of("CollegeMSP:D-1", "CollegeMSP:D-2"), 1))));
-        responses.add(c.ledger.submit(Consortium.COLLEGE_REGISTRAR, "outcome:suspend", "CollegeMSP:D-3", "check"));
-        responses.add(c.ledger.evaluate(Consortium.HARDWARE_VERIFIER, "transcript:transcript", learner));
-        responses.add(c.ledger.evaluate(Consortium.HARDWARE_VERIFIER, "outcome:history", "CollegeMSP:D-3"));
-        return responses.stream().map(r -> r.status() + " " + r.message() + " " + r.payload()).toList();
+        List<String> a = Files.readAllLines(first);
+        List<String> b = Files.readAllLines(second);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            String inFirst = i < a.size() ? a.get(i) : "(nothing)";
+            String inSecond = i < b.size() ? b.get(i) : "(nothing)";
+            if (!inFirst.equals(inSecond)) {
+                differences.add("line " + (i + 1) + "\n first: " + inFirst + "\nsecond: " + inSecond);
+            }
+        }
+        assertThat(differences).as("lines the two JVMs wrote differently").isEmpty();
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    private static void runInOwnJvm(Path output, String... options) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:+UnlockExperimentalVMOptions");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(List.of(options));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(DeterminismScenario.class.getName());
+        command.add(output.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile()).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the scenario JVM finished").isTrue();
+        assertThat(process.exitValue()).as("exit value; see %s.log", output).isZero();
     }
 
     @Test
-    void theSameTransactionsGiveByteIdenticalResponsesAndState() {
-        Consortium first = new Consortium();
-        Consortium second = new Consortium();
-        assertThat(org.creditbank.model.learner.AccountNumber.isValid(LEARNER)).isTrue();
+    void theScenarioExercisesSuccessesAndARefusalWithManyViolations() {
+        List<Response> responses = DeterminismScenario.run(new Consortium(), DeterminismScenario.LEARNER);
 
-        List<String> a = scenario(first, LEARNER);
-        List<String> b = scenario(second, LEARNER);
-
-        assertThat(a).allMatch(r -> r.startsWith("200 "));
-        assertThat(a).isEqualTo(b);
-        assertThat(first.ledger.worldState()).isEqualTo(second.ledger.worldState());
+        assertThat(responses).filteredOn(r -> !r.ok()).singleElement().satisfies(refusal -> {
+            JsonNode body = CanonicalJson.read(refusal.message(), JsonNode.class);
+            assertThat(body.get("code").asText()).isEqualTo("INVALID_FIELD");
+            assertThat(body.get("violations")).hasSizeGreaterThan(12);
+        });
     }
 
     @Test
@@ -57,10 +84,9 @@ class DeterminismTest {
         Consortium batched = new Consortium();
         Consortium oneByOne = new Consortium(InMemoryLedger.withoutShim());
 
-        List<String> a = scenario(batched, LEARNER);
-        List<String> b = scenario(oneByOne, LEARNER);
+        List<String> a = DeterminismScenario.record(batched, DeterminismScenario.run(batched, DeterminismScenario.LEARNER));
+        List<String> b = DeterminismScenario.record(oneByOne, DeterminismScenario.run(oneByOne, DeterminismScenario.LEARNER));
 
-        assertThat(a).allMatch(r -> r.startsWith("200 "));
         assertThat(a).isEqualTo(b);
         assertThat(batched.ledger.worldState()).isEqualTo(oneByOne.ledger.worldState());
         assertThat(batched.ledger.validationParameters()).hasSameSizeAs(oneByOne.ledger.validationParameters());
@@ -71,7 +97,7 @@ class DeterminismTest {
     @Test
     void storedDocumentsHaveSortedKeys() {
         Consortium c = new Consortium();
-        scenario(c, LEARNER);
+        DeterminismScenario.run(c, DeterminismScenario.LEARNER);
         for (String value : c.ledger.worldState().values()) {
             if (value.startsWith("{")) {
                 assertSorted(CanonicalJson.read(value, JsonNode.class));

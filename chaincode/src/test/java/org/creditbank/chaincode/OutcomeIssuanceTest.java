@@ -32,11 +32,63 @@ class OutcomeIssuanceTest extends Consortium {
         assertThat(ok(ledger.evaluate(HARDWARE_VERIFIER, "outcome:get", outcome.id()))).isEqualTo(issued);
     }
 
+    /**
+     * A college registrar tries every way the draft offers to name the university as issuer. Each
+     * one is refused, and nothing is written; a localId that only looks like the university's
+     * name still gives a record of the college, under the college's id and key.
+     */
     @Test
     void theIssuerComesFromTheCertificateNeverFromTheInput() {
-        Map<String, Object> draft = course("X-1", learner);
-        draft.put("issuer", UNIVERSITY);
-        refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", json(draft)), "MALFORMED_INPUT");
+        Map<String, String> before = ledger.worldState();
+        for (String field : List.of("issuer", "id", "institution", "changedBy")) {
+            Map<String, Object> draft = course("X-1", learner);
+            draft.put(field, field.equals("id") ? "UniversityMSP:X-1" : UNIVERSITY);
+            refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", json(draft)), "MALFORMED_INPUT");
+            refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch", json(List.of(draft))), "MALFORMED_INPUT");
+        }
+        for (String localId : List.of("UniversityMSP:X-1", "UniversityMSP:rec:X-1", ":X-1", "X-1:")) {
+            JsonNode body = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", json(course(localId, learner))),
+                    "INVALID_FIELD");
+            assertThat(body.get("violations").findValuesAsText("field")).as(localId).containsExactly("localId");
+            JsonNode batch = refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issueBatch",
+                    json(List.of(course(localId, learner)))), "BATCH_REJECTED");
+            assertThat(batch.get("violations").findValuesAsText("field")).as(localId).containsExactly("localId");
+        }
+        assertThat(ledger.worldState()).isEqualTo(before);
+
+        JsonNode issued = issue(COLLEGE_REGISTRAR, course("UniversityMSP.X-1", learner));
+
+        assertThat(issued.get("id").asText()).isEqualTo("CollegeMSP:UniversityMSP.X-1");
+        assertThat(issued.get("issuer").asText()).isEqualTo(COLLEGE);
+        assertThat(issued.get("changedBy").asText()).contains("O=CollegeMSP").doesNotContain(UNIVERSITY + ",");
+        assertThat(newOutcomeKeys(before)).containsExactly("\u0000outcome\u0000CollegeMSP\u0000UniversityMSP.X-1\u0000");
+        refused(ledger.evaluate(HARDWARE_VERIFIER, "outcome:get", "UniversityMSP:X-1"), "NOT_FOUND");
+    }
+
+    @Test
+    void anotherOrganisationsRegistrarIssuingTheSameDraftGetsItsOwnRecordUnderItsOwnMsp() {
+        Map<String, String> before = ledger.worldState();
+        JsonNode college = issue(COLLEGE_REGISTRAR, course("SAME-2", learner));
+
+        JsonNode university = issue(UNIVERSITY_REGISTRAR, course("SAME-2", learner));
+
+        assertThat(university.get("id").asText()).isEqualTo("UniversityMSP:SAME-2");
+        assertThat(university.get("issuer").asText()).isEqualTo(UNIVERSITY);
+        assertThat(university.get("changedBy").asText()).contains("O=UniversityMSP");
+        assertThat(university.get("contentHash")).isNotEqualTo(college.get("contentHash"));
+        assertThat(newOutcomeKeys(before)).containsExactlyInAnyOrder(
+                "\u0000outcome\u0000CollegeMSP\u0000SAME-2\u0000", "\u0000outcome\u0000UniversityMSP\u0000SAME-2\u0000");
+        assertThat(ok(ledger.evaluate(HARDWARE_VERIFIER, "outcome:get", "CollegeMSP:SAME-2"))).isEqualTo(college);
+        assertThat(ok(ledger.evaluate(HARDWARE_VERIFIER, "outcome:get", "UniversityMSP:SAME-2"))).isEqualTo(university);
+        // Each can be changed only by its own issuer: the university cannot suspend the college's record.
+        refused(ledger.submit(UNIVERSITY_REGISTRAR, "outcome:suspend", "CollegeMSP:SAME-2", "check"), "ORG_NOT_ALLOWED");
+    }
+
+    private java.util.Set<String> newOutcomeKeys(Map<String, String> before) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(ledger.worldState().keySet());
+        keys.removeAll(before.keySet());
+        keys.removeIf(k -> !k.startsWith("\u0000outcome\u0000"));
+        return keys;
     }
 
     @Test
@@ -80,13 +132,6 @@ class OutcomeIssuanceTest extends Consortium {
         changed.put("credits", 4);
         refused(ledger.submit(COLLEGE_REGISTRAR, "outcome:issue", json(changed)), "CONFLICT");
         assertThat(ledger.worldState()).isEqualTo(before);
-    }
-
-    @Test
-    void theSameLocalIdAtAnotherInstitutionIsAnotherRecord() {
-        issue(COLLEGE_REGISTRAR, course("SAME-1", learner));
-        Map<String, Object> other = course("SAME-1", learner);
-        assertThat(issue(UNIVERSITY_REGISTRAR, other).get("id").asText()).isEqualTo("UniversityMSP:SAME-1");
     }
 
     @Test

@@ -81,9 +81,9 @@ public final class ProgressCalculation {
         List<Shortfall> missing = new ArrayList<>();
         shortfall(missing, "total credits", terms.totalCredits(), total);
         shortfall(missing, "credits earned at or recognised by " + owner, terms.minimumOwnCredits(), ownTotal);
-        new TreeMap<>(terms.minimumsByKind()).forEach((kind, min) ->
+        terms.minimumsByKind().forEach((kind, min) ->
                 shortfall(missing, "kind " + kind, min, byKind.getOrDefault(kind, BigDecimal.ZERO)));
-        new TreeMap<>(terms.minimumsByCategory()).forEach((category, min) ->
+        terms.minimumsByCategory().forEach((category, min) ->
                 shortfall(missing, "category " + category, min, byCategory.getOrDefault(category, BigDecimal.ZERO)));
 
         return new QualificationProgress(owner, terms.code(), learner, counted, total, ownTotal, byKind, byCategory,

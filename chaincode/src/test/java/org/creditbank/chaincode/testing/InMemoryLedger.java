@@ -130,6 +130,13 @@ public final class InMemoryLedger {
         return copy;
     }
 
+    /** A copy of the committed world state as the raw bytes the chaincode wrote, keys sorted. */
+    public java.util.SortedMap<String, byte[]> worldStateBytes() {
+        TreeMap<String, byte[]> copy = new TreeMap<>();
+        state.forEach((k, v) -> copy.put(k, v.clone()));
+        return copy;
+    }
+
     /** The committed private value, or null. */
     public byte[] privateValue(String collection, String key) {
         TreeMap<String, byte[]> c = privateData.get(collection);

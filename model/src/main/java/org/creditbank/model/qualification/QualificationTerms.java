@@ -1,8 +1,11 @@
 package org.creditbank.model.qualification;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
@@ -28,9 +31,24 @@ public record QualificationTerms(
 
     private static final BigDecimal MAX = new BigDecimal(1000);
 
+    /**
+     * Both maps are kept sorted by the key as it is written (the kind's name, the category's text)
+     * because their order reaches what peers must agree on: {@link #validate()} lists violations in
+     * it, and a sorted map is written in its own order. {@code Map.copyOf} would order them by a
+     * salt that differs from JVM to JVM, so two peers would refuse the same terms with different
+     * messages.
+     */
     public QualificationTerms {
-        minimumsByKind = minimumsByKind == null ? Map.of() : Map.copyOf(new TreeMap<>(minimumsByKind));
-        minimumsByCategory = minimumsByCategory == null ? Map.of() : Map.copyOf(new TreeMap<>(minimumsByCategory));
+        minimumsByKind = sortedCopy(minimumsByKind, Comparator.comparing(OutcomeKind::name));
+        minimumsByCategory = sortedCopy(minimumsByCategory, Comparator.<String>naturalOrder());
+    }
+
+    private static <K> SortedMap<K, BigDecimal> sortedCopy(Map<K, BigDecimal> map, Comparator<K> order) {
+        TreeMap<K, BigDecimal> copy = new TreeMap<>(order);
+        if (map != null) {
+            copy.putAll(map);
+        }
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     public List<Violation> validate() {
