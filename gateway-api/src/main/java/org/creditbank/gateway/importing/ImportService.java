@@ -116,8 +116,7 @@ public final class ImportService {
         Receipt receipt = outcomes.issueBatch(registrar, drafts(chunk));
         int fresh = 0;
         for (int i = 0; i < chunk.size(); i++) {
-            boolean created = receipt.commit().isPresent()
-                    && receipt.commit().get().txId().equals(receipt.record().get(i).path("awardTxId").asText());
+            boolean created = OutcomeService.issuedIn(receipt.record().get(i), receipt.commit());
             rowsSeen.committed(chunk.get(i).rowNumber(), created);
             fresh += created ? 1 : 0;
         }

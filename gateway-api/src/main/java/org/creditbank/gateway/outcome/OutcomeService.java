@@ -3,6 +3,7 @@ package org.creditbank.gateway.outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.ledger.LedgerCall;
@@ -43,7 +44,7 @@ public final class OutcomeService {
     public Receipt issue(Principal registrar, OutcomeDraft draft) {
         ApiException.throwIfAny(draft.validate());
         LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.repeatable("outcome:issue", CanonicalJson.toJson(draft)));
-        return Receipt.of(result, outcome -> issuedIn(outcome, result));
+        return Receipt.of(result, outcome -> issuedIn(outcome, result.commit()));
     }
 
     /** Issues up to {@value OutcomeBatch#MAX_ITEMS} outcomes in one transaction; all or nothing. */
@@ -53,7 +54,7 @@ public final class OutcomeService {
                 LedgerCall.repeatable("outcome:issueBatch", CanonicalJson.toJson(drafts)));
         return Receipt.of(result, outcomes -> {
             for (JsonNode o : outcomes) {
-                if (issuedIn(o, result)) {
+                if (issuedIn(o, result.commit())) {
                     return true;
                 }
             }
@@ -92,9 +93,12 @@ public final class OutcomeService {
         }
     }
 
-    /** Whether {@code outcome} was issued by the call that gave {@code result} (not found there by a retry). */
-    public static boolean issuedIn(JsonNode outcome, LedgerResult result) {
-        return result.committedAs(outcome.path("awardTxId").asText());
+    /**
+     * Whether {@code outcome} was issued by the transaction of {@code commit} (not found there by a
+     * retry; a call that committed nothing issued nothing).
+     */
+    public static boolean issuedIn(JsonNode outcome, Optional<LedgerResult.Commit> commit) {
+        return commit.map(c -> c.txId().equals(outcome.path("awardTxId").asText())).orElse(false);
     }
 
     /** An outcome; a learner sees only their own (anything else looks absent to them). */
