@@ -50,12 +50,11 @@ public final class Drill {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-    private static final String[] ORGS = {"college", "university", "hardware"};
-    private static final Map<String, Integer> PEER_OPS = Map.of("college", 17051, "university", 18051, "hardware", 19051);
+    /** The member whose process each fault kills: a school, so that the import drill can run there. */
+    private static final String VICTIM = "university";
     private static final int IMPORT_ROWS = 1000;
     private static final String CSV_HEADER = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,"
             + "resultValue,activityStart,activityEnd,evidenceHash\n";
-    private static final Map<String, Integer> ORDERER_OPS = Map.of("orderer1", 17050, "orderer2", 18050, "orderer3", 19050);
 
     /** One request as the client saw it; times in ms since the load began. */
     record Attempt(String org, String localId, String id, long startMs, long endMs, int status, String answer) {
@@ -64,12 +63,16 @@ public final class Drill {
         }
     }
 
-    /** A gateway the load uses: its address, registrar token and a learner account opened there. */
-    record Target(String org, String baseUrl, String token, String learner) {
+    /** A gateway the load uses: its member, address, registrar token and a learner account opened there. */
+    record Target(Consortium.Member member, String baseUrl, String token, String learner) {
+        String org() {
+            return member.key();
+        }
     }
 
     private final Path network;
     private final Path root;
+    private final Consortium consortium;
     private final List<Target> targets = new ArrayList<>();
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final Map<String, Object> events = new LinkedHashMap<>();
@@ -77,9 +80,10 @@ public final class Drill {
     private final AtomicLong seq = new AtomicLong();
     private long t0;
 
-    private Drill(Path network, Path root) {
+    private Drill(Path network, Path root) throws IOException {
         this.network = network;
         this.root = root;
+        this.consortium = Consortium.of(network);
     }
 
     public static void main(String[] args) throws Exception {
@@ -111,8 +115,11 @@ public final class Drill {
     }
 
     private Map<String, Object> run(String fault, int rate, int seconds, int faultAt, int downFor) throws Exception {
-        for (String org : ORGS) {
-            targets.add(connect(org));
+        // The load issues at every member that issues outcomes of its own (the authority does not).
+        for (Consortium.Member m : consortium.members()) {
+            if (!m.type().equals("AUTHORITY")) {
+                targets.add(connect(m));
+            }
         }
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(Math.max(16, rate * 2));
@@ -140,7 +147,8 @@ public final class Drill {
         return audit(fault, rate, loadMs);
     }
 
-    private Target connect(String org) throws IOException, InterruptedException {
+    private Target connect(Consortium.Member member) throws IOException, InterruptedException {
+        String org = member.key();
         Path home = network.resolve("gateways").resolve(org);
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(home.resolve("gateway.properties"))) {
@@ -152,7 +160,7 @@ public final class Drill {
         if (r.statusCode() != 201) {
             throw new IllegalStateException(org + " could not open a learner account: " + r.statusCode() + " " + r.body());
         }
-        return new Target(org, base, token, CanonicalJson.read(r.body(), JsonNode.class).at("/record/accountNo").asText());
+        return new Target(member, base, token, CanonicalJson.read(r.body(), JsonNode.class).at("/record/accountNo").asText());
     }
 
     private void issue(Target t, long n) {
@@ -174,7 +182,7 @@ public final class Drill {
             status = 0;
             answer = "unreadable answer";
         }
-        attempts.add(new Attempt(t.org(), localId, mspOf(t.org()) + ":" + localId, start, System.currentTimeMillis() - t0,
+        attempts.add(new Attempt(t.org(), localId, t.member().mspId() + ":" + localId, start, System.currentTimeMillis() - t0,
                 status, answer));
     }
 
@@ -182,7 +190,7 @@ public final class Drill {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("localId", localId);
         d.put("learner", t.learner());
-        boolean enterprise = t.org().equals("hardware");
+        boolean enterprise = t.member().enterprise();
         d.put("kind", enterprise ? "ENTERPRISE_TRAINING" : "COURSE");
         d.put("achievementCode", enterprise ? "WELD-2" : "CNC101");
         d.put("achievementTitle", enterprise ? "焊接工艺实训" : "数控车床编程");
@@ -192,14 +200,6 @@ public final class Drill {
         d.put("activityEnd", "2026-07-01");
         d.put("evidenceHash", "d".repeat(64));
         return d;
-    }
-
-    private static String mspOf(String org) {
-        return switch (org) {
-            case "college" -> "CollegeMSP";
-            case "university" -> "UniversityMSP";
-            default -> "HardwareCoMSP";
-        };
     }
 
     /** Kills one process with SIGKILL, waits {@code downFor} seconds, and restarts it as an operator would. */
@@ -212,10 +212,10 @@ public final class Drill {
             case "none" -> null;
             case "leader" -> orderer(true);
             case "follower" -> orderer(false);
-            case "peer" -> "peer0.university";
-            case "chaincode" -> "chaincode.university";
-            case "gateway" -> "gateway.university";
-            case "ca" -> "ca.university";
+            case "peer" -> "peer0." + VICTIM;
+            case "chaincode" -> "chaincode." + VICTIM;
+            case "gateway" -> "gateway." + VICTIM;
+            case "ca" -> "ca." + VICTIM;
             default -> throw new IllegalArgumentException("unknown fault " + fault);
         };
         if (process == null) {
@@ -238,8 +238,9 @@ public final class Drill {
             while (System.currentTimeMillis() < deadline) {
                 // The others first: the chain grows while we ask, so a peer read after them that is
                 // as high has caught up.
-                long others = PEER_OPS.keySet().stream().filter(o -> !o.equals(org)).mapToLong(Drill::height).max().orElse(0);
-                long mine = height(org);
+                Consortium.Member me = consortium.member(org).orElseThrow();
+                long others = consortium.members().stream().filter(m -> !m.equals(me)).mapToLong(Drill::height).max().orElse(0);
+                long mine = height(me);
                 if (mine > 0 && mine >= others) {
                     events.put("caughtUpAtMs", now());
                     break;
@@ -254,7 +255,7 @@ public final class Drill {
      * killed, after the first batches committed; once it is back, the same file is imported again.
      */
     private void importInterrupted(int downFor) throws Exception {
-        Target university = targets.get(1);
+        Target university = targets.stream().filter(t -> t.org().equals(VICTIM)).findFirst().orElseThrow();
         String learner = CanonicalJson.read(post(university.baseUrl(), university.token(), "/api/v1/learners", "").body(),
                 JsonNode.class).at("/record/accountNo").asText();
         StringBuilder csv = new StringBuilder(CSV_HEADER);
@@ -270,10 +271,10 @@ public final class Drill {
             Thread.sleep(200);
             committed = transcriptIds(university, learner).size();
         }
-        events.put("process", "gateway.university");
+        events.put("process", "gateway." + VICTIM);
         events.put("rowsOnLedgerAtKill", committed);
         events.put("killedAtMs", now());
-        script("scripts/network", "kill", "gateway.university");
+        script("scripts/network", "kill", "gateway." + VICTIM);
         first.join(60_000);
         Thread.sleep(downFor * 1000L);
         events.put("restartAtMs", now());
@@ -320,26 +321,26 @@ public final class Drill {
     }
 
     /** The Raft leader of the channel, or a follower, by the orderers' own metrics. */
-    private static String orderer(boolean leader) {
-        for (var e : new TreeMap<>(ORDERER_OPS).entrySet()) {
-            String metrics = scrape(e.getValue());
+    private String orderer(boolean leader) {
+        for (Consortium.Orderer o : consortium.orderers()) {
+            String metrics = scrape(o.host(), o.operationsPort());
             boolean isLeader = metrics.lines().anyMatch(l -> l.startsWith("consensus_etcdraft_is_leader{channel=\"creditbank\"} 1"));
             if (isLeader == leader) {
-                return e.getKey();
+                return o.name();
             }
         }
         throw new IllegalStateException("no orderer is " + (leader ? "the leader" : "a follower"));
     }
 
-    private static long height(String org) {
-        return scrape(PEER_OPS.get(org)).lines()
+    private static long height(Consortium.Member m) {
+        return scrape(m.host(), m.peerOperationsPort()).lines()
                 .filter(l -> l.startsWith("ledger_blockchain_height{channel=\"creditbank\"}"))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
-    private static String scrape(int port) {
+    private static String scrape(String host, int port) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/metrics"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";

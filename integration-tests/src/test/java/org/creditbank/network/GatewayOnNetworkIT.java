@@ -102,12 +102,12 @@ class GatewayOnNetworkIT {
         }
     }
 
-    private static Instance start(LiveNetwork.Org org, int peerPort, String... users) throws IOException {
+    private static Instance start(LiveNetwork.Org org, String peerAddress, String... users) throws IOException {
         Path home = Files.createTempDirectory("gateway-" + org.dir);
         for (String user : users) {
             LiveNetwork.exportIdentity(org, user, home.resolve("wallet").resolve(user));
         }
-        FabricSettings settings = new FabricSettings(org.mspId, "127.0.0.1:" + peerPort, LiveNetwork.tlsRoot(org), null,
+        FabricSettings settings = new FabricSettings(org.mspId, peerAddress, LiveNetwork.tlsRoot(org), null,
                 "creditbank", "creditbank", home.resolve("wallet"), Duration.ofSeconds(5), Duration.ofSeconds(15),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), 5, Duration.ofMillis(100));
         LedgerClient ledger = new FabricLedgerClient(settings);
@@ -157,9 +157,9 @@ class GatewayOnNetworkIT {
             Calls.submit(network.as(UNIVERSITY, "admin"), "institution:register", Calls.json(Map.of("name", "应用技术大学", "type", "SCHOOL")));
             Calls.submit(network.as(HARDWARE, "admin"), "institution:register", Calls.json(Map.of("name", "五金制造集团", "type", "ENTERPRISE")));
         }
-        college = start(COLLEGE, COLLEGE.peerPort, "registrar1", "gateway");
-        university = start(UNIVERSITY, UNIVERSITY.peerPort, "registrar1", "gateway");
-        hardware = start(HARDWARE, HARDWARE.peerPort, "verifier1", "gateway");
+        college = start(COLLEGE, COLLEGE.peerAddress(), "registrar1", "gateway");
+        university = start(UNIVERSITY, UNIVERSITY.peerAddress(), "registrar1", "gateway");
+        hardware = start(HARDWARE, HARDWARE.peerAddress(), "verifier1", "gateway");
     }
 
     @AfterAll
@@ -240,7 +240,7 @@ class GatewayOnNetworkIT {
 
     @Test
     void aGatewayWhosePeerIsDownAnswers503WithRetryAfter() throws IOException {
-        Instance orphan = start(COLLEGE, 1, "registrar1", "gateway"); // nothing listens on port 1
+        Instance orphan = start(COLLEGE, "127.0.0.1:1", "registrar1", "gateway"); // nothing listens on port 1
         String registrar = orphan.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
         Reply r = orphan.post("/api/v1/learners", registrar, "");
         assertThat(r.status()).isEqualTo(503);
