@@ -13,10 +13,11 @@ consortium_file() {
   else echo "${CREDITBANK_CONSORTIUM:-$ROOT/network/consortium.yaml}"; fi
 }
 
-# load_consortium: the variables above, from the running consortium (or the source file before the first up).
+# load_consortium [FILE]: the variables above, from FILE, else the running consortium (or the
+# source file before the first up).
 load_consortium() {
   local vars
-  vars=$(python3 "$CONSORTIUM_TOOL" "$(consortium_file)" shell) || exit 2
+  vars=$(python3 "$CONSORTIUM_TOOL" "${1:-$(consortium_file)}" shell) || exit 2
   eval "$vars"
 }
 

@@ -315,14 +315,15 @@ approve() {
     >>"$RUN/logs/peer-cli.log" 2>&1 || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "approve failed for $1"; }
 }
 
-# commit_definition: commits the definition in the consortium file, endorsed by every member's peer.
+# commit_definition [KEY...]: commits the definition in the consortium file, endorsed by the
+# peers of the given members (default: every member).
 commit_definition() {
-  local definition orderer_tls
+  local definition orderer_tls keys=("$@")
   definition_flags; orderer_flags
-  # shellcheck disable=SC2046
-  peers_flags $(member_keys)
+  [[ ${#keys[@]} -gt 0 ]] || mapfile -t keys < <(member_keys)
+  peers_flags "${keys[@]}"
   say "committing $CC_NAME sequence $CC_SEQUENCE (endorsement: $CC_ENDORSING_MEMBERS of ${#MEMBERS[@]} members)"
-  as_admin "$(member_keys | head -n 1)" peer lifecycle chaincode commit "${orderer_tls[@]}" "${definition[@]}" "${peer_flags[@]}" \
+  as_admin "${keys[0]}" peer lifecycle chaincode commit "${orderer_tls[@]}" "${definition[@]}" "${peer_flags[@]}" \
     >>"$RUN/logs/peer-cli.log" 2>&1 || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "commit failed"; }
 }
 
