@@ -5,6 +5,7 @@
     consortium.py FILE shell                 bash assignments for scripts/network and scripts/gateways
     consortium.py FILE render DIR            DIR/configtx.yaml, DIR/collections.json, DIR/consortium.json
     consortium.py FILE add ENTRY OUT         OUT = FILE plus the member in ENTRY, chaincode sequence + 1
+    consortium.py FILE upgrade OUT           OUT = FILE with chaincode version + 1 and sequence + 1
 
 Why one generator: the organisations, their ports and the chaincode definition used to be written
 in the bash of two scripts, configtx.yaml and collections.json, and drifted. Now they are written
@@ -237,6 +238,14 @@ def main(argv):
                 json.dump(collections(doc), f, indent=2, sort_keys=True)
             with open(f"{out}/consortium.json", "w", encoding="utf-8") as f:
                 json.dump(summary(doc), f, ensure_ascii=False, indent=2, sort_keys=True)
+        elif command == "upgrade":
+            cc = doc["chaincode"]
+            if not str(cc["version"]).isdigit():
+                raise Invalid("chaincode.version must be a whole number to be raised")
+            upgraded = {**doc, "chaincode": {**cc, "version": str(int(cc["version"]) + 1), "sequence": cc["sequence"] + 1}}
+            with open(argv[3], "w", encoding="utf-8") as f:
+                f.write("# The consortium as it runs; written by scripts/consortium upgrade-chaincode.\n")
+                yaml.safe_dump(upgraded, f, allow_unicode=True, sort_keys=False)
         elif command == "add":
             with open(argv[3], encoding="utf-8") as f:
                 entry = yaml.safe_load(f)

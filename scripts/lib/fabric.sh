@@ -235,15 +235,23 @@ peers_flags() {
 
 # ---------------------------------------------------------------- chaincode as a service
 
+# chaincode_port key [version]: where the member's chaincode service of a version listens. Two
+# slots, peer + 5 and peer + 6, alternating with the version, so that a new version's service
+# runs beside the old one until the new definition is committed (scripts/consortium upgrade-chaincode).
+chaincode_port() {
+  member "$1"
+  echo $((M_PEER + 5 + (${2:-$CC_VERSION} + 1) % 2))
+}
+
 # package_chaincode key: a byte-reproducible package for the member's own chaincode service, so its
 # package id is the same on every run. connection.json holds only public data (the address and the
 # CA that signed the service's TLS certificate); the peer's own TLS key pair, which it presents as
 # client, is added by the builder's release step on the peer (network/builders).
 package_chaincode() {
   member "$1"
-  local dir=$RUN/chaincode/$M_KEY
+  local dir=$RUN/chaincode/$M_KEY/v$CC_VERSION
   mkdir -p "$dir/src"
-  python3 - "$M_HOST:$((M_PEER + 5))" "$RUN/organizations/$M_KEY/msp/tlscacerts/ca.pem" >"$dir/src/connection.json" <<'PY'
+  python3 - "$M_HOST:$(chaincode_port "$1")" "$RUN/organizations/$M_KEY/msp/tlscacerts/ca.pem" >"$dir/src/connection.json" <<'PY'
 import json, sys
 print(json.dumps({"address": sys.argv[1], "dial_timeout": "10s", "tls_required": True,
                   "client_auth_required": True, "root_cert": open(sys.argv[2]).read()}, sort_keys=True))
@@ -255,18 +263,29 @@ PY
   FABRIC_CFG_PATH=$RUN/config peer lifecycle chaincode calculatepackageid "$dir/$CC_NAME.tar.gz"
 }
 
-# chaincode_start key package-id: the member's chaincode service, TLS with its own certificate,
-# accepting only clients with a certificate from the member's CA (ChaincodeService).
+# chaincode_start key package-id [process-name]: the member's chaincode service of the current
+# version, TLS with its own certificate, accepting only clients with a certificate from the
+# member's CA (ChaincodeService). It runs its own copy of the jar (jars/creditbank-<version>.jar),
+# taken from the build whenever the build is newer and replaced by a rename, so that a rebuild
+# never changes the classes under a running service: the next start picks it up.
 chaincode_start() {
   member "$1"
-  local package_id=$2 tls=$RUN/organizations/$M_KEY/chaincode/tls jar=$ROOT/chaincode/target/creditbank-chaincode.jar
-  [[ -f $jar ]] || (cd "$ROOT" && mvn -B -q -ntp -DskipTests -pl chaincode -am package)
+  local package_id=$2 name=${3:-chaincode.$1} tls=$RUN/organizations/$M_KEY/chaincode/tls
+  local build=$ROOT/chaincode/target/creditbank-chaincode.jar jar=$RUN/chaincode/jars/creditbank-$CC_VERSION.jar port
+  port=$(chaincode_port "$1")
+  alive "$name" && { say "$name already running"; return 0; }
+  [[ -f $build ]] || (cd "$ROOT" && mvn -B -q -ntp -DskipTests -pl chaincode -am package)
+  if [[ ! -f $jar || $build -nt $jar ]]; then
+    mkdir -p "$(dirname "$jar")" && cp "$build" "$jar.tmp" && mv "$jar.tmp" "$jar"
+  fi
   # The shim serves with the PEM files (*_FILE); for every peer connection it also builds a client
   # TLS context it does not use in server mode, from base64-encoded PEM files (*_PATH).
   (umask 077; base64 -w0 "$tls/server.key" >"$tls/server.key.b64"; base64 -w0 "$tls/server.crt" >"$tls/server.crt.b64")
   # -Dfile.encoding=UTF-8: without LANG, Java 17 takes ASCII as the default charset, and every log
   # line with a Chinese name reads ??? (our code and the shim name UTF-8 wherever bytes become text).
-  start "chaincode.$M_KEY" "$((M_PEER + 5))" env CHAINCODE_SERVER_ADDRESS="$M_HOST:$((M_PEER + 5))" \
+  # The contract API scans the whole jar twice for annotations before it listens: about 6 s on an
+  # idle 2-core machine, several times that under load, hence the longer wait.
+  START_WAIT=180 start "$name" "$port" env CHAINCODE_SERVER_ADDRESS="$M_HOST:$port" \
     CORE_CHAINCODE_ID_NAME="$package_id" CORE_CHAINCODE_LOGGING_LEVEL=WARNING \
     CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$tls/ca.crt" \
     CORE_TLS_CLIENT_KEY_FILE="$tls/server.key" CORE_TLS_CLIENT_CERT_FILE="$tls/server.crt" \
@@ -274,17 +293,17 @@ chaincode_start() {
     java -Dfile.encoding=UTF-8 ${CHAINCODE_JAVA_OPTS:--Xmx1g} -jar "$jar"
 }
 
-# install_chaincode key: the member's package on its peer and its chaincode service running;
-# prints the package id.
+# install_chaincode key [process-name]: the member's package on its peer and its chaincode
+# service running; prints the package id.
 install_chaincode() {
-  local key=$1 package_id
+  local key=$1 name=${2:-chaincode.$1} package_id
   package_id=$(package_chaincode "$key")
   if ! as_admin "$key" peer lifecycle chaincode queryinstalled 2>/dev/null | grep -q "$package_id"; then
     say "installing $package_id on peer0.$key" >&2
-    as_admin "$key" peer lifecycle chaincode install "$RUN/chaincode/$key/$CC_NAME.tar.gz" \
+    as_admin "$key" peer lifecycle chaincode install "$RUN/chaincode/$key/v$CC_VERSION/$CC_NAME.tar.gz" \
       >>"$RUN/logs/peer-cli.log" 2>&1 || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "install failed on peer0.$key"; }
   fi
-  chaincode_start "$key" "$package_id" >&2
+  chaincode_start "$key" "$package_id" "$name" >&2
   echo "$package_id"
 }
 

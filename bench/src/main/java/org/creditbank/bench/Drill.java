@@ -43,6 +43,7 @@ import org.creditbank.model.json.CanonicalJson;
  * </pre>
  * Faults: {@code leader}, {@code follower} (orderers, found from their own metrics),
  * {@code peer}, {@code chaincode}, {@code gateway}, {@code ca} (the university's), {@code none};
+ * {@code upgrade}: the chaincode upgraded to a new version under the load;
  * {@code import}: the university's gateway killed in the middle of a CSV import, which is then
  * run again and must leave every row on the ledger exactly once.
  */
@@ -208,6 +209,10 @@ public final class Drill {
             importInterrupted(downFor);
             return;
         }
+        if (fault.equals("upgrade")) {
+            upgradeUnderLoad();
+            return;
+        }
         String process = switch (fault) {
             case "none" -> null;
             case "leader" -> orderer(true);
@@ -248,6 +253,18 @@ public final class Drill {
                 Thread.sleep(250);
             }
         }
+    }
+
+    /**
+     * The chaincode upgraded while the load runs ({@code scripts/consortium upgrade-chaincode}: a
+     * new version and sequence, blue/green member by member); the report keeps the script's own
+     * timings: when the new definition was committed and when every peer answered through it.
+     */
+    private void upgradeUnderLoad() throws Exception {
+        events.put("upgradeStartedAtMs", now());
+        script("scripts/consortium", "upgrade-chaincode");
+        events.put("upgradeFinishedAtMs", now());
+        events.put("upgrade", CanonicalJson.read(Files.readString(network.resolve("upgrade-report.json")), JsonNode.class));
     }
 
     /**
@@ -392,7 +409,8 @@ public final class Drill {
         if (!importResult.isEmpty()) {
             report.put("import", importResult);
         }
-        long from = events.containsKey("killedAtMs") ? (long) events.get("killedAtMs") : loadMs / 2;
+        long from = events.containsKey("killedAtMs") ? (long) events.get("killedAtMs")
+                : events.containsKey("upgradeStartedAtMs") ? (long) events.get("upgradeStartedAtMs") : loadMs / 2;
         report.put("longestGapWithoutAckBeforeFaultMs", longestGap(all, 2000, from));
         report.put("longestGapWithoutAckAfterFaultMs", longestGap(all, from, loadMs));
         all.stream().filter(a -> !a.acknowledged() && a.endMs() >= from).mapToLong(Attempt::endMs).max()
