@@ -6,6 +6,8 @@
     consortium.py FILE render DIR            DIR/configtx.yaml, DIR/collections.json, DIR/consortium.json
     consortium.py FILE add ENTRY OUT         OUT = FILE plus the member in ENTRY, chaincode sequence + 1
     consortium.py FILE upgrade OUT           OUT = FILE with chaincode version + 1 and sequence + 1
+    consortium.py FILE isolate OUT           OUT = FILE with each organisation and orderer at its own
+                                             address in 10.77.0.0/24, run in its own network namespace
 
 Why one generator: the organisations, their ports and the chaincode definition used to be written
 in the bash of two scripts, configtx.yaml and collections.json, and drifted. Now they are written
@@ -37,6 +39,8 @@ def validate(doc):
     for field in ("channel", "chaincode", "orderers", "members"):
         if field not in doc:
             raise Invalid(f"missing '{field}'")
+    if doc.get("isolation", "none") not in ("none", "namespaces"):
+        raise Invalid("isolation must be none or namespaces")
     cc = doc["chaincode"]
     if not isinstance(cc.get("sequence"), int) or cc["sequence"] < 1:
         raise Invalid("chaincode.sequence must be a whole number from 1")
@@ -196,6 +200,7 @@ def shell(doc):
         f"CC_SEQUENCE={q(cc['sequence'])}",
         f"CC_POLICY={q(endorsement_policy(doc))}",
         f"CC_ENDORSING_MEMBERS={q(cc['endorsingMembers'])}",
+        f"ISOLATION={q(doc.get('isolation', 'none'))}",
         f"ORDERER_MSP={q(o['msp'])}",
         f"ORDERER_CA_HOST={q(o['ca']['host'])}",
         f"ORDERER_CA_PORT={q(o['ca']['port'])}",
@@ -209,10 +214,31 @@ def shell(doc):
     return "\n".join(lines)
 
 
+SUBNET = "10.77.0"
+
+
+def isolate(doc):
+    """Every organisation (CA, peer, chaincode service, gateway) and every orderer at an address of
+    its own; scripts/lib/processes.sh runs each in a network namespace with that address."""
+    o = doc["orderers"]
+    nodes = [{**n, "host": f"{SUBNET}.{3 + i}"} for i, n in enumerate(o["nodes"])]
+    members = [{**m, "host": f"{SUBNET}.{10 + i}"} for i, m in enumerate(doc["members"])]
+    return {**doc, "isolation": "namespaces", "members": members,
+            "orderers": {**o, "ca": {**o["ca"], "host": f"{SUBNET}.2"}, "nodes": nodes}}
+
+
+def next_free_address(doc):
+    used = {m["host"] for m in doc["members"]}
+    return next(f"{SUBNET}.{i}" for i in range(10, 250) if f"{SUBNET}.{i}" not in used)
+
+
 def add(doc, entry):
     member = entry.get("member", entry)
     if any(m["key"] == member.get("key") for m in doc["members"]):
         raise Invalid(f"{member.get('key')} is already a member")
+    if doc.get("isolation") == "namespaces":
+        # An isolated consortium gives the newcomer a namespace address of its own.
+        member = {**member, "host": next_free_address(doc)}
     grown = {**doc, "members": doc["members"] + [member],
              "chaincode": {**doc["chaincode"], "sequence": doc["chaincode"]["sequence"] + 1}}
     validate(grown)
@@ -238,6 +264,10 @@ def main(argv):
                 json.dump(collections(doc), f, indent=2, sort_keys=True)
             with open(f"{out}/consortium.json", "w", encoding="utf-8") as f:
                 json.dump(summary(doc), f, ensure_ascii=False, indent=2, sort_keys=True)
+        elif command == "isolate":
+            with open(argv[3], "w", encoding="utf-8") as f:
+                f.write("# The consortium as it runs, each organisation and orderer in its own network namespace.\n")
+                yaml.safe_dump(isolate(doc), f, allow_unicode=True, sort_keys=False)
         elif command == "upgrade":
             cc = doc["chaincode"]
             if not str(cc["version"]).isdigit():

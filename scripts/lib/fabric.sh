@@ -34,7 +34,14 @@ stop_all() {
 # consortium.json for tests and tools) and the peers' and orderers' configuration.
 render_consortium() {
   mkdir -p "$RUN/config" "$RUN/logs"
-  [[ -f $RUN/consortium.yaml ]] || cp "$(consortium_file)" "$RUN/consortium.yaml"
+  if [[ ! -f $RUN/consortium.yaml ]]; then
+    if [[ ${CREDITBANK_TOPOLOGY:-loopback} == namespaces ]]; then
+      python3 "$CONSORTIUM_TOOL" "$(consortium_file)" isolate "$RUN/consortium.yaml" || die "the consortium file is not valid"
+      say "topology: every organisation and orderer in its own network namespace"
+    else
+      cp "$(consortium_file)" "$RUN/consortium.yaml"
+    fi
+  fi
   python3 "$CONSORTIUM_TOOL" "$RUN/consortium.yaml" render "$RUN" || die "the consortium file is not valid"
   sed "s|@BUILDERS@|$ROOT/network/builders|" "$ROOT/network/core.yaml" >"$RUN/config/core.yaml"
   cp "$ROOT/network/orderer.yaml" "$RUN/config/orderer.yaml"
@@ -53,7 +60,7 @@ ca_start() { # key host port
   local key=$1 host=$2 port=$3 home=$RUN/ca/$1
   mkdir -p "$home"
   [[ -f $home/bootstrap-secret ]] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$home/bootstrap-secret")
-  start "ca.$key" "$port" fabric-ca-server start -H "$home" -b "admin:$(cat "$home/bootstrap-secret")" \
+  start "ca.$key" "$host:$port" fabric-ca-server start -H "$home" -b "admin:$(cat "$home/bootstrap-secret")" \
     --port "$port" --tls.enabled --ca.name "ca-$key" --csr.cn "ca.$key.creditbank.local" \
     --csr.hosts "localhost,127.0.0.1,$host,ca.$key.creditbank.local" --operations.listenaddress "$host:$((port + 1))"
 }
@@ -155,7 +162,7 @@ genesis_block() {
 orderer_start() { # name host port
   local name=$1 host=$2 port=$3 dir=$RUN/organizations/orderer/orderers/$1 data=$RUN/data/$1
   mkdir -p "$data"
-  start "$name" "$port" env FABRIC_CFG_PATH="$RUN/config" \
+  start "$name" "$host:$port" env FABRIC_CFG_PATH="$RUN/config" \
     ORDERER_GENERAL_LISTENADDRESS="$host" ORDERER_GENERAL_LISTENPORT="$port" \
     ORDERER_GENERAL_LOCALMSPID="$ORDERER_MSP" ORDERER_GENERAL_LOCALMSPDIR="$dir/msp" \
     ORDERER_GENERAL_BOOTSTRAPMETHOD=none \
@@ -177,8 +184,8 @@ orderer_join() { # name host port
   local osn=(-o "$host:$((port + 3))" --ca-file "$admin/ca.crt" --client-cert "$admin/server.crt" --client-key "$admin/server.key")
   # The admin endpoint opens after the main port start() waited for; asking earlier fails, which
   # read as "not joined" and made a restarted orderer try to join again.
-  for _ in $(seq 1 60); do port_open "$((port + 3))" && break; sleep 0.5; done
-  port_open "$((port + 3))" || die "$name's admin endpoint ($host:$((port + 3))) did not open within 30s"
+  for _ in $(seq 1 60); do port_open "$host:$((port + 3))" && break; sleep 0.5; done
+  port_open "$host:$((port + 3))" || die "$name's admin endpoint ($host:$((port + 3))) did not open within 30s"
   if osnadmin channel list "${osn[@]}" 2>/dev/null | grep -q "\"$CHANNEL\""; then return 0; fi
   say "$name joins channel $CHANNEL"
   osnadmin channel join "${osn[@]}" --channelID "$CHANNEL" --config-block "$RUN/channel/genesis.block" \
@@ -189,7 +196,7 @@ peer_start() { # key
   member "$1"
   local dir=$RUN/organizations/$M_KEY/peers/peer0 data=$RUN/data/peer0.$M_KEY a=$M_HOST:$M_PEER
   mkdir -p "$data"
-  start "peer0.$M_KEY" "$M_PEER" env FABRIC_CFG_PATH="$RUN/config" \
+  start "peer0.$M_KEY" "$a" env FABRIC_CFG_PATH="$RUN/config" \
     CORE_PEER_ID="peer0.$M_KEY" CORE_PEER_LISTENADDRESS="$a" CORE_PEER_ADDRESS="$a" \
     CORE_PEER_CHAINCODELISTENADDRESS="$M_HOST:$((M_PEER + 1))" CORE_PEER_CHAINCODEADDRESS="$M_HOST:$((M_PEER + 1))" \
     CORE_PEER_GOSSIP_BOOTSTRAP="$a" CORE_PEER_GOSSIP_EXTERNALENDPOINT="$a" CORE_PEER_GOSSIP_ENDPOINT="$a" \
@@ -285,7 +292,7 @@ chaincode_start() {
   # line with a Chinese name reads ??? (our code and the shim name UTF-8 wherever bytes become text).
   # The contract API scans the whole jar twice for annotations before it listens: about 6 s on an
   # idle 2-core machine, several times that under load, hence the longer wait.
-  START_WAIT=180 start "$name" "$port" env CHAINCODE_SERVER_ADDRESS="$M_HOST:$port" \
+  START_WAIT=180 start "$name" "$M_HOST:$port" env CHAINCODE_SERVER_ADDRESS="$M_HOST:$port" \
     CORE_CHAINCODE_ID_NAME="$package_id" CORE_CHAINCODE_LOGGING_LEVEL=WARNING \
     CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$tls/ca.crt" \
     CORE_TLS_CLIENT_KEY_FILE="$tls/server.key" CORE_TLS_CLIENT_CERT_FILE="$tls/server.crt" \
@@ -402,9 +409,9 @@ fetch_config() {
     | python3 -c 'import json,sys; json.dump(json.load(sys.stdin)["data"]["data"][0]["payload"]["data"]["config"], sys.stdout)' >"$1"
 }
 
-# metric port name [label-filter]: one value from a Prometheus operations endpoint ("" if none).
+# metric host:port name [label-filter]: one value from a Prometheus operations endpoint ("" if none).
 metric() {
-  curl -sf --max-time 2 "http://127.0.0.1:$1/metrics" 2>/dev/null \
+  curl -sf --max-time 2 "http://$1/metrics" 2>/dev/null \
     | awk -v name="$2" -v filter="${3:-}" '($1 == name || index($1, name "{") == 1) && index($1, filter) {print $2; exit}' || true
 }
 
@@ -415,7 +422,7 @@ wait_for_gossip() {
   for key in $(member_keys); do
     member "$key"
     for _ in $(seq 1 120); do
-      known=$(metric "$((M_PEER + 10000))" gossip_membership_total_peers_known "channel=\"$CHANNEL\"")
+      known=$(metric "$M_HOST:$((M_PEER + 10000))" gossip_membership_total_peers_known "channel=\"$CHANNEL\"")
       [[ ${known:-0} -ge $want ]] && break
       sleep 0.5
     done
