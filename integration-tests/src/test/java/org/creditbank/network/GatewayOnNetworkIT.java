@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.creditbank.gateway.GatewayMain;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.credentials.IssuerIdentity;
 import org.creditbank.credentials.TrustBundle;
@@ -171,9 +171,9 @@ class GatewayOnNetworkIT {
 
     @Test
     void registrarToPartnerToSecondSchoolOverHttpOnTheRealNetwork() {
-        String registrar = college.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
-        String uniRegistrar = university.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
-        String verifier = hardware.tokens().create(Role.VERIFIER, "verifier1", null, "it");
+        String registrar = college.tokens().create(TokenRole.REGISTRAR, "registrar1", null, "it");
+        String uniRegistrar = university.tokens().create(TokenRole.REGISTRAR, "registrar1", null, "it");
+        String verifier = hardware.tokens().create(TokenRole.VERIFIER, "verifier1", null, "it");
 
         Reply account = college.post("/api/v1/learners", registrar, "");
         assertThat(account.status()).isEqualTo(201);
@@ -223,10 +223,10 @@ class GatewayOnNetworkIT {
 
     @Test
     void aCredentialSignedByTheCollegeVerifiesAtTheEnterpriseAndFollowsTheLedger() {
-        String registrar = college.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
+        String registrar = college.tokens().create(TokenRole.REGISTRAR, "registrar1", null, "it");
         String learner = college.post("/api/v1/learners", registrar, "").body().at("/record/accountNo").asText();
         String id = college.post("/api/v1/outcomes", registrar, Drafts.course("VC-" + RUN, learner)).body().at("/record/id").asText();
-        String student = college.tokens().create(Role.LEARNER, "gateway", learner, "it");
+        String student = college.tokens().create(TokenRole.LEARNER, "gateway", learner, "it");
 
         String credential = college.getText("/api/v1/outcomes/" + id + "/credential", student);
         Reply valid = hardware.post("/api/v1/credentials/verify", null, credential);
@@ -241,7 +241,7 @@ class GatewayOnNetworkIT {
     @Test
     void aGatewayWhosePeerIsDownAnswers503WithRetryAfter() throws IOException {
         Instance orphan = start(COLLEGE, "127.0.0.1:1", "registrar1", "gateway"); // nothing listens on port 1
-        String registrar = orphan.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
+        String registrar = orphan.tokens().create(TokenRole.REGISTRAR, "registrar1", null, "it");
         Reply r = orphan.post("/api/v1/learners", registrar, "");
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.body().get("code").asText()).isEqualTo("LEDGER_UNAVAILABLE");

@@ -15,9 +15,12 @@ import org.creditbank.credentials.SignedTranscript;
 import org.creditbank.credentials.StatusPurpose;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.json.CanonicalJson;
@@ -30,32 +33,42 @@ import org.creditbank.model.transcript.Transcript;
  * The gateway's credential use cases: signs Open Badges 3.0 credentials and CLR-shaped transcripts
  * for ledger records, publishes this institution's status lists and key, and verifies what anyone
  * brings. Signing and checking are the {@code credentials} module's; this class adds what needs the
- * ledger (current statuses, status-list positions, the record behind a credential). Who may ask for
- * which record is decided before it is called (learner-own reads in the outcome and learner services).
+ * ledger (current statuses, status-list positions, the record behind a credential). A credential is
+ * signed for what its caller may read: the record is read through {@link OutcomeService#get} and
+ * {@link LearnerService#transcript}, which apply the one access rule for learners
+ * ({@link Principal#mayReadRecordsOf}), so a learner asking for someone else's gets the same 404 as
+ * for a record that does not exist, whichever route asks.
  */
 public final class CredentialService {
 
     private final LedgerClient ledger;
+    private final OutcomeService outcomes;
+    private final LearnerService learners;
     private final String serviceIdentity;
     private final String mspId;
     private final CredentialSetup setup;
     private final CredentialIssuer issuer;
-    private final OnlineVerifier verifier;
+    private final LedgerBackedCredentialCheck checker;
     private final SecureRandom random = new SecureRandom();
 
-    public CredentialService(LedgerClient ledger, String serviceIdentity, String mspId, CredentialSetup setup,
-                             VerificationService verification) {
+    public CredentialService(LedgerClient ledger, OutcomeService outcomes, LearnerService learners,
+                             String serviceIdentity, String mspId, CredentialSetup setup, VerificationService verification) {
         this.ledger = ledger;
+        this.outcomes = outcomes;
+        this.learners = learners;
         this.serviceIdentity = serviceIdentity;
         this.mspId = mspId;
         this.setup = setup;
         this.issuer = setup.issuer() == null ? null : new CredentialIssuer(setup.issuer(), setup.clock());
-        this.verifier = new OnlineVerifier(new CredentialVerifier(setup.trust()), verification);
+        this.checker = new LedgerBackedCredentialCheck(new CredentialVerifier(setup.trust()), verification);
     }
 
-    /** A freshly signed AchievementCredential for an ACTIVE outcome this institution issued. */
-    public String outcomeCredential(JsonNode outcomeJson) {
-        Outcome outcome = CanonicalJson.read(CanonicalJson.toJson(outcomeJson), Outcome.class);
+    /**
+     * A freshly signed AchievementCredential for outcome {@code id}: an ACTIVE outcome this
+     * institution issued, which {@code caller} may read.
+     */
+    public String outcomeCredential(Principal caller, String id) {
+        Outcome outcome = outcomes.get(caller, id);
         CredentialIssuer signer = signer();
         if (!mspId.equals(outcome.issuer())) {
             throw new ApiException(ErrorCode.ORG_NOT_ALLOWED, "outcome " + outcome.id() + " was issued by "
@@ -78,10 +91,11 @@ public final class CredentialService {
      * records are left out (see {@link CredentialIssuer#issueTranscript}). Without {@code disclose}
      * it is what the learner keeps ({@code {"credential", "entries"}}); with record ids it is a
      * presentation revealing just those entries, ready to hand to one verifier. Asking to disclose a
-     * record of the account that was left out is 422 CREDENTIAL_NOT_ISSUABLE, saying why.
+     * record of the account that was left out is 422 CREDENTIAL_NOT_ISSUABLE, saying why. Only for
+     * an account {@code caller} may read.
      */
-    public String transcriptCredential(JsonNode transcriptJson, List<String> disclose) {
-        Transcript transcript = CanonicalJson.read(CanonicalJson.toJson(transcriptJson), Transcript.class);
+    public String transcriptCredential(Principal caller, String accountNo, List<String> disclose) {
+        Transcript transcript = learners.transcript(caller, accountNo);
         SignedTranscript signed;
         try {
             signed = signer().issueTranscript(transcript.learner(), transcript.outcomes(), transcript.recognitions(),
@@ -171,7 +185,7 @@ public final class CredentialService {
         boolean ours = issuer != null && document != null && mspId.equals(document.path("issuer").path("mspId").asText());
         List<String> ownLists = ours ? ownStatusLists(document) : List.of();
         String link = document == null ? null : VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document));
-        return verifier.verify(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS), link);
+        return checker.check(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS), link);
     }
 
     /** The QR code (SVG) of the verification-page link for a credential or presentation. */
