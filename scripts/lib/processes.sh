@@ -68,15 +68,17 @@ netns_down() {
 start() {
   local name=$1 addr=$2; shift 2
   if alive "$name"; then say "$name already running"; return 0; fi
-  port_open "$addr" && die "$addr (for $name) is taken by another process"
-  mkdir -p "$LOGS" "$PIDS"
   local run=()
   if [[ ${ISOLATION:-none} == namespaces ]]; then
+    # First, so that the address is routed to the bridge (this machine may route other addresses
+    # to a proxy that accepts any connection).
     local ns
     ns=$(namespace_of "$name")
     netns_up "$ns" "${addr%:*}"
     run=(ip netns exec "$ns")
   fi
+  port_open "$addr" && die "$addr (for $name) is taken by another process"
+  mkdir -p "$LOGS" "$PIDS"
   nohup "${run[@]}" "$@" >>"$LOGS/$name.log" 2>&1 &
   echo $! >"$PIDS/$name.pid"
   local wait=${START_WAIT:-60}
