@@ -26,7 +26,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * a 500-record batch costs some 2,000 of them. Fabric peers since v3.1.0 take a transaction's
  * writes in one message and answer many reads in one, but that Java shim has no API for either
  * (the Go shim has: {@code StartWriteBatch}/{@code FinishWriteBatch}, {@code GetMultipleStates},
- * fabric-chaincode-go v2.1.0 and later). So this class reaches two internals of that shim version
+ * fabric-chaincode-go v2.1.0 and later; read here in v2.3.0, which Fabric v3.1.5 vendors). So this class reaches two internals of that shim version
  * by reflection, the stub's private {@code handler} field (its {@code ChaincodeInvocationTask}) and
  * the task's protected {@code invoke(ChaincodeMessage)}, which sends a message and waits for the
  * peer's answer, and sends the two messages itself (protobuf types from fabric-protos 0.3.7).
@@ -42,7 +42,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * {@code maxSizeGetMultipleKeys}); those are sent to the chaincode in the {@code READY} message
  * ({@code ChaincodeAdditionalParams}) for the shim to follow. The Go shim follows them (batches
  * only when the peer says so, in segments of at most the peer's maximum, and keeps only the last
- * write per key); the Java shim 2.5.10 discards that payload, so this class cannot read them.
+ * write per key, sent in no fixed order); the Java shim 2.5.10 discards that payload, so this class cannot read them.
  * It differs from the Go shim in that: it batches whenever {@link StateMessages} says so, and it
  * sends every write in the order made, with nothing merged (so the peer sees what one call per
  * write would have sent).
