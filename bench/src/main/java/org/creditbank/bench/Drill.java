@@ -400,6 +400,9 @@ public final class Drill {
         report.put("ratePerSecond", rate);
         report.put("loadSeconds", loadMs / 1000.0);
         report.put("requests", all.size());
+        // Sent but still unanswered when the audit began (the senders get 120 s to finish): their
+        // writes may be on the ledger and then count in failedButOnLedger, not as failures.
+        report.put("unansweredAtAudit", seq.get() - all.size());
         report.put("answers", answers);
         report.put("acknowledged", acknowledged.size());
         report.put("lost", lost);
