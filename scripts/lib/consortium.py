@@ -85,8 +85,14 @@ def validate(doc):
         p, host = m["ports"], m["host"]
         port(f"ca.{key}", host, p["ca"])
         port(f"ca.{key} operations", host, p["ca"] + 1)
-        for offset, what in ((0, ""), (1, " chaincode listener"), (5, " chaincode service"), (10000, " operations")):
-            port(f"peer0.{key}{what}", host, p["peer"] + offset)
+        if m.get("peers", 1) not in (1, 2, 3):
+            raise Invalid(f"{key}: peers must be 1, 2 or 3")
+        for offset, what in ((5, " chaincode service"), (6, " chaincode service (next version)")):
+            port(f"chaincode.{key}{what}", host, p["peer"] + offset)
+        for n in range(m.get("peers", 1)):
+            base = p["peer"] + PEER_PORT_STEP * n
+            for offset, what in ((0, ""), (1, " chaincode listener"), (10000, " operations")):
+                port(f"peer{n}.{key}{what}", host, base + offset)
         port(f"gateway.{key}", host, p["gateway"])
 
 
@@ -205,9 +211,11 @@ def shell(doc):
         f"ORDERER_CA_HOST={q(o['ca']['host'])}",
         f"ORDERER_CA_PORT={q(o['ca']['port'])}",
         "ORDERERS=(" + " ".join(q(f"{n['name']} {n['host']} {n['port']}") for n in o["nodes"]) + ")",
-        # key msp host ca-port peer-port gateway-port type
+        # key msp host ca-port peer-port gateway-port type peers
         "MEMBERS=(" + " ".join(q(f"{m['key']} {m['msp']} {m['host']} {m['ports']['ca']} {m['ports']['peer']} "
-                                 f"{m['ports']['gateway']} {m['profile']['type']}") for m in doc["members"]) + ")",
+                                 f"{m['ports']['gateway']} {m['profile']['type']} {m.get('peers', 1)}")
+                               for m in doc["members"]) + ")",
+        f"PEER_PORT_STEP={PEER_PORT_STEP}",
         "declare -gA PROFILES=(" + " ".join(
             f"[{m['key']}]={q(json.dumps(m['profile'], ensure_ascii=False, sort_keys=True))}" for m in doc["members"]) + ")",
     ]
@@ -215,6 +223,8 @@ def shell(doc):
 
 
 SUBNET = "10.77.0"
+# Peer n of a member listens on its first peer's port + PEER_PORT_STEP * n (and + 1, + 10000).
+PEER_PORT_STEP = 100
 
 
 def isolate(doc):

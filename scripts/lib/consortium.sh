@@ -21,14 +21,27 @@ load_consortium() {
   eval "$vars"
 }
 
-# member KEY: sets M_KEY M_MSP M_HOST M_CA M_PEER M_GATEWAY M_TYPE for one member.
+# member KEY: sets M_KEY M_MSP M_HOST M_CA M_PEER M_GATEWAY M_TYPE M_PEERS for one member
+# (M_PEER is its first peer's port; peer n listens on M_PEER + PEER_PORT_STEP * n).
 member() {
   local m
   for m in "${MEMBERS[@]}"; do
-    read -r M_KEY M_MSP M_HOST M_CA M_PEER M_GATEWAY M_TYPE <<<"$m"
+    read -r M_KEY M_MSP M_HOST M_CA M_PEER M_GATEWAY M_TYPE M_PEERS <<<"$m"
     [[ $M_KEY == "$1" ]] && return 0
   done
   die "no member '$1' in $(consortium_file)"
 }
 
 member_keys() { local m; for m in "${MEMBERS[@]}"; do echo "${m%% *}"; done; }
+
+# peer_port KEY N: the port of the member's peer N.
+peer_port() { member "$1"; echo $((M_PEER + PEER_PORT_STEP * $2)); }
+
+# all_peers: "key n" for every peer of every member.
+all_peers() {
+  local m key peers n
+  for m in "${MEMBERS[@]}"; do
+    read -r key _ _ _ _ _ _ peers <<<"$m"
+    for ((n = 0; n < peers; n++)); do echo "$key $n"; done
+  done
+}

@@ -136,7 +136,10 @@ enroll_member() {
   member "$1"
   local dir=$RUN/organizations/$M_KEY h=$M_HOST p=$M_CA
   if enroll_ca_admin "$M_KEY" "$h" "$p"; then
-    enroll_identity "$M_KEY" "$h" "$p" peer0 peer "$dir/peers/peer0" "" "127.0.0.1,localhost,$h,peer0.$M_KEY.creditbank.local"
+    local n
+    for ((n = 0; n < M_PEERS; n++)); do
+      enroll_identity "$M_KEY" "$h" "$p" "peer$n" peer "$dir/peers/peer$n" "" "127.0.0.1,localhost,$h,peer$n.$M_KEY.creditbank.local"
+    done
     enroll_identity "$M_KEY" "$h" "$p" orgadmin admin "$dir/users/admin"
     enroll_identity "$M_KEY" "$h" "$p" registrar1 client "$dir/users/registrar1" "creditbank.role=registrar:ecert"
     enroll_identity "$M_KEY" "$h" "$p" verifier1 client "$dir/users/verifier1" "creditbank.role=verifier:ecert"
@@ -192,41 +195,51 @@ orderer_join() { # name host port
     >>"$RUN/logs/osnadmin.log" 2>&1 || { tail -n 5 "$RUN/logs/osnadmin.log" >&2; die "$name could not join $CHANNEL"; }
 }
 
-peer_start() { # key
+# peer_start key [n]: the member's peer n (default 0). Peers of one member find each other through
+# the first one (gossip bootstrap); other members learn each from its external endpoint.
+peer_start() {
   member "$1"
-  local dir=$RUN/organizations/$M_KEY/peers/peer0 data=$RUN/data/peer0.$M_KEY a=$M_HOST:$M_PEER
+  local n=${2:-0} port
+  port=$(peer_port "$1" "$n")
+  local dir=$RUN/organizations/$M_KEY/peers/peer$n data=$RUN/data/peer$n.$M_KEY a=$M_HOST:$port
   mkdir -p "$data"
-  start "peer0.$M_KEY" "$a" env FABRIC_CFG_PATH="$RUN/config" \
-    CORE_PEER_ID="peer0.$M_KEY" CORE_PEER_LISTENADDRESS="$a" CORE_PEER_ADDRESS="$a" \
-    CORE_PEER_CHAINCODELISTENADDRESS="$M_HOST:$((M_PEER + 1))" CORE_PEER_CHAINCODEADDRESS="$M_HOST:$((M_PEER + 1))" \
-    CORE_PEER_GOSSIP_BOOTSTRAP="$a" CORE_PEER_GOSSIP_EXTERNALENDPOINT="$a" CORE_PEER_GOSSIP_ENDPOINT="$a" \
+  start "peer$n.$M_KEY" "$a" env FABRIC_CFG_PATH="$RUN/config" \
+    CORE_PEER_ID="peer$n.$M_KEY" CORE_PEER_LISTENADDRESS="$a" CORE_PEER_ADDRESS="$a" \
+    CORE_PEER_CHAINCODELISTENADDRESS="$M_HOST:$((port + 1))" CORE_PEER_CHAINCODEADDRESS="$M_HOST:$((port + 1))" \
+    CORE_PEER_GOSSIP_BOOTSTRAP="$M_HOST:$M_PEER" CORE_PEER_GOSSIP_EXTERNALENDPOINT="$a" CORE_PEER_GOSSIP_ENDPOINT="$a" \
     CORE_PEER_LOCALMSPID="$M_MSP" CORE_PEER_MSPCONFIGPATH="$dir/msp" \
     CORE_PEER_TLS_CERT_FILE="$dir/tls/server.crt" CORE_PEER_TLS_KEY_FILE="$dir/tls/server.key" \
     CORE_PEER_TLS_ROOTCERT_FILE="$dir/tls/ca.crt" \
     CORE_PEER_FILESYSTEMPATH="$data" CORE_LEDGER_SNAPSHOTS_ROOTDIR="$data/snapshots" \
-    CORE_OPERATIONS_LISTENADDRESS="$M_HOST:$((M_PEER + 10000))" \
+    CORE_OPERATIONS_LISTENADDRESS="$M_HOST:$((port + 10000))" \
     peer node start
 }
 
-# as_admin key COMMAND...: runs a peer CLI command as the member's admin against its own peer.
-as_admin() {
-  member "$1"; shift
+# as_admin key COMMAND...: runs a peer CLI command as the member's admin against its first peer.
+as_admin() { local key=$1; shift; as_admin_on "$key" 0 "$@"; }
+
+# as_admin_on key n COMMAND...: the same against the member's peer n.
+as_admin_on() {
+  member "$1"
+  local n=$2 port
+  port=$(peer_port "$1" "$n"); shift 2
   env FABRIC_CFG_PATH="$RUN/config" CORE_PEER_LOCALMSPID="$M_MSP" \
-    CORE_PEER_MSPCONFIGPATH="$RUN/organizations/$M_KEY/users/admin/msp" CORE_PEER_ADDRESS="$M_HOST:$M_PEER" \
-    CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$RUN/organizations/$M_KEY/peers/peer0/tls/ca.crt" "$@"
+    CORE_PEER_MSPCONFIGPATH="$RUN/organizations/$M_KEY/users/admin/msp" CORE_PEER_ADDRESS="$M_HOST:$port" \
+    CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$RUN/organizations/$M_KEY/peers/peer$n/tls/ca.crt" "$@"
 }
 
-# peer_join key [block]: joins the member's peer to the channel from block (default: the genesis block).
+# peer_join key [n]: joins the member's peer n to the channel from the genesis block (a peer that
+# comes later replays the chain).
 peer_join() {
-  local key=$1 block=${2:-$RUN/channel/genesis.block}
-  if as_admin "$key" peer channel list 2>/dev/null | grep -qx "$CHANNEL"; then return 0; fi
-  say "peer0.$key joins channel $CHANNEL"
+  local key=$1 n=${2:-0} block=$RUN/channel/genesis.block
+  if as_admin_on "$key" "$n" peer channel list 2>/dev/null | grep -qx "$CHANNEL"; then return 0; fi
+  say "peer$n.$key joins channel $CHANNEL"
   for _ in $(seq 1 20); do
-    as_admin "$key" peer channel join -b "$block" >>"$RUN/logs/peer-cli.log" 2>&1 && return 0
+    as_admin_on "$key" "$n" peer channel join -b "$block" >>"$RUN/logs/peer-cli.log" 2>&1 && return 0
     sleep 1
   done
   tail -n 5 "$RUN/logs/peer-cli.log" >&2
-  die "peer0.$key could not join $CHANNEL"
+  die "peer$n.$key could not join $CHANNEL"
 }
 
 # peers_flags: --peerAddresses/--tlsRootCertFiles for the given members' peers.
@@ -300,16 +313,20 @@ chaincode_start() {
     java -Dfile.encoding=UTF-8 ${CHAINCODE_JAVA_OPTS:--Xmx1g} -jar "$jar"
 }
 
-# install_chaincode key [process-name]: the member's package on its peer and its chaincode
-# service running; prints the package id.
+# install_chaincode key [process-name]: the member's package on each of its peers (they all dial
+# the member's one chaincode service) and that service running; prints the package id.
 install_chaincode() {
-  local key=$1 name=${2:-chaincode.$1} package_id
+  local key=$1 name=${2:-chaincode.$1} package_id n
   package_id=$(package_chaincode "$key")
-  if ! as_admin "$key" peer lifecycle chaincode queryinstalled 2>/dev/null | grep -q "$package_id"; then
-    say "installing $package_id on peer0.$key" >&2
-    as_admin "$key" peer lifecycle chaincode install "$RUN/chaincode/$key/v$CC_VERSION/$CC_NAME.tar.gz" \
-      >>"$RUN/logs/peer-cli.log" 2>&1 || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "install failed on peer0.$key"; }
-  fi
+  member "$key"
+  for ((n = 0; n < M_PEERS; n++)); do
+    if ! as_admin_on "$key" "$n" peer lifecycle chaincode queryinstalled 2>/dev/null | grep -q "$package_id"; then
+      say "installing $package_id on peer$n.$key" >&2
+      as_admin_on "$key" "$n" peer lifecycle chaincode install "$RUN/chaincode/$key/v$CC_VERSION/$CC_NAME.tar.gz" \
+        >>"$RUN/logs/peer-cli.log" 2>&1 || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "install failed on peer$n.$key"; }
+    fi
+    member "$key"
+  done
   chaincode_start "$key" "$package_id" "$name" >&2
   echo "$package_id"
 }
@@ -418,15 +435,16 @@ metric() {
 # Submitting needs peers of several members, which a peer's gateway learns through gossip some
 # seconds after a start; until then a write fails with "no combination of peers". Wait for it.
 wait_for_gossip() {
-  local want=$((${#MEMBERS[@]} - 1)) key known=0
-  for key in $(member_keys); do
-    member "$key"
+  local want key n known=0 port
+  want=$(( $(all_peers | wc -l) - 1 ))
+  while read -r key n; do
+    member "$key"; port=$(peer_port "$key" "$n")
     for _ in $(seq 1 120); do
-      known=$(metric "$M_HOST:$((M_PEER + 10000))" gossip_membership_total_peers_known "channel=\"$CHANNEL\"")
+      known=$(metric "$M_HOST:$((port + 10000))" gossip_membership_total_peers_known "channel=\"$CHANNEL\"")
       [[ ${known:-0} -ge $want ]] && break
       sleep 0.5
     done
-    [[ ${known:-0} -ge $want ]] || die "peer0.$key knows ${known:-0} of the $want other peers after 60s (log: $RUN/logs/peer0.$key.log)"
-  done
+    [[ ${known:-0} -ge $want ]] || die "peer$n.$key knows ${known:-0} of the $want other peers after 60s (log: $RUN/logs/peer$n.$key.log)"
+  done < <(all_peers)
   say "gossip: every peer knows the other $want"
 }
