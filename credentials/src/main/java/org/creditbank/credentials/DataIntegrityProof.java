@@ -16,6 +16,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
+import org.creditbank.credentials.canonical.Canonicalizer;
 
 /**
  * W3C Data Integrity proofs with the {@code ecdsa-rdfc-2019} cryptosuite on P-256 (VC Data
@@ -31,6 +32,8 @@ final class DataIntegrityProof {
     static final String CRYPTOSUITE = "ecdsa-rdfc-2019";
     static final String PURPOSE = "assertionMethod";
     private static final int SCALAR_BYTES = 32;
+    /** RDFC-1.0, with the fast path unless it is switched off ({@link Canonicalizer#FAST_PATH_PROPERTY}). */
+    private static final Canonicalizer RDFC = Canonicalizer.configured();
 
     private DataIntegrityProof() {
     }
@@ -82,8 +85,8 @@ final class DataIntegrityProof {
         ObjectNode options = document.objectNode();
         options.set("@context", document.get("@context"));
         options.setAll(proofOptions);
-        byte[] optionsHash = sha256(RdfCanonicalizer.canonicalNQuads(options).getBytes(StandardCharsets.UTF_8));
-        byte[] documentHash = sha256(RdfCanonicalizer.canonicalNQuads(document).getBytes(StandardCharsets.UTF_8));
+        byte[] optionsHash = sha256(RDFC.nquads(options).getBytes(StandardCharsets.UTF_8));
+        byte[] documentHash = sha256(RDFC.nquads(document).getBytes(StandardCharsets.UTF_8));
         byte[] both = Arrays.copyOf(optionsHash, optionsHash.length + documentHash.length);
         System.arraycopy(documentHash, 0, both, optionsHash.length, documentHash.length);
         return both;
