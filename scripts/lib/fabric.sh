@@ -382,35 +382,72 @@ deploy_chaincode() {
   commit_definition
 }
 
+# invoke_as_admin key ARGS-JSON: a transaction as the member's admin, endorsed by its own peer and
+# the next members' in the file (as many as the chaincode policy needs), waiting for its commit.
+invoke_as_admin() {
+  local key=$1 args=$2 others orderer_tls
+  mapfile -t others < <(member_keys | grep -vx "$key")
+  orderer_flags
+  peers_flags "$key" "${others[@]:0:$((CC_ENDORSING_MEMBERS - 1))}"
+  as_admin "$key" peer chaincode invoke "${orderer_tls[@]}" -C "$CHANNEL" -n "$CC_NAME" -c "$args" "${peer_flags[@]}" \
+    --waitForEvent --waitForEventTimeout 60s >>"$RUN/logs/peer-cli.log" 2>&1
+}
+
+# query_as_admin key FUNCTION ARG...: a query of the chaincode as the member's admin.
+query_as_admin() {
+  local key=$1; shift
+  as_admin "$key" peer chaincode query -C "$CHANNEL" -n "$CC_NAME" \
+    -c "$(python3 -c 'import json,sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@")" 2>/dev/null
+}
+
 # register_institution key: the member registers its institution profile (as its admin) unless it has.
 register_institution() {
-  local key=$1 keys other orderer_tls args
+  local key=$1 args
   member "$key"
-  if as_admin "$key" peer chaincode query -C "$CHANNEL" -n "$CC_NAME" \
-      -c "{\"Args\":[\"institution:get\",\"$M_MSP\"]}" >/dev/null 2>&1; then
-    return 0
-  fi
+  query_as_admin "$key" institution:get "$M_MSP" >/dev/null && return 0
   say "registering the institution profile of $M_MSP"
-  # The chaincode policy needs more than one member: this one and the next ones in the file.
-  mapfile -t keys < <(member_keys | grep -vx "$key")
-  orderer_flags
-  peers_flags "$key" "${keys[@]:0:$((CC_ENDORSING_MEMBERS - 1))}"
-  args=$(printf '{"Args":["institution:register",%s]}' "$(printf '%s' "${PROFILES[$key]}" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')")
-  as_admin "$key" peer chaincode invoke "${orderer_tls[@]}" -C "$CHANNEL" -n "$CC_NAME" -c "$args" "${peer_flags[@]}" \
-    --waitForEvent --waitForEventTimeout 60s >>"$RUN/logs/peer-cli.log" 2>&1 || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "could not register $M_MSP"; }
+  args=$(python3 -c 'import json,sys; print(json.dumps({"Args": ["institution:register", sys.argv[1]]}))' "${PROFILES[$key]}")
+  invoke_as_admin "$key" "$args" || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "could not register $M_MSP"; }
+}
+
+# register_signing_key key: the Ed25519 key the member's gateway signs eddsa-rdfc-2022 proofs with
+# (made once, kept with the gateway's files, readable by its owner only), registered on the ledger
+# by the member's admin: the gateway has no admin identity, and verifiers trust only registered keys.
+register_signing_key() {
+  local key=$1 dir=$RUN/gateways/$1 jar=$ROOT/gateway-api/target/creditbank-gateway.jar multikey
+  member "$key"
+  mkdir -p "$dir"
+  if [[ ! -f $dir/eddsa-key.multikey ]]; then
+    [[ -f $jar ]] || (cd "$ROOT" && mvn -B -q -ntp -DskipTests -pl gateway-api -am package)
+    local command=generate
+    [[ -f $dir/eddsa-key.pem ]] && command=show
+    java -Dfile.encoding=UTF-8 -cp "$jar" org.creditbank.gateway.credential.SigningKeyCommand "$command" "$dir/eddsa-key.pem" \
+      >"$dir/eddsa-key.multikey" || die "cannot make the Ed25519 key of $M_MSP"
+  fi
+  multikey=$(cat "$dir/eddsa-key.multikey")
+  query_as_admin "$key" signingkey:listOf "$M_MSP" | grep -q "$multikey" && return 0
+  say "registering the Ed25519 signing key of $M_MSP ($multikey)"
+  invoke_as_admin "$key" "{\"Args\":[\"signingkey:register\",\"$multikey\"]}" \
+    || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "could not register the signing key of $M_MSP"; }
 }
 
 # The trust bundle outside verifiers need, exported from the channel itself: each member
-# organisation's root CA certificates as the channel configuration holds them.
+# organisation's root CA certificates as the channel configuration holds them, and the Ed25519
+# keys the ledger lists for it (retired ones too: credentials signed before still verify).
 export_trust_bundle() {
   fetch_config "$RUN/channel/config.json"
-  python3 - "$RUN/channel/config.json" >"$RUN/trust-bundle.json" <<'PY'
+  query_as_admin "$(member_keys | head -n 1)" signingkey:list >"$RUN/channel/signing-keys.json" || echo '[]' >"$RUN/channel/signing-keys.json"
+  python3 - "$RUN/channel/config.json" "$RUN/channel/signing-keys.json" >"$RUN/trust-bundle.json" <<'PY'
 import base64, json, sys
 groups = json.load(open(sys.argv[1]))["channel_group"]["groups"]
+keys = json.load(open(sys.argv[2]))
 bundle = {}
 for msp_id, org in sorted(groups["Application"]["groups"].items()):
     config = org["values"]["MSP"]["value"]["config"]
-    bundle[config["name"]] = [base64.b64decode(c).decode() for c in config["root_certs"]]
+    bundle[config["name"]] = {
+        "caCertificates": [base64.b64decode(c).decode() for c in config["root_certs"]],
+        "signingKeys": [k for k in keys if k["mspId"] == config["name"]],
+    }
 print(json.dumps(bundle, sort_keys=True, separators=(",", ":")))
 PY
   say "trust bundle of channel $CHANNEL: $RUN/trust-bundle.json"
