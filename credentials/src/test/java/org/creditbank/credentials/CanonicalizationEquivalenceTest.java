@@ -63,14 +63,17 @@ class CanonicalizationEquivalenceTest {
         List<ObjectNode> documents = new ArrayList<>();
         for (String signed : signedDocuments()) {
             ObjectNode vc = CredentialJson.parseObject(signed, "test");
-            ObjectNode document = vc.deepCopy();
-            ObjectNode proof = (ObjectNode) document.remove("proof");
-            proof.remove("proofValue");
-            ObjectNode options = document.objectNode();
-            options.set("@context", document.get("@context"));
-            options.setAll(proof);
+            ObjectNode document = DataIntegrityProof.unsecured(vc);
             documents.add(document);
-            documents.add(options);
+            // Every proof of the set has its own proof configuration (ECDSA and EdDSA).
+            for (JsonNode signedProof : DataIntegrityProof.proofs(vc)) {
+                ObjectNode proof = (ObjectNode) signedProof.deepCopy();
+                proof.remove("proofValue");
+                ObjectNode options = document.objectNode();
+                options.set("@context", document.get("@context"));
+                options.setAll(proof);
+                documents.add(options);
+            }
         }
         Random random = new Random(20261129);
         List<ObjectNode> variants = new ArrayList<>(documents);
