@@ -8,6 +8,8 @@ package org.creditbank.chaincode.state;
 public final class Keys {
 
     public static final String INSTITUTION = "institution";
+    /** Attributes: MSP id, the Ed25519 key's publicKeyMultibase; one institution's keys are one range. */
+    public static final String SIGNING_KEY = "signingkey";
     public static final String ACCOUNT = "account";
     /** Attributes: issuer MSP, the issuer's local record number; one issuer's outcomes are one range. */
     public static final String OUTCOME = "outcome";
