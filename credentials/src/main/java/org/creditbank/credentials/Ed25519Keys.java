@@ -8,8 +8,10 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.creditbank.model.key.Ed25519Multikey;
 
 /**
@@ -32,6 +34,19 @@ public final class Ed25519Keys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * The signing key of a private key alone (as a PKCS#8 file holds it): the JDK does not derive
+     * an EdDSA public key, so Bouncy Castle computes it from the 32-byte seed.
+     */
+    public static Ed25519SigningKey signingKey(PrivateKey privateKey) {
+        byte[] seed = privateKey instanceof EdECPrivateKey ed ? ed.getBytes().orElse(null) : null;
+        if (seed == null || seed.length != Ed25519PrivateKeyParameters.KEY_SIZE) {
+            throw new CredentialException(CredentialException.Code.KEY, "the key is not an Ed25519 private key", null);
+        }
+        byte[] publicKey = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
+        return new Ed25519SigningKey(privateKey, fromMultikey(Ed25519Multikey.encode(publicKey)));
     }
 
     /** The {@code z6Mk...} Multikey form of an Ed25519 public key. */

@@ -76,6 +76,11 @@ public record IssuerIdentity(String mspId, String name, String id, String status
         return eddsaKey == null ? null : id + "#" + eddsaKey.publicKeyMultibase();
     }
 
+    /** The same issuer signing only ecdsa-rdfc-2019 proofs (while its Ed25519 key is not registered on the ledger). */
+    public IssuerIdentity withoutEddsaKey() {
+        return new IssuerIdentity(mspId, name, id, statusListBase, signingKey, certificateChain, null);
+    }
+
     /** The same issuer under another display name (the one registered on the ledger). */
     public IssuerIdentity withName(String registeredName) {
         return new IssuerIdentity(mspId, registeredName, id, statusListBase, signingKey, certificateChain, eddsaKey);

@@ -74,11 +74,11 @@ public record VerificationReport(List<CheckResult> checks) {
         return checks.stream().filter(c -> c.check() == check).findFirst();
     }
 
-    /** One line per check, e.g. {@code SIGNATURE      PASSED       signature by did:web:...#key-1 is valid}. */
+    /** One line per check, e.g. {@code SIGNATURE            PASSED       signature by did:web:...#key-1 is valid}. */
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (CheckResult c : checks) {
-            out.append(String.format("%-18s %-12s %s%n", c.check(), c.status(), c.reason()));
+            out.append(String.format("%-20s %-12s %s%n", c.check(), c.status(), c.reason()));
         }
         out.append(valid() ? "VALID" : "INVALID").append(System.lineSeparator());
         return out.toString();
