@@ -12,6 +12,7 @@ import org.creditbank.credentials.TestInstitution;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.TestGateway.Reply;
 import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class DidWebHttpTest {
     /** Configured as a gateway is by default: the issuer's name is only its MSP id. */
     private final TestInstitution college = TestInstitution.create("CollegeMSP", "CollegeMSP",
             "127.0.0.1%3A" + port, TestGateway.baseUrl(port) + "/api/v1/status-lists");
+    private final TestClock clock = new TestClock(CredentialNetwork.START);
     private final TestGateway gateway;
 
     DidWebHttpTest() throws IOException {
@@ -39,7 +41,7 @@ class DidWebHttpTest {
                 .enroll("registrar1", TestIdentity.withRole("CollegeMSP", "registrar1", "registrar"))
                 .enroll("gateway", TestIdentity.withRole("CollegeMSP", "gateway", "verifier")),
                 "CollegeMSP", "gateway", port, college.identity,
-                new TrustBundle(Map.of("CollegeMSP", List.of(college.caCertificate))), new TestClock(CredentialNetwork.START));
+                new TrustBundle(Map.of("CollegeMSP", List.of(college.caCertificate))), clock);
     }
 
     @AfterEach
@@ -48,10 +50,14 @@ class DidWebHttpTest {
     }
 
     private String credential() {
+        return credential("D-1");
+    }
+
+    private String credential(String localId) {
         String registrar = gateway.token(Role.REGISTRAR, "registrar1", null);
         String learner = gateway.post("/api/v1/learners", registrar, "").json().at("/record/accountNo").asText();
         Reply issued = gateway.post("/api/v1/outcomes", registrar,
-                CanonicalJson.toJson(CredentialNetwork.course("D-1", learner)));
+                CanonicalJson.toJson(CredentialNetwork.course(localId, learner)));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         Reply credential = gateway.get("/api/v1/outcomes/" + issued.json().at("/record/id").asText() + "/credential",
                 registrar);
@@ -83,6 +89,21 @@ class DidWebHttpTest {
         did.get("assertionMethod").forEach(m -> assertionMethods.add(m.asText()));
         assertThat(credential.get("proof").findValuesAsText("verificationMethod"))
                 .hasSize(2).containsExactlyElementsOf(assertionMethods);
+    }
+
+    @Test
+    void onceTheAdminRetiresTheKeyTheGatewaySignsNoEddsaProofWithItAndTheDidDocumentDropsIt() {
+        assertThat(CanonicalJson.read(credential("R-1"), JsonNode.class).get("proof")).hasSize(2);
+        assertThat(chain.submit(TestIdentity.admin("CollegeMSP"), "signingkey:retire",
+                college.identity.eddsaKey().publicKeyMultibase()).ok()).isTrue();
+        clock.advance(CredentialService.LEDGER_VIEW_REFRESH.plusSeconds(1));
+
+        JsonNode afterRetirement = CanonicalJson.read(credential("R-2"), JsonNode.class);
+        JsonNode did = gateway.get("/.well-known/did.json", null).json();
+
+        assertThat(afterRetirement.get("proof").isObject()).as(afterRetirement.toString()).isTrue();
+        assertThat(afterRetirement.at("/proof/cryptosuite").asText()).isEqualTo("ecdsa-rdfc-2019");
+        assertThat(did.get("verificationMethod").findValuesAsText("type")).containsExactly("JsonWebKey");
     }
 
     @Test

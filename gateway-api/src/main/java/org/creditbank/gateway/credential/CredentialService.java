@@ -50,7 +50,7 @@ public final class CredentialService {
     private final String serviceIdentity;
     private final String mspId;
     /** How long what the ledger says about this institution (name, Ed25519 key) is used before asking again. */
-    static final Duration LEDGER_VIEW_REFRESH = Duration.ofMinutes(1);
+    public static final Duration LEDGER_VIEW_REFRESH = Duration.ofMinutes(1);
     private static final System.Logger LOG = System.getLogger(CredentialService.class.getName());
 
     private final CredentialSetup setup;
