@@ -43,6 +43,7 @@ import org.creditbank.model.json.CanonicalJson;
  * </pre>
  * Faults: {@code leader}, {@code follower} (orderers, found from their own metrics),
  * {@code peer}, {@code chaincode}, {@code gateway}, {@code ca} (the university's), {@code none};
+ * {@code upgrade}: the chaincode upgraded to a new version under the load;
  * {@code import}: the university's gateway killed in the middle of a CSV import, which is then
  * run again and must leave every row on the ledger exactly once.
  */
@@ -50,12 +51,11 @@ public final class Drill {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-    private static final String[] ORGS = {"college", "university", "hardware"};
-    private static final Map<String, Integer> PEER_OPS = Map.of("college", 17051, "university", 18051, "hardware", 19051);
+    /** The member whose process each fault kills: a school, so that the import drill can run there. */
+    private static final String VICTIM = "university";
     private static final int IMPORT_ROWS = 1000;
     private static final String CSV_HEADER = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,"
             + "resultValue,activityStart,activityEnd,evidenceHash\n";
-    private static final Map<String, Integer> ORDERER_OPS = Map.of("orderer1", 17050, "orderer2", 18050, "orderer3", 19050);
 
     /** One request as the client saw it; times in ms since the load began. */
     record Attempt(String org, String localId, String id, long startMs, long endMs, int status, String answer) {
@@ -64,12 +64,16 @@ public final class Drill {
         }
     }
 
-    /** A gateway the load uses: its address, registrar token and a learner account opened there. */
-    record Target(String org, String baseUrl, String token, String learner) {
+    /** A gateway the load uses: its member, address, registrar token and a learner account opened there. */
+    record Target(Consortium.Member member, String baseUrl, String token, String learner) {
+        String org() {
+            return member.key();
+        }
     }
 
     private final Path network;
     private final Path root;
+    private final Consortium consortium;
     private final List<Target> targets = new ArrayList<>();
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final Map<String, Object> events = new LinkedHashMap<>();
@@ -77,9 +81,10 @@ public final class Drill {
     private final AtomicLong seq = new AtomicLong();
     private long t0;
 
-    private Drill(Path network, Path root) {
+    private Drill(Path network, Path root) throws IOException {
         this.network = network;
         this.root = root;
+        this.consortium = Consortium.of(network);
     }
 
     public static void main(String[] args) throws Exception {
@@ -111,8 +116,11 @@ public final class Drill {
     }
 
     private Map<String, Object> run(String fault, int rate, int seconds, int faultAt, int downFor) throws Exception {
-        for (String org : ORGS) {
-            targets.add(connect(org));
+        // The load issues at every member that issues outcomes of its own (the authority does not).
+        for (Consortium.Member m : consortium.members()) {
+            if (!m.type().equals("AUTHORITY")) {
+                targets.add(connect(m));
+            }
         }
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(Math.max(16, rate * 2));
@@ -140,7 +148,8 @@ public final class Drill {
         return audit(fault, rate, loadMs);
     }
 
-    private Target connect(String org) throws IOException, InterruptedException {
+    private Target connect(Consortium.Member member) throws IOException, InterruptedException {
+        String org = member.key();
         Path home = network.resolve("gateways").resolve(org);
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(home.resolve("gateway.properties"))) {
@@ -152,7 +161,7 @@ public final class Drill {
         if (r.statusCode() != 201) {
             throw new IllegalStateException(org + " could not open a learner account: " + r.statusCode() + " " + r.body());
         }
-        return new Target(org, base, token, CanonicalJson.read(r.body(), JsonNode.class).at("/record/accountNo").asText());
+        return new Target(member, base, token, CanonicalJson.read(r.body(), JsonNode.class).at("/record/accountNo").asText());
     }
 
     private void issue(Target t, long n) {
@@ -174,7 +183,7 @@ public final class Drill {
             status = 0;
             answer = "unreadable answer";
         }
-        attempts.add(new Attempt(t.org(), localId, mspOf(t.org()) + ":" + localId, start, System.currentTimeMillis() - t0,
+        attempts.add(new Attempt(t.org(), localId, t.member().mspId() + ":" + localId, start, System.currentTimeMillis() - t0,
                 status, answer));
     }
 
@@ -182,7 +191,7 @@ public final class Drill {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("localId", localId);
         d.put("learner", t.learner());
-        boolean enterprise = t.org().equals("hardware");
+        boolean enterprise = t.member().enterprise();
         d.put("kind", enterprise ? "ENTERPRISE_TRAINING" : "COURSE");
         d.put("achievementCode", enterprise ? "WELD-2" : "CNC101");
         d.put("achievementTitle", enterprise ? "焊接工艺实训" : "数控车床编程");
@@ -194,28 +203,24 @@ public final class Drill {
         return d;
     }
 
-    private static String mspOf(String org) {
-        return switch (org) {
-            case "college" -> "CollegeMSP";
-            case "university" -> "UniversityMSP";
-            default -> "HardwareCoMSP";
-        };
-    }
-
     /** Kills one process with SIGKILL, waits {@code downFor} seconds, and restarts it as an operator would. */
     private void inject(String fault, int downFor) throws Exception {
         if (fault.equals("import")) {
             importInterrupted(downFor);
             return;
         }
+        if (fault.equals("upgrade")) {
+            upgradeUnderLoad();
+            return;
+        }
         String process = switch (fault) {
             case "none" -> null;
             case "leader" -> orderer(true);
             case "follower" -> orderer(false);
-            case "peer" -> "peer0.university";
-            case "chaincode" -> "chaincode.university";
-            case "gateway" -> "gateway.university";
-            case "ca" -> "ca.university";
+            case "peer" -> "peer0." + VICTIM;
+            case "chaincode" -> "chaincode." + VICTIM;
+            case "gateway" -> "gateway." + VICTIM;
+            case "ca" -> "ca." + VICTIM;
             default -> throw new IllegalArgumentException("unknown fault " + fault);
         };
         if (process == null) {
@@ -238,8 +243,9 @@ public final class Drill {
             while (System.currentTimeMillis() < deadline) {
                 // The others first: the chain grows while we ask, so a peer read after them that is
                 // as high has caught up.
-                long others = PEER_OPS.keySet().stream().filter(o -> !o.equals(org)).mapToLong(Drill::height).max().orElse(0);
-                long mine = height(org);
+                Consortium.Member me = consortium.member(org).orElseThrow();
+                long others = consortium.members().stream().filter(m -> !m.equals(me)).mapToLong(Drill::height).max().orElse(0);
+                long mine = height(me);
                 if (mine > 0 && mine >= others) {
                     events.put("caughtUpAtMs", now());
                     break;
@@ -250,11 +256,23 @@ public final class Drill {
     }
 
     /**
+     * The chaincode upgraded while the load runs ({@code scripts/consortium upgrade-chaincode}: a
+     * new version and sequence, blue/green member by member); the report keeps the script's own
+     * timings: when the new definition was committed and when every peer answered through it.
+     */
+    private void upgradeUnderLoad() throws Exception {
+        events.put("upgradeStartedAtMs", now());
+        script("scripts/consortium", "upgrade-chaincode");
+        events.put("upgradeFinishedAtMs", now());
+        events.put("upgrade", CanonicalJson.read(Files.readString(network.resolve("upgrade-report.json")), JsonNode.class));
+    }
+
+    /**
      * A spreadsheet of {@value #IMPORT_ROWS} rows imported at the university while its gateway is
      * killed, after the first batches committed; once it is back, the same file is imported again.
      */
     private void importInterrupted(int downFor) throws Exception {
-        Target university = targets.get(1);
+        Target university = targets.stream().filter(t -> t.org().equals(VICTIM)).findFirst().orElseThrow();
         String learner = CanonicalJson.read(post(university.baseUrl(), university.token(), "/api/v1/learners", "").body(),
                 JsonNode.class).at("/record/accountNo").asText();
         StringBuilder csv = new StringBuilder(CSV_HEADER);
@@ -270,10 +288,10 @@ public final class Drill {
             Thread.sleep(200);
             committed = transcriptIds(university, learner).size();
         }
-        events.put("process", "gateway.university");
+        events.put("process", "gateway." + VICTIM);
         events.put("rowsOnLedgerAtKill", committed);
         events.put("killedAtMs", now());
-        script("scripts/network", "kill", "gateway.university");
+        script("scripts/network", "kill", "gateway." + VICTIM);
         first.join(60_000);
         Thread.sleep(downFor * 1000L);
         events.put("restartAtMs", now());
@@ -320,26 +338,26 @@ public final class Drill {
     }
 
     /** The Raft leader of the channel, or a follower, by the orderers' own metrics. */
-    private static String orderer(boolean leader) {
-        for (var e : new TreeMap<>(ORDERER_OPS).entrySet()) {
-            String metrics = scrape(e.getValue());
+    private String orderer(boolean leader) {
+        for (Consortium.Orderer o : consortium.orderers()) {
+            String metrics = scrape(o.host(), o.operationsPort());
             boolean isLeader = metrics.lines().anyMatch(l -> l.startsWith("consensus_etcdraft_is_leader{channel=\"creditbank\"} 1"));
             if (isLeader == leader) {
-                return e.getKey();
+                return o.name();
             }
         }
         throw new IllegalStateException("no orderer is " + (leader ? "the leader" : "a follower"));
     }
 
-    private static long height(String org) {
-        return scrape(PEER_OPS.get(org)).lines()
+    private static long height(Consortium.Member m) {
+        return scrape(m.host(), m.peerOperationsPort()).lines()
                 .filter(l -> l.startsWith("ledger_blockchain_height{channel=\"creditbank\"}"))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
-    private static String scrape(int port) {
+    private static String scrape(String host, int port) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/metrics"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";
@@ -382,6 +400,9 @@ public final class Drill {
         report.put("ratePerSecond", rate);
         report.put("loadSeconds", loadMs / 1000.0);
         report.put("requests", all.size());
+        // Sent but still unanswered when the audit began (the senders get 120 s to finish): their
+        // writes may be on the ledger and then count in failedButOnLedger, not as failures.
+        report.put("unansweredAtAudit", seq.get() - all.size());
         report.put("answers", answers);
         report.put("acknowledged", acknowledged.size());
         report.put("lost", lost);
@@ -391,7 +412,8 @@ public final class Drill {
         if (!importResult.isEmpty()) {
             report.put("import", importResult);
         }
-        long from = events.containsKey("killedAtMs") ? (long) events.get("killedAtMs") : loadMs / 2;
+        long from = events.containsKey("killedAtMs") ? (long) events.get("killedAtMs")
+                : events.containsKey("upgradeStartedAtMs") ? (long) events.get("upgradeStartedAtMs") : loadMs / 2;
         report.put("longestGapWithoutAckBeforeFaultMs", longestGap(all, 2000, from));
         report.put("longestGapWithoutAckAfterFaultMs", longestGap(all, from, loadMs));
         all.stream().filter(a -> !a.acknowledged() && a.endMs() >= from).mapToLong(Attempt::endMs).max()

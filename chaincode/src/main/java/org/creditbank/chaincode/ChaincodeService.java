@@ -1,5 +1,7 @@
 package org.creditbank.chaincode;
 
+import java.util.logging.Logger;
+import org.creditbank.chaincode.state.StateMessages;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.ChaincodeServerProperties;
 import org.hyperledger.fabric.shim.NettyChaincodeServer;
@@ -17,10 +19,14 @@ import org.hyperledger.fabric.shim.NettyChaincodeServer;
  */
 public final class ChaincodeService {
 
+    private static final Logger LOG = Logger.getLogger(ChaincodeService.class.getName());
+
     private ChaincodeService() {
     }
 
     public static void main(String[] args) throws Exception {
+        // Refuses a mistyped CREDITBANK_STATE_BATCHING before the peer sends any transaction.
+        LOG.info(StateMessages.describe());
         ContractRouter router = new ContractRouter(args);
         if (!router.isServer()) {
             throw new IllegalStateException("CHAINCODE_SERVER_ADDRESS is not set: CreditBank's chaincode runs as a chaincode service");

@@ -112,10 +112,19 @@ public final class DeterminismScenario {
         return out.toString();
     }
 
-    /** Runs the sequence on a fresh consortium and writes its {@link #record} to the file {@code args[0]}. */
+    /**
+     * Runs the sequence on a fresh consortium and writes its {@link #record} to the file
+     * {@code args[0]}, and, if given, the number of messages of each type the chaincode sent the
+     * peer to {@code args[1]} (which differs between batched and unbatched runs, the record must not).
+     */
     public static void main(String[] args) throws IOException {
         Consortium c = new Consortium();
         List<String> lines = record(c, run(c, LEARNER));
         Files.write(Path.of(args[0]), lines, StandardCharsets.US_ASCII);
+        if (args.length > 1) {
+            List<String> messages = new ArrayList<>();
+            c.ledger.allMessages().forEach((type, count) -> messages.add(type + " " + count));
+            Files.write(Path.of(args[1]), messages, StandardCharsets.US_ASCII);
+        }
     }
 }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.creditbank.chaincode.state.StateMessages;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.InMemoryLedger.Response;
 import org.creditbank.model.json.CanonicalJson;
@@ -52,7 +55,44 @@ class DeterminismTest {
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
     }
 
+    /**
+     * The batching switch, as a chaincode server sees it: the same scenario through the real shim
+     * with {@code CREDITBANK_STATE_BATCHING=off} (in a JVM of its own, since the switch is read from
+     * the environment) sends no batch message, one message per read and write instead, and every
+     * response, event, state entry and policy is byte-identical to the batched run in this JVM.
+     */
+    @Test
+    void batchingSwitchedOffSendsOneMessagePerCallAndStoresTheSameBytes(@TempDir Path dir) throws Exception {
+        assertThat(StateMessages.inForce()).isEqualTo(StateMessages.BATCHED);
+        Consortium batched = new Consortium();
+        List<String> batchedRecord = DeterminismScenario.record(batched,
+                DeterminismScenario.run(batched, DeterminismScenario.LEARNER));
+        Path unbatched = dir.resolve("unbatched.txt");
+        runInOwnJvm(unbatched, Map.of(StateMessages.SWITCH, "off"));
+
+        Map<String, Integer> sentBatched = new TreeMap<>();
+        batched.ledger.allMessages().forEach((type, count) -> sentBatched.put(type.name(), count));
+        assertThat(sentBatched).containsKeys("WRITE_BATCH_STATE", "GET_STATE_MULTIPLE")
+                .doesNotContainKeys("PUT_STATE", "PUT_STATE_METADATA");
+        assertThat(messages(unbatched)).containsKeys("PUT_STATE", "PUT_STATE_METADATA", "GET_STATE")
+                .doesNotContainKeys("WRITE_BATCH_STATE", "GET_STATE_MULTIPLE");
+        assertThat(Files.readAllLines(unbatched)).isEqualTo(batchedRecord);
+    }
+
+    private static Map<String, Integer> messages(Path output) throws Exception {
+        Map<String, Integer> sent = new TreeMap<>();
+        for (String line : Files.readAllLines(output.resolveSibling(output.getFileName() + ".messages"))) {
+            String[] typeAndCount = line.split(" ");
+            sent.put(typeAndCount[0], Integer.parseInt(typeAndCount[1]));
+        }
+        return sent;
+    }
+
     private static void runInOwnJvm(Path output, String... options) throws Exception {
+        runInOwnJvm(output, Map.of(), options);
+    }
+
+    private static void runInOwnJvm(Path output, Map<String, String> environment, String... options) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UnlockExperimentalVMOptions");
@@ -62,8 +102,12 @@ class DeterminismTest {
         command.add(System.getProperty("java.class.path"));
         command.add(DeterminismScenario.class.getName());
         command.add(output.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile()).start();
+        command.add(output.resolveSibling(output.getFileName() + ".messages").toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile());
+        builder.environment().remove(StateMessages.SWITCH);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the scenario JVM finished").isTrue();
         assertThat(process.exitValue()).as("exit value; see %s.log", output).isZero();
     }

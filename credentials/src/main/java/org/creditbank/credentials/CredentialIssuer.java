@@ -14,6 +14,7 @@ import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.creditbank.credentials.canonical.BundledContexts;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeDraft;
@@ -199,10 +200,8 @@ public final class CredentialIssuer {
     /** A credential without subject: every kind uses VC 2.0, Open Badges 3.0 (for the issuer Profile) and ours. */
     private ObjectNode envelope(String id, String type) {
         ObjectNode vc = CredentialJson.object();
-        vc.putArray("@context")
-                .add(BundledContexts.VC_V2)
-                .add(BundledContexts.OB_V3)
-                .add(BundledContexts.CREDITBANK_V1);
+        ArrayNode context = vc.putArray("@context");
+        BundledContexts.CREDITBANK_DOCUMENTS.forEach(context::add);
         vc.put("id", id);
         vc.putArray("type").add("VerifiableCredential").add(type);
         vc.set("issuer", issuerProfile());

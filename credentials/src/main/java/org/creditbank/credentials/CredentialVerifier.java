@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.CheckResult;
 import org.creditbank.credentials.VerificationReport.Status;
+import org.creditbank.credentials.canonical.BundledContexts;
 import org.creditbank.model.institution.SigningKey;
 import org.creditbank.model.outcome.Validity;
 

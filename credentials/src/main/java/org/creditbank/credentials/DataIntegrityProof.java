@@ -24,6 +24,7 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 import org.creditbank.model.key.Base58Btc;
+import org.creditbank.credentials.canonical.Canonicalizer;
 
 /**
  * W3C Data Integrity proofs with two cryptosuites that hash the same way and differ only in the
@@ -62,6 +63,9 @@ final class DataIntegrityProof {
             return new Signer(EDDSA_RDFC_2022, verificationMethod, data -> Ed25519Keys.sign(key, data));
         }
     }
+
+    /** RDFC-1.0, with the fast path unless it is switched off ({@link Canonicalizer#FAST_PATH_PROPERTY}). */
+    private static final Canonicalizer RDFC = Canonicalizer.configured();
 
     private DataIntegrityProof() {
     }
@@ -122,7 +126,7 @@ final class DataIntegrityProof {
      * {@link CredentialException} when the document cannot be canonicalised at all.
      */
     static byte[] documentHash(ObjectNode unsecured) {
-        return sha256(RdfCanonicalizer.canonicalNQuads(unsecured).getBytes(StandardCharsets.UTF_8));
+        return sha256(RDFC.nquads(unsecured).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@code proof}, an ecdsa-rdfc-2019 proof of {@code unsecured}, is a valid signature by {@code key}. */
@@ -157,7 +161,7 @@ final class DataIntegrityProof {
         ObjectNode configuration = document.objectNode();
         configuration.set("@context", document.get("@context"));
         configuration.setAll(proofOptions);
-        byte[] configurationHash = sha256(RdfCanonicalizer.canonicalNQuads(configuration)
+        byte[] configurationHash = sha256(RDFC.nquads(configuration)
                 .getBytes(StandardCharsets.UTF_8));
         byte[] both = Arrays.copyOf(configurationHash, configurationHash.length + documentHash.length);
         System.arraycopy(documentHash, 0, both, configurationHash.length, documentHash.length);

@@ -3,15 +3,16 @@ package org.creditbank.gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.creditbank.gateway.http.Problems;
+import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RefusalBody;
 import org.creditbank.model.Violation;
 
 /**
  * A request the gateway answers with an error: a stable {@link ErrorCode} (the chaincode's, or one
  * the gateway raises such as {@code UNAUTHENTICATED}), a message for a person and, for invalid
- * input, the violated rules. The HTTP status follows from the code ({@link Problems#statusOf}).
- * Rendered as RFC 9457 problem+json.
+ * input, the violated rules. Use cases throw it without knowing HTTP: the HTTP layer gives each code
+ * its status ({@code http.Problems.statusOf}) and renders it as RFC 9457 problem+json.
  */
 public final class ApiException extends RuntimeException {
 
@@ -73,17 +74,34 @@ public final class ApiException extends RuntimeException {
         }
     }
 
+    /**
+     * What a failed ledger call means to a client: a chaincode refusal keeps the chaincode's code,
+     * message and violations; network trouble gets a ledger code, with a retry hint where waiting helps.
+     */
+    public static ApiException fromLedger(LedgerException e) {
+        return switch (e.kind()) {
+            case REFUSED -> {
+                RefusalBody r = e.refusal().orElseThrow();
+                yield new ApiException(r.code(), r.message(), r.violations(), null, e);
+            }
+            case UNAVAILABLE -> new ApiException(ErrorCode.LEDGER_UNAVAILABLE,
+                    "the credit-bank network cannot be reached right now", List.of(), 5, e);
+            case TIMEOUT -> new ApiException(ErrorCode.LEDGER_TIMEOUT, e.getMessage(), List.of(), 5, e);
+            case CONFLICT_RETRIES_EXHAUSTED -> new ApiException(ErrorCode.LEDGER_BUSY,
+                    "the records involved are changing too often; try again", List.of(), 2, e);
+            case ENDORSEMENT_FAILED -> new ApiException(ErrorCode.LEDGER_ENDORSEMENT_FAILED, e.getMessage(), List.of(),
+                    null, e);
+            case SUBMIT_FAILED -> new ApiException(ErrorCode.LEDGER_SUBMIT_FAILED, e.getMessage(), List.of(), null, e);
+            case INVALIDATED -> new ApiException(ErrorCode.LEDGER_REJECTED, e.getMessage(), List.of(), null, e);
+        };
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(ErrorCode.NOT_FOUND, message);
     }
 
     public static ApiException forbidden(String message) {
         return new ApiException(ErrorCode.FORBIDDEN, message);
-    }
-
-    /** The HTTP status of {@link #code()}. */
-    public int status() {
-        return Problems.statusOf(code);
     }
 
     public ErrorCode code() {

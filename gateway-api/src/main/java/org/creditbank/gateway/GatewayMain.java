@@ -68,9 +68,11 @@ public final class GatewayMain {
                                     int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials) {
         LedgerClient ledger = new MeteredLedgerClient(unmetered, registry);
         OutcomeService outcomes = new OutcomeService(ledger);
+        LearnerService learners = new LearnerService(ledger);
         VerificationService verification = new VerificationService(ledger, serviceIdentity);
-        return new Services(tokens, outcomes, new RecognitionService(ledger), new LearnerService(ledger),
+        return new Services(tokens, outcomes, new RecognitionService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
-                new CredentialService(ledger, serviceIdentity, mspId, credentials, verification), new Metrics(registry));
+                new CredentialService(ledger, outcomes, learners, serviceIdentity, mspId, credentials, verification),
+                new Metrics(registry));
     }
 }

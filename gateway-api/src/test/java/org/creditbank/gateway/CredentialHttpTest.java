@@ -25,7 +25,7 @@ import org.creditbank.credentials.CredentialVerifier;
 import org.creditbank.credentials.TestInstitution;
 import org.creditbank.credentials.VerificationReport;
 import org.creditbank.gateway.TestGateway.Reply;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.Outcome;
 import org.junit.jupiter.api.AfterEach;
@@ -211,7 +211,7 @@ class CredentialHttpTest {
     void aTranscriptPresentationVerifiesEntryByEntryAndAForeignEntryIsRejected() {
         String first = net.issue(course("T-1", learner)).get("id").asText();
         net.issue(course("T-2", learner));
-        String student = net.college.token(Role.LEARNER, "gateway", learner);
+        String student = net.college.token(TokenRole.LEARNER, "gateway", learner);
 
         Reply kept = net.college.get("/api/v1/learners/" + learner + "/transcript-credential", student);
         assertThat(kept.status()).as(kept.text()).isEqualTo(200);
@@ -252,7 +252,7 @@ class CredentialHttpTest {
         String suspended = net.issue(course("T-5", learner)).get("id").asText();
         net.changeStatus(revoked, "revoke", "成绩录入错误 grade entered wrongly");
         net.changeStatus(suspended, "suspend", "复核中 under review");
-        String student = net.college.token(Role.LEARNER, "gateway", learner);
+        String student = net.college.token(TokenRole.LEARNER, "gateway", learner);
         String path = "/api/v1/learners/" + learner + "/transcript-credential";
 
         Reply whole = net.college.get(path, student);
@@ -279,7 +279,7 @@ class CredentialHttpTest {
         net.changeStatus(only, "revoke", "证书作废");
 
         Reply refused = net.college.get("/api/v1/learners/" + learner + "/transcript-credential",
-                net.college.token(Role.LEARNER, "gateway", learner));
+                net.college.token(TokenRole.LEARNER, "gateway", learner));
 
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.json().get("code").asText()).isEqualTo("CREDENTIAL_NOT_ISSUABLE");
@@ -308,9 +308,9 @@ class CredentialHttpTest {
         String id = net.issue(course("A-1", learner)).get("id").asText();
         String path = "/api/v1/outcomes/" + id + "/credential";
         assertThat(net.college.get(path, net.collegeRegistrar).status()).isEqualTo(200);
-        String someoneElse = net.college.token(Role.LEARNER, "gateway", net.openAccount());
+        String someoneElse = net.college.token(TokenRole.LEARNER, "gateway", net.openAccount());
         assertThat(net.college.get(path, someoneElse).status()).isEqualTo(404);
-        assertThat(net.college.get(path, net.college.token(Role.VERIFIER, "gateway", null)).status()).isEqualTo(403);
+        assertThat(net.college.get(path, net.college.token(TokenRole.VERIFIER, "gateway", null)).status()).isEqualTo(403);
         assertThat(net.college.get(path, null).status()).isEqualTo(401);
         // The university's gateway does not sign the college's records.
         Reply foreign = net.university.get(path, net.universityRegistrar);

@@ -13,7 +13,7 @@ import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.credentials.TestInstitution;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.TestGateway.Reply;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.model.json.CanonicalJson;
 
 /**
@@ -52,8 +52,8 @@ final class CredentialNetwork implements AutoCloseable {
                 trust, clock);
         university = new TestGateway(wallet("UniversityMSP"), "UniversityMSP", "gateway", universityPort,
                 universityOrg.identity, trust, clock);
-        collegeRegistrar = college.token(Role.REGISTRAR, "registrar1", null);
-        universityRegistrar = university.token(Role.REGISTRAR, "registrar1", null);
+        collegeRegistrar = college.token(TokenRole.REGISTRAR, "registrar1", null);
+        universityRegistrar = university.token(TokenRole.REGISTRAR, "registrar1", null);
     }
 
     private InProcessLedger wallet(String mspId) {
@@ -97,7 +97,7 @@ final class CredentialNetwork implements AutoCloseable {
 
     /** The credential for outcome {@code id}, as its learner downloads it from the college's gateway. */
     String credential(String id, String learner) {
-        Reply r = college.get("/api/v1/outcomes/" + id + "/credential", college.token(Role.LEARNER, "gateway", learner));
+        Reply r = college.get("/api/v1/outcomes/" + id + "/credential", college.token(TokenRole.LEARNER, "gateway", learner));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.text();
     }

@@ -11,7 +11,7 @@ import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.credentials.TestInstitution;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.TestGateway.Reply;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +54,7 @@ class DidWebHttpTest {
     }
 
     private String credential(String localId) {
-        String registrar = gateway.token(Role.REGISTRAR, "registrar1", null);
+        String registrar = gateway.token(TokenRole.REGISTRAR, "registrar1", null);
         String learner = gateway.post("/api/v1/learners", registrar, "").json().at("/record/accountNo").asText();
         Reply issued = gateway.post("/api/v1/outcomes", registrar,
                 CanonicalJson.toJson(CredentialNetwork.course(localId, learner)));

@@ -14,7 +14,7 @@ import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.gateway.TestGateway.Reply;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.http.Problems;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerException;
@@ -52,9 +52,9 @@ class GatewayHttpTest {
         hardware = new TestGateway(new InProcessLedger(chain)
                 .enroll("hr", TestIdentity.withRole("HardwareCoMSP", "hr", "verifier"))
                 .enroll("gateway", TestIdentity.withRole("HardwareCoMSP", "gateway", "verifier")), "HardwareCoMSP", "gateway", 1 << 20);
-        collegeRegistrar = college.token(Role.REGISTRAR, "registrar1", null);
-        universityRegistrar = university.token(Role.REGISTRAR, "registrar1", null);
-        hardwareVerifier = hardware.token(Role.VERIFIER, "hr", null);
+        collegeRegistrar = college.token(TokenRole.REGISTRAR, "registrar1", null);
+        universityRegistrar = university.token(TokenRole.REGISTRAR, "registrar1", null);
+        hardwareVerifier = hardware.token(TokenRole.VERIFIER, "hr", null);
     }
 
     @AfterEach
@@ -253,7 +253,7 @@ class GatewayHttpTest {
         String other = openAccount();
         String myOutcome = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("L-1", mine))).json().at("/record/id").asText();
         String otherOutcome = college.post("/api/v1/outcomes", collegeRegistrar, json(Drafts.course("L-2", other))).json().at("/record/id").asText();
-        String student = college.token(Role.LEARNER, "gateway", mine);
+        String student = college.token(TokenRole.LEARNER, "gateway", mine);
 
         assertThat(college.get("/api/v1/learners/" + mine + "/transcript", student).status()).isEqualTo(200);
         assertThat(college.get("/api/v1/outcomes/" + myOutcome, student).status()).isEqualTo(200);
@@ -295,10 +295,10 @@ class GatewayHttpTest {
         Reply byGateway = university.post("/api/v1/outcomes/batch", universityRegistrar, json(Map.of("items", items)));
         LedgerException byChaincode = catchThrowableOfType(() -> university.ledger.submit("registrar1",
                 LedgerCall.of("outcome:issueBatch", json(items))), LedgerException.class);
-        ApiException answered = Problems.fromLedger(byChaincode);
+        ApiException answered = ApiException.fromLedger(byChaincode);
 
         assertProblem(byGateway, 413, "BATCH_TOO_LARGE");
-        assertThat(answered.status()).isEqualTo(byGateway.status());
+        assertThat(Problems.statusOf(answered.code())).isEqualTo(byGateway.status());
         assertThat(answered.code().name()).isEqualTo(byGateway.json().get("code").asText());
         assertThat(answered.getMessage()).isEqualTo(byGateway.json().get("detail").asText());
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.gateway.TestGateway.Reply;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.http.Problems;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.model.json.CanonicalJson;
@@ -34,7 +34,7 @@ class ImportHttpTest {
 
     ImportHttpTest() throws IOException {
         college = new TestGateway(ledger, "CollegeMSP", "gateway", 1 << 20);
-        registrar = college.token(Role.REGISTRAR, "registrar1", null);
+        registrar = college.token(TokenRole.REGISTRAR, "registrar1", null);
     }
 
     @AfterEach

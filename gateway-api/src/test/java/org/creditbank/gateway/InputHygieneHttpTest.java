@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class InputHygieneHttpTest {
 
     InputHygieneHttpTest() throws IOException {
         college = new TestGateway(InProcessLedger.college(chain, "registrar1", "registrar"), "CollegeMSP", "gateway", 1 << 20);
-        registrar = college.token(Role.REGISTRAR, "registrar1", null);
+        registrar = college.token(TokenRole.REGISTRAR, "registrar1", null);
     }
 
     @AfterEach

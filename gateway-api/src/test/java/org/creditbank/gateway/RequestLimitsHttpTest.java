@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.gateway.TestGateway.Reply;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.config.RequestLimits;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +105,7 @@ class RequestLimitsHttpTest {
 
     @Test
     void requestsWithATokenAreCountedPerTokenNotPerAddress() {
-        String token = gateway.token(Role.VERIFIER, "verifier1", null);
+        String token = gateway.token(TokenRole.VERIFIER, "verifier1", null);
         int sent = 0;
         while (send("127.0.0.4", "POST", "/api/v1/verify", null, QUESTION).status() != 429) {
             assertThat(++sent).as("requests before the address is limited").isLessThan(100);

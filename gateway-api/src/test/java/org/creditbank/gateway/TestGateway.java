@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.creditbank.credentials.IssuerIdentity;
 import org.creditbank.credentials.TrustBundle;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.config.RequestLimits;
 import org.creditbank.gateway.credential.CredentialSetup;
@@ -86,7 +86,7 @@ final class TestGateway implements AutoCloseable {
         }
     }
 
-    String token(Role role, String identity, String learner) {
+    String token(TokenRole role, String identity, String learner) {
         return tokens.create(role, identity, learner, null);
     }
 

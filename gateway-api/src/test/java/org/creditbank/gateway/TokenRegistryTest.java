@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.creditbank.gateway.auth.Principal;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.model.learner.AccountNumber;
 import org.junit.jupiter.api.Test;
@@ -17,11 +17,11 @@ class TokenRegistryTest {
     @Test
     void tokensAreStoredOnlyAsHashesAndSurviveARestart() throws IOException {
         Path file = Files.createTempDirectory("tokens").resolve("tokens.json");
-        String secret = TokenRegistry.open(file).create(Role.REGISTRAR, "registrar1", null, "教务处");
+        String secret = TokenRegistry.open(file).create(TokenRole.REGISTRAR, "registrar1", null, "教务处");
 
         assertThat(Files.readString(file)).doesNotContain(secret).doesNotContain(secret.substring(3));
         Principal who = TokenRegistry.open(file).authenticate(secret).orElseThrow();
-        assertThat(who.role()).isEqualTo(Role.REGISTRAR);
+        assertThat(who.role()).isEqualTo(TokenRole.REGISTRAR);
         assertThat(who.identity()).isEqualTo("registrar1");
         assertThat(TokenRegistry.open(file).authenticate(secret + "x")).isEmpty();
     }
@@ -29,7 +29,7 @@ class TokenRegistryTest {
     @Test
     void aRevokedTokenNoLongerAuthenticates() throws IOException {
         TokenRegistry tokens = TokenRegistry.open(Files.createTempDirectory("tokens").resolve("t.json"));
-        String secret = tokens.create(Role.VERIFIER, "verifier1", null, null);
+        String secret = tokens.create(TokenRole.VERIFIER, "verifier1", null, null);
         String id = tokens.authenticate(secret).orElseThrow().tokenId();
         assertThat(tokens.revoke(id)).isTrue();
         assertThat(tokens.authenticate(secret)).isEmpty();
@@ -41,10 +41,10 @@ class TokenRegistryTest {
     void learnerTokensAreBoundToExactlyOneValidAccount() throws IOException {
         TokenRegistry tokens = TokenRegistry.open(Files.createTempDirectory("tokens").resolve("t.json"));
         String account = AccountNumber.random(new java.security.SecureRandom());
-        assertThat(tokens.authenticate(tokens.create(Role.LEARNER, "gateway", account, null)).orElseThrow().learner())
+        assertThat(tokens.authenticate(tokens.create(TokenRole.LEARNER, "gateway", account, null)).orElseThrow().learner())
                 .isEqualTo(account);
-        assertThatThrownBy(() -> tokens.create(Role.LEARNER, "gateway", null, null)).hasMessageContaining("account");
-        assertThatThrownBy(() -> tokens.create(Role.REGISTRAR, "r", account, null)).hasMessageContaining("account");
-        assertThatThrownBy(() -> tokens.create(Role.LEARNER, "gateway", "CB123", null)).hasMessageContaining("not a valid");
+        assertThatThrownBy(() -> tokens.create(TokenRole.LEARNER, "gateway", null, null)).hasMessageContaining("account");
+        assertThatThrownBy(() -> tokens.create(TokenRole.REGISTRAR, "r", account, null)).hasMessageContaining("account");
+        assertThatThrownBy(() -> tokens.create(TokenRole.LEARNER, "gateway", "CB123", null)).hasMessageContaining("not a valid");
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.testing.HeadlessChromium;
 import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterAll;
@@ -113,7 +113,7 @@ class VerifyPageTest {
         String learner = net.openAccount();
         String id = net.issue(course("P-5", learner)).get("id").asText();
         String presentation = net.college.get("/api/v1/learners/" + learner + "/transcript-credential?disclose=" + id,
-                net.college.token(Role.LEARNER, "gateway", learner)).text();
+                net.college.token(TokenRole.LEARNER, "gateway", learner)).text();
         net.changeStatus(id, "revoke", "证书作废 certificate withdrawn");
         String link = CredentialNetwork.verify(net.college, presentation).get("link").asText();
 

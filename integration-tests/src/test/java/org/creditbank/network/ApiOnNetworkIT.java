@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.creditbank.chaincode.testing.Drafts;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.network.RunningGateways.Gateway;
@@ -257,7 +257,7 @@ class ApiOnNetworkIT {
     @Order(8)
     void aTokenCreatedOrRevokedWhileTheGatewayRunsTakesEffectWithinSeconds() throws InterruptedException {
         TokenRegistry tokens = TokenRegistry.open(RunningGateways.tokensFile("hardware"));
-        String secret = tokens.create(Role.VERIFIER, "verifier1", null, "network test " + RUN);
+        String secret = tokens.create(TokenRole.VERIFIER, "verifier1", null, "network test " + RUN);
         assertThat(statusWithin(hardware, secret, 200)).isEqualTo(200);
         String id = tokens.describe().stream().filter(d -> d.contains("network test " + RUN)).findFirst().orElseThrow()
                 .split("\\s+")[0];

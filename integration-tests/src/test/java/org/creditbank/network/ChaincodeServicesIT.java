@@ -41,7 +41,7 @@ class ChaincodeServicesIT {
     /** Where the member's chaincode service listens, from the package its peer installed. */
     private static URI address(LiveNetwork.Org org) throws IOException {
         JsonNode connection = CanonicalJson.read(Files.readString(LiveNetwork.DIR.resolve("chaincode").resolve(org.dir)
-                .resolve("src/connection.json")), JsonNode.class);
+                .resolve("v" + LiveNetwork.consortium().at("/chaincode/version").asText()).resolve("src/connection.json")), JsonNode.class);
         assertThat(connection.get("tls_required").asBoolean()).isTrue();
         assertThat(connection.get("client_auth_required").asBoolean()).isTrue();
         return URI.create("tls://" + connection.get("address").asText());

@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.creditbank.gateway.GatewayMain;
-import org.creditbank.gateway.auth.Role;
+import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.credentials.IssuerIdentity;
 import org.creditbank.credentials.TrustBundle;
@@ -102,12 +102,12 @@ class GatewayOnNetworkIT {
         }
     }
 
-    private static Instance start(LiveNetwork.Org org, int peerPort, String... users) throws IOException {
+    private static Instance start(LiveNetwork.Org org, String peerAddress, String... users) throws IOException {
         Path home = Files.createTempDirectory("gateway-" + org.dir);
         for (String user : users) {
             LiveNetwork.exportIdentity(org, user, home.resolve("wallet").resolve(user));
         }
-        FabricSettings settings = new FabricSettings(org.mspId, "127.0.0.1:" + peerPort, LiveNetwork.tlsRoot(org), null,
+        FabricSettings settings = new FabricSettings(org.mspId, peerAddress, LiveNetwork.tlsRoot(org), null,
                 "creditbank", "creditbank", home.resolve("wallet"), Duration.ofSeconds(5), Duration.ofSeconds(15),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), 5, Duration.ofMillis(100));
         LedgerClient ledger = new FabricLedgerClient(settings);
@@ -157,9 +157,9 @@ class GatewayOnNetworkIT {
             Calls.submit(network.as(UNIVERSITY, "admin"), "institution:register", Calls.json(Map.of("name", "应用技术大学", "type", "SCHOOL")));
             Calls.submit(network.as(HARDWARE, "admin"), "institution:register", Calls.json(Map.of("name", "五金制造集团", "type", "ENTERPRISE")));
         }
-        college = start(COLLEGE, COLLEGE.peerPort, "registrar1", "gateway");
-        university = start(UNIVERSITY, UNIVERSITY.peerPort, "registrar1", "gateway");
-        hardware = start(HARDWARE, HARDWARE.peerPort, "verifier1", "gateway");
+        college = start(COLLEGE, COLLEGE.peerAddress(), "registrar1", "gateway");
+        university = start(UNIVERSITY, UNIVERSITY.peerAddress(), "registrar1", "gateway");
+        hardware = start(HARDWARE, HARDWARE.peerAddress(), "verifier1", "gateway");
     }
 
     @AfterAll
@@ -171,9 +171,9 @@ class GatewayOnNetworkIT {
 
     @Test
     void registrarToPartnerToSecondSchoolOverHttpOnTheRealNetwork() {
-        String registrar = college.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
-        String uniRegistrar = university.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
-        String verifier = hardware.tokens().create(Role.VERIFIER, "verifier1", null, "it");
+        String registrar = college.tokens().create(TokenRole.REGISTRAR, "registrar1", null, "it");
+        String uniRegistrar = university.tokens().create(TokenRole.REGISTRAR, "registrar1", null, "it");
+        String verifier = hardware.tokens().create(TokenRole.VERIFIER, "verifier1", null, "it");
 
         Reply account = college.post("/api/v1/learners", registrar, "");
         assertThat(account.status()).isEqualTo(201);
@@ -223,10 +223,10 @@ class GatewayOnNetworkIT {
 
     @Test
     void aCredentialSignedByTheCollegeVerifiesAtTheEnterpriseAndFollowsTheLedger() {
-        String registrar = college.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
+        String registrar = college.tokens().create(TokenRole.REGISTRAR, "registrar1", null, "it");
         String learner = college.post("/api/v1/learners", registrar, "").body().at("/record/accountNo").asText();
         String id = college.post("/api/v1/outcomes", registrar, Drafts.course("VC-" + RUN, learner)).body().at("/record/id").asText();
-        String student = college.tokens().create(Role.LEARNER, "gateway", learner, "it");
+        String student = college.tokens().create(TokenRole.LEARNER, "gateway", learner, "it");
 
         String credential = college.getText("/api/v1/outcomes/" + id + "/credential", student);
         Reply valid = hardware.post("/api/v1/credentials/verify", null, credential);
@@ -240,8 +240,8 @@ class GatewayOnNetworkIT {
 
     @Test
     void aGatewayWhosePeerIsDownAnswers503WithRetryAfter() throws IOException {
-        Instance orphan = start(COLLEGE, 1, "registrar1", "gateway"); // nothing listens on port 1
-        String registrar = orphan.tokens().create(Role.REGISTRAR, "registrar1", null, "it");
+        Instance orphan = start(COLLEGE, "127.0.0.1:1", "registrar1", "gateway"); // nothing listens on port 1
+        String registrar = orphan.tokens().create(TokenRole.REGISTRAR, "registrar1", null, "it");
         Reply r = orphan.post("/api/v1/learners", registrar, "");
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.body().get("code").asText()).isEqualTo("LEDGER_UNAVAILABLE");

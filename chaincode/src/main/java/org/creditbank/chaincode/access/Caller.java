@@ -12,25 +12,25 @@ import org.hyperledger.fabric.contract.Context;
  * Who sent the transaction: organisation (MSP id), a stable identity string for audit, and role.
  * Everything the contract decides about the caller comes from here, never from arguments.
  */
-public record Caller(String mspId, String id, Role role) {
+public record Caller(String mspId, String id, CertifiedRole role) {
 
     public static Caller of(Context ctx) {
         ClientIdentity identity = ctx.getClientIdentity();
         return new Caller(identity.getMSPID(), identity.getId(), roleOf(identity));
     }
 
-    private static Role roleOf(ClientIdentity identity) {
+    private static CertifiedRole roleOf(ClientIdentity identity) {
         if (isAdmin(identity)) {
-            return Role.ADMIN;
+            return CertifiedRole.ADMIN;
         }
-        String value = identity.getAttributeValue(Role.ATTRIBUTE);
+        String value = identity.getAttributeValue(CertifiedRole.ATTRIBUTE);
         if ("registrar".equals(value)) {
-            return Role.REGISTRAR;
+            return CertifiedRole.REGISTRAR;
         }
         if ("verifier".equals(value)) {
-            return Role.VERIFIER;
+            return CertifiedRole.VERIFIER;
         }
-        return Role.NONE;
+        return CertifiedRole.NONE;
     }
 
     private static boolean isAdmin(ClientIdentity identity) {
@@ -66,7 +66,7 @@ public record Caller(String mspId, String id, Role role) {
 
     /** Refuses unless the caller is an org admin. */
     public Caller mustBeAdmin() {
-        if (role != Role.ADMIN) {
+        if (role != CertifiedRole.ADMIN) {
             throw Refusal.of(ErrorCode.ROLE_NOT_ALLOWED, "only an org admin may do this; the caller's role is " + role);
         }
         return this;

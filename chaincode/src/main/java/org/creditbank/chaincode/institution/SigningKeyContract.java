@@ -1,11 +1,9 @@
 package org.creditbank.chaincode.institution;
 
-import java.util.List;
 import java.util.Optional;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
-import org.creditbank.chaincode.state.Keys;
 import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
@@ -38,9 +36,8 @@ public final class SigningKeyContract implements LedgerContract {
         Caller caller = Caller.of(ctx).mustBeAdmin();
         requireMultikey(publicKeyMultibase);
         Ledger ledger = ctx.ledger();
-        InstitutionContract.require(ledger, caller.mspId());
-        String key = ledger.key(Keys.SIGNING_KEY, caller.mspId(), publicKeyMultibase);
-        Optional<SigningKey> previous = ledger.get(key, SigningKey.class);
+        ctx.institutions().require(caller.mspId());
+        Optional<SigningKey> previous = ctx.signingKeys().find(caller.mspId(), publicKeyMultibase);
         if (previous.isPresent()) {
             if (previous.get().retiredAt() != null) {
                 throw Refusal.of(ErrorCode.INVALID_STATUS_TRANSITION, "key " + publicKeyMultibase + " was retired at "
@@ -49,8 +46,7 @@ public final class SigningKeyContract implements LedgerContract {
             return Contracts.json(previous.get());
         }
         SigningKey registered = new SigningKey(caller.mspId(), publicKeyMultibase, ledger.now().toString(), null);
-        ledger.put(key, registered);
-        ledger.restrictEndorsementTo(key, caller.mspId());
+        ctx.signingKeys().put(registered, true);
         ledger.emit("SigningKeyRegistered", registered);
         return Contracts.json(registered);
     }
@@ -64,14 +60,13 @@ public final class SigningKeyContract implements LedgerContract {
         Caller caller = Caller.of(ctx).mustBeAdmin();
         requireMultikey(publicKeyMultibase);
         Ledger ledger = ctx.ledger();
-        String key = ledger.key(Keys.SIGNING_KEY, caller.mspId(), publicKeyMultibase);
-        SigningKey current = ledger.get(key, SigningKey.class).orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND,
+        SigningKey current = ctx.signingKeys().find(caller.mspId(), publicKeyMultibase).orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND,
                 caller.mspId() + " has no registered signing key " + publicKeyMultibase));
         if (current.retiredAt() != null) {
             return Contracts.json(current);
         }
         SigningKey retired = current.retire(ledger.now().toString());
-        ledger.put(key, retired);
+        ctx.signingKeys().put(retired, false);
         ledger.emit("SigningKeyRetired", retired);
         return Contracts.json(retired);
     }
@@ -80,15 +75,14 @@ public final class SigningKeyContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String list(LedgerContext ctx) {
         Caller.of(ctx).mustRead();
-        List<SigningKey> all = ctx.ledger().scan(SigningKey.class, Keys.SIGNING_KEY);
-        return Contracts.json(all);
+        return Contracts.json(ctx.signingKeys().all());
     }
 
     /** One institution's keys, retired ones included. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listOf(LedgerContext ctx, String mspId) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(ctx.ledger().scan(SigningKey.class, Keys.SIGNING_KEY, mspId));
+        return Contracts.json(ctx.signingKeys().of(mspId));
     }
 
     private static void requireMultikey(String publicKeyMultibase) {

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
-import org.creditbank.chaincode.state.Keys;
+import org.creditbank.chaincode.state.PersonalDataStore;
 import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
@@ -39,7 +39,7 @@ public final class LearnerContract implements LedgerContract {
     public String openAccount(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
         requireValidNumber(accountNo);
-        return open(ctx.ledger(), caller, accountNo);
+        return open(ctx, caller, accountNo);
     }
 
     /**
@@ -54,12 +54,11 @@ public final class LearnerContract implements LedgerContract {
             throw Refusal.invalid(java.util.List.of(new Violation(ErrorCode.INVALID_FIELD, "openingKey",
                     "an opening key is a UUID (e.g. 3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f)")));
         }
-        return open(ctx.ledger(), caller, AccountNumber.forOpeningKey(caller.mspId(), openingKey));
+        return open(ctx, caller, AccountNumber.forOpeningKey(caller.mspId(), openingKey));
     }
 
-    private static String open(Ledger ledger, Caller caller, String accountNo) {
-        String key = ledger.key(Keys.ACCOUNT, accountNo);
-        Optional<LearnerAccount> existing = ledger.get(key, LearnerAccount.class);
+    private static String open(LedgerContext ctx, Caller caller, String accountNo) {
+        Optional<LearnerAccount> existing = ctx.accounts().find(accountNo);
         if (existing.isPresent()) {
             if (existing.get().openedBy().equals(caller.mspId())) {
                 return Contracts.json(existing.get()); // a retried opening by the same institution
@@ -67,16 +66,16 @@ public final class LearnerContract implements LedgerContract {
             throw Refusal.of(ErrorCode.ACCOUNT_EXISTS,
                     "account " + accountNo + " is already open (by " + existing.get().openedBy() + "); use it as it is");
         }
+        Ledger ledger = ctx.ledger();
         LearnerAccount account = new LearnerAccount(accountNo, caller.mspId(), ledger.now().toString(), ledger.txId());
-        ledger.put(key, account);
-        ledger.restrictEndorsementTo(key, caller.mspId());
+        ctx.accounts().open(account);
         return Contracts.json(account);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getAccount(LedgerContext ctx, String accountNo) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(require(ctx.ledger(), accountNo));
+        return Contracts.json(ctx.accounts().require(accountNo));
     }
 
     /**
@@ -94,12 +93,12 @@ public final class LearnerContract implements LedgerContract {
         }
         PersonalData data = Contracts.parse(new String(raw, StandardCharsets.UTF_8), PersonalData.class);
         Refusal.throwIfAny(data.validate());
-        require(ledger, data.accountNo());
+        ctx.accounts().require(data.accountNo());
         byte[] bytes = CanonicalJson.toBytes(data);
-        ledger.putPrivate(collectionOf(caller), data.accountNo(), bytes);
+        ctx.personalData().put(caller.mspId(), data.accountNo(), bytes);
         Map<String, String> receipt = new TreeMap<>();
         receipt.put("accountNo", data.accountNo());
-        receipt.put("collection", collectionOf(caller));
+        receipt.put("collection", PersonalDataStore.collectionOf(caller.mspId()));
         receipt.put("hash", CanonicalJson.sha256Hex(bytes));
         return Contracts.json(receipt);
     }
@@ -109,10 +108,8 @@ public final class LearnerContract implements LedgerContract {
     public String getPersonalData(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
         requireValidNumber(accountNo);
-        byte[] bytes = ctx.ledger().getPrivate(collectionOf(caller), accountNo);
-        if (bytes == null || bytes.length == 0) {
-            throw Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo);
-        }
+        byte[] bytes = ctx.personalData().find(caller.mspId(), accountNo).orElseThrow(() -> Refusal.of(
+                ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo));
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
@@ -121,25 +118,12 @@ public final class LearnerContract implements LedgerContract {
     public String purgePersonalData(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
         requireValidNumber(accountNo);
-        Ledger ledger = ctx.ledger();
-        byte[] hash = ledger.privateHash(collectionOf(caller), accountNo);
-        if (hash == null || hash.length == 0) {
+        if (!ctx.personalData().holds(caller.mspId(), accountNo)) {
             throw Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo);
         }
-        ledger.purgePrivate(collectionOf(caller), accountNo);
-        ledger.emit("PersonalDataPurged", Map.of("accountNo", accountNo, "institution", caller.mspId()));
+        ctx.personalData().purge(caller.mspId(), accountNo);
+        ctx.ledger().emit("PersonalDataPurged", Map.of("accountNo", accountNo, "institution", caller.mspId()));
         return Contracts.json(Map.of("accountNo", accountNo, "purged", true));
-    }
-
-    /** The private data collection an institution keeps its learners' personal data in. */
-    public static String collectionOf(Caller caller) {
-        return "PII_" + caller.mspId();
-    }
-
-    /** The account, or a refusal saying it does not exist. */
-    public static LearnerAccount require(Ledger ledger, String accountNo) {
-        return ledger.get(ledger.key(Keys.ACCOUNT, accountNo), LearnerAccount.class)
-                .orElseThrow(() -> Refusal.of(ErrorCode.ACCOUNT_NOT_FOUND, "no learner account " + accountNo));
     }
 
     private static void requireValidNumber(String accountNo) {

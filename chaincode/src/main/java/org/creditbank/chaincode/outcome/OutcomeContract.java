@@ -4,23 +4,19 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
-import org.creditbank.chaincode.institution.InstitutionContract;
-import org.creditbank.chaincode.state.Keys;
 import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
+import org.creditbank.chaincode.state.OutcomeStore;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.Violation;
@@ -53,18 +49,19 @@ public final class OutcomeContract implements LedgerContract {
     public String issue(LedgerContext ctx, String draftJson) {
         Caller caller = Caller.of(ctx).mustWrite();
         Ledger ledger = ctx.ledger();
-        Institution issuer = InstitutionContract.require(ledger, caller.mspId());
+        OutcomeStore outcomes = ctx.outcomes();
+        Institution issuer = ctx.institutions().require(caller.mspId());
         OutcomeDraft draft = Contracts.parse(draftJson, OutcomeDraft.class);
         Refusal.throwIfAny(IssuanceRules.check(issuer.profile().type(), draft, today(ledger)));
 
         Outcome outcome = newOutcome(ledger, caller, draft);
-        Optional<Outcome> existing = ledger.get(key(ledger, outcome), Outcome.class);
+        Optional<Outcome> existing = outcomes.stored(outcome);
         if (existing.isPresent()) {
             return Contracts.json(sameOrConflict(existing.get(), outcome));
         }
-        requireAccount(ledger, draft.learner());
-        write(ledger, outcome);
-        recordIssuance(ledger, caller.mspId(), List.of(outcome.id()));
+        ctx.accounts().requireExists(draft.learner());
+        outcomes.add(outcome);
+        outcomes.recordIssuance(caller.mspId(), List.of(outcome.id()));
         ledger.emit("OutcomeIssued", event(caller.mspId(), List.of(outcome.id()), OutcomeStatus.ACTIVE, null));
         return Contracts.json(outcome);
     }
@@ -79,7 +76,8 @@ public final class OutcomeContract implements LedgerContract {
     public String issueBatch(LedgerContext ctx, String draftsJson) {
         Caller caller = Caller.of(ctx).mustWrite();
         Ledger ledger = ctx.ledger();
-        Institution issuer = InstitutionContract.require(ledger, caller.mspId());
+        OutcomeStore outcomes = ctx.outcomes();
+        Institution issuer = ctx.institutions().require(caller.mspId());
         // Arrays.asList keeps null items, which the per-item report names.
         List<OutcomeDraft> drafts = Arrays.asList(Contracts.parse(draftsJson, OutcomeDraft[].class));
         OutcomeBatch.sizeViolation(drafts.size()).ifPresent(v -> {
@@ -102,8 +100,8 @@ public final class OutcomeContract implements LedgerContract {
         }
         // Two reads for the whole batch: the records under the candidates' keys, then the accounts
         // of the learners that new records go to.
-        List<Optional<Outcome>> existing = existingRecords(ledger, candidates);
-        Map<String, Boolean> accounts = accountsExist(ledger, candidates, existing);
+        List<Optional<Outcome>> existing = outcomes.storedAll(candidates);
+        Set<String> accounts = ctx.accounts().existing(learnersOfNew(candidates, existing));
 
         List<Violation> report = new ArrayList<>();
         List<Outcome> results = new ArrayList<>();
@@ -118,7 +116,7 @@ public final class OutcomeContract implements LedgerContract {
                 } else {
                     itemProblems = List.of(conflictViolation(outcome.id()));
                 }
-            } else if (outcome != null && !accounts.get(outcome.draft().learner())) {
+            } else if (outcome != null && !accounts.contains(outcome.draft().learner())) {
                 itemProblems = List.of(new Violation(ErrorCode.ACCOUNT_NOT_FOUND, "learner",
                         "no learner account " + outcome.draft().learner()));
             } else if (outcome != null) {
@@ -134,52 +132,37 @@ public final class OutcomeContract implements LedgerContract {
         if (!report.isEmpty()) {
             throw Refusal.batch(rejected, drafts.size(), report);
         }
-        fresh.forEach(outcome -> write(ledger, outcome));
+        fresh.forEach(outcomes::add);
         if (!fresh.isEmpty()) {
-            recordIssuance(ledger, caller.mspId(), fresh.stream().map(Outcome::id).toList());
+            outcomes.recordIssuance(caller.mspId(), fresh.stream().map(Outcome::id).toList());
             ledger.emit("OutcomesIssued", event(caller.mspId(), fresh.stream().map(Outcome::id).toList(),
                     OutcomeStatus.ACTIVE, null));
         }
         return Contracts.json(results.stream().map(IssuedRecord::of).toList());
     }
 
-    /** For each candidate, the record already under its key (one read for all); empty for null. */
-    private static List<Optional<Outcome>> existingRecords(Ledger ledger, List<Outcome> candidates) {
-        List<String> keys = candidates.stream().filter(Objects::nonNull).map(o -> key(ledger, o)).toList();
-        Iterator<Optional<Outcome>> read = ledger.getAll(keys, Outcome.class).iterator();
-        return candidates.stream().map(o -> o == null ? Optional.<Outcome>empty() : read.next()).toList();
-    }
-
-    /** Whether an account exists, for every learner a new record in this batch goes to (one read). */
-    private static Map<String, Boolean> accountsExist(Ledger ledger, List<Outcome> candidates,
-                                                      List<Optional<Outcome>> existing) {
+    /** The learner of every candidate that is not stored yet: the accounts a batch must find. */
+    private static List<String> learnersOfNew(List<Outcome> candidates, List<Optional<Outcome>> existing) {
         List<String> learners = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (candidates.get(i) != null && existing.get(i).isEmpty()) {
                 learners.add(candidates.get(i).draft().learner());
             }
         }
-        List<String> distinct = learners.stream().distinct().toList();
-        List<Boolean> found = ledger.existAll(distinct.stream().map(l -> ledger.key(Keys.ACCOUNT, l)).toList());
-        Map<String, Boolean> exists = new HashMap<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            exists.put(distinct.get(i), found.get(i));
-        }
-        return exists;
+        return learners;
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String get(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(require(ctx.ledger(), id));
+        return Contracts.json(ctx.outcomes().require(id));
     }
 
     /** Every version of the record: who changed what, in which transaction, when. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String history(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = ctx.ledger();
-        return Contracts.json(ledger.history(key(ledger, require(ledger, id))));
+        return Contracts.json(ctx.outcomes().history(id));
     }
 
     /**
@@ -191,10 +174,9 @@ public final class OutcomeContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String issuanceStatuses(LedgerContext ctx, String txId) {
         Caller caller = Caller.of(ctx).mustRead();
-        Ledger ledger = ctx.ledger();
-        String[] ids = ledger.get(ledger.key(Keys.ISSUANCE, caller.mspId(), txId), String[].class)
+        List<String> ids = ctx.outcomes().issuedIn(caller.mspId(), txId)
                 .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " issued nothing in transaction " + txId));
-        return Contracts.json(requireAll(ledger, List.of(ids)).stream()
+        return Contracts.json(ctx.outcomes().requireAll(ids).stream()
                 .map(o -> new IssuedStatus(o.id(), o.awardedAt(), o.status())).toList());
     }
 
@@ -220,49 +202,16 @@ public final class OutcomeContract implements LedgerContract {
         Caller caller = Caller.of(ctx).mustWrite();
         Refusal.throwIfAny(StatusReason.validate(reason));
         Ledger ledger = ctx.ledger();
-        Outcome outcome = require(ledger, id);
+        Outcome outcome = ctx.outcomes().require(id);
         caller.mustOwn(outcome.issuer(), "outcome " + id);
         if (!outcome.status().canBecome(next)) {
             throw Refusal.of(ErrorCode.INVALID_STATUS_TRANSITION,
                     "outcome " + id + " is " + outcome.status() + " and cannot become " + next);
         }
         Outcome changed = outcome.withStatus(next, reason, ledger.now().toString(), caller.id());
-        ledger.put(key(ledger, changed), changed);
+        ctx.outcomes().update(changed);
         ledger.emit("OutcomeStatusChanged", event(caller.mspId(), List.of(id), next, reason));
         return Contracts.json(changed);
-    }
-
-    /** The outcome with this id, or a NOT_FOUND refusal. */
-    public static Outcome require(Ledger ledger, String id) {
-        return find(ledger, id).orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no outcome " + id));
-    }
-
-    public static Optional<Outcome> find(Ledger ledger, String id) {
-        return keyOf(ledger, id).flatMap(key -> ledger.get(key, Outcome.class));
-    }
-
-    /** The outcomes with these ids, in their order, read in one round trip; all must exist. */
-    public static List<Outcome> requireAll(Ledger ledger, List<String> ids) {
-        List<String> keys = ids.stream().map(id -> keyOf(ledger, id)
-                .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no outcome " + id))).toList();
-        List<Optional<Outcome>> found = ledger.getAll(keys, Outcome.class);
-        List<Outcome> outcomes = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            final String id = ids.get(i);
-            outcomes.add(found.get(i).orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no outcome " + id)));
-        }
-        return outcomes;
-    }
-
-    /** The key of the outcome with this id, (issuer, localId); empty when {@code id} is no outcome id. */
-    private static Optional<String> keyOf(Ledger ledger, String id) {
-        return RecordId.parse(id).filter(r -> r.kind() == RecordId.Kind.OUTCOME)
-                .map(r -> ledger.key(Keys.OUTCOME, r.institution(), r.localId()));
-    }
-
-    /** All outcomes of a learner, in id order, found through the learner's own index entries. */
-    public static List<Outcome> forLearner(Ledger ledger, String learner) {
-        return requireAll(ledger, ledger.indexValues(Keys.LEARNER_OUTCOME, learner));
     }
 
     private static Outcome newOutcome(Ledger ledger, Caller caller, OutcomeDraft draft) {
@@ -282,31 +231,6 @@ public final class OutcomeContract implements LedgerContract {
     private static Violation conflictViolation(String id) {
         return new Violation(ErrorCode.CONFLICT, "localId",
                 "outcome " + id + " already exists with different content; use a new localId for a new record");
-    }
-
-    /** What this transaction issued, in order; only the issuer's peers may ever change it. */
-    private static void recordIssuance(Ledger ledger, String issuer, List<String> ids) {
-        String key = ledger.key(Keys.ISSUANCE, issuer, ledger.txId());
-        ledger.put(key, ids);
-        ledger.restrictEndorsementTo(key, issuer);
-    }
-
-    private static void write(Ledger ledger, Outcome outcome) {
-        String key = key(ledger, outcome);
-        ledger.put(key, outcome);
-        ledger.restrictEndorsementTo(key, outcome.issuer());
-        ledger.putIndex(ledger.key(Keys.LEARNER_OUTCOME, outcome.draft().learner(), outcome.id()), outcome.id());
-    }
-
-    private static void requireAccount(Ledger ledger, String learner) {
-        if (!ledger.exists(ledger.key(Keys.ACCOUNT, learner))) {
-            throw Refusal.of(ErrorCode.ACCOUNT_NOT_FOUND, "no learner account " + learner);
-        }
-    }
-
-    /** An outcome's key: (issuer, localId), so that one issuer's records form one range. */
-    private static String key(Ledger ledger, Outcome outcome) {
-        return ledger.key(Keys.OUTCOME, outcome.issuer(), outcome.draft().localId());
     }
 
     private static LocalDate today(Ledger ledger) {

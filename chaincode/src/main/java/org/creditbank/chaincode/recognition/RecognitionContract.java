@@ -2,22 +2,18 @@ package org.creditbank.chaincode.recognition;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
-import org.creditbank.chaincode.institution.InstitutionContract;
-import org.creditbank.chaincode.learner.LearnerContract;
-import org.creditbank.chaincode.outcome.OutcomeContract;
-import org.creditbank.chaincode.state.Keys;
+import org.creditbank.chaincode.institution.AwardingInstitution;
 import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
+import org.creditbank.chaincode.state.RecognitionStore;
+import org.creditbank.chaincode.state.RuleStore;
 import org.creditbank.model.Credits;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.RecordId;
@@ -29,7 +25,6 @@ import org.creditbank.model.recognition.CreditTarget;
 import org.creditbank.model.recognition.Recognition;
 import org.creditbank.model.recognition.RecognitionRequest;
 import org.creditbank.model.recognition.RecognitionRule;
-import org.creditbank.model.recognition.RecognitionView;
 import org.creditbank.model.recognition.RuleStatus;
 import org.creditbank.model.recognition.RuleTerms;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -53,12 +48,12 @@ public final class RecognitionContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String publishRule(LedgerContext ctx, String termsJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Ledger ledger = ctx.ledger();
-        InstitutionContract.requireAwarding(ledger, caller.mspId());
+        AwardingInstitution.require(ctx.institutions().require(caller.mspId()));
         RuleTerms terms = Contracts.parse(termsJson, RuleTerms.class);
         Refusal.throwIfAny(terms.validate());
 
-        List<RecognitionRule> versions = ledger.scan(RecognitionRule.class, Keys.RULE, caller.mspId(), terms.code());
+        RuleStore rules = ctx.rules();
+        List<RecognitionRule> versions = rules.versions(caller.mspId(), terms.code());
         Optional<RecognitionRule> same = versions.stream()
                 .filter(r -> r.terms().version() == terms.version()).findFirst();
         if (same.isPresent()) {
@@ -73,15 +68,15 @@ public final class RecognitionContract implements LedgerContract {
             throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "version",
                     "the next version of rule " + terms.code() + " must be " + expected)));
         }
-        String now = ledger.now().toString();
+        String now = ctx.ledger().now().toString();
         for (RecognitionRule old : versions) {
             if (old.status() == RuleStatus.ACTIVE) {
-                putRule(ledger, old.retired(now, "superseded by version " + terms.version(), caller.id()));
+                rules.put(old.retired(now, "superseded by version " + terms.version(), caller.id()));
             }
         }
         RecognitionRule rule = new RecognitionRule(caller.mspId(), terms, RuleStatus.ACTIVE, now, null, null, caller.id());
-        putRule(ledger, rule);
-        ledger.emit("RuleChanged", ruleEvent(rule));
+        rules.put(rule);
+        ctx.ledger().emit("RuleChanged", ruleEvent(rule));
         return Contracts.json(rule);
     }
 
@@ -90,21 +85,20 @@ public final class RecognitionContract implements LedgerContract {
     public String retireRule(LedgerContext ctx, String code, String version, String reason) {
         Caller caller = Caller.of(ctx).mustWrite();
         Refusal.throwIfAny(StatusReason.validate(reason));
-        Ledger ledger = ctx.ledger();
-        RecognitionRule rule = requireRule(ledger, caller.mspId(), code, version(version));
+        RecognitionRule rule = ctx.rules().require(caller.mspId(), code, version(version));
         if (rule.status() == RuleStatus.RETIRED) {
             throw Refusal.of(ErrorCode.INVALID_STATUS_TRANSITION, "rule " + code + " version " + version + " is already retired");
         }
-        RecognitionRule retired = rule.retired(ledger.now().toString(), reason, caller.id());
-        putRule(ledger, retired);
-        ledger.emit("RuleChanged", ruleEvent(retired));
+        RecognitionRule retired = rule.retired(ctx.ledger().now().toString(), reason, caller.id());
+        ctx.rules().put(retired);
+        ctx.ledger().emit("RuleChanged", ruleEvent(retired));
         return Contracts.json(retired);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getRule(LedgerContext ctx, String owner, String code, String version) {
         Caller.of(ctx).mustRead();
-        return Contracts.json(requireRule(ctx.ledger(), owner, code, version(version)));
+        return Contracts.json(ctx.rules().require(owner, code, version(version)));
     }
 
     /** Every rule version an institution has published, by code and version. */
@@ -114,7 +108,7 @@ public final class RecognitionContract implements LedgerContract {
         RecordId.institutionViolation("owner", owner).ifPresent(v -> {
             throw Refusal.of(v);
         });
-        return Contracts.json(ctx.ledger().scan(RecognitionRule.class, Keys.RULE, owner));
+        return Contracts.json(ctx.rules().all(owner));
     }
 
     /**
@@ -126,27 +120,27 @@ public final class RecognitionContract implements LedgerContract {
     public String recognise(LedgerContext ctx, String requestJson) {
         Caller caller = Caller.of(ctx).mustWrite();
         Ledger ledger = ctx.ledger();
-        InstitutionContract.requireAwarding(ledger, caller.mspId());
+        AwardingInstitution.require(ctx.institutions().require(caller.mspId()));
         RecognitionRequest request = Contracts.parse(requestJson, RecognitionRequest.class);
         Refusal.throwIfAny(request.validate());
         String id = RecordId.recognition(caller.mspId(), request.localId()).toString();
 
-        Optional<Recognition> existing = ledger.get(key(ledger, id), Recognition.class);
+        Optional<Recognition> existing = ctx.recognitions().find(id);
         if (existing.isPresent()) {
             if (existing.get().request().equals(request)) {
-                return Contracts.json(view(ledger, existing.get()));
+                return Contracts.json(RecognitionViews.of(existing.get(), ctx.outcomes()));
             }
             throw Refusal.of(ErrorCode.CONFLICT, "recognition " + id + " already exists with different content");
         }
-        LearnerContract.require(ledger, request.learner());
+        ctx.accounts().require(request.learner());
         List<Outcome> sources = request.sourceOutcomeIds().stream()
-                .map(sourceId -> checkedSource(ledger, caller, request.learner(), sourceId)).toList();
+                .map(sourceId -> checkedSource(ctx, caller, request.learner(), sourceId)).toList();
 
         CreditTarget target;
         BigDecimal credits;
         String ruleOwner = null;
         if (request.method() == RecognitionRequest.Method.RULE) {
-            RecognitionRule rule = requireRule(ledger, caller.mspId(), request.ruleCode(), request.ruleVersion());
+            RecognitionRule rule = ctx.rules().require(caller.mspId(), request.ruleCode(), request.ruleVersion());
             if (rule.status() != RuleStatus.ACTIVE) {
                 throw Refusal.of(ErrorCode.RULE_RETIRED, "rule " + request.ruleCode() + " version "
                         + request.ruleVersion() + " is retired: " + rule.retireReason());
@@ -158,7 +152,7 @@ public final class RecognitionContract implements LedgerContract {
                 }
             }
             credits = CreditCalculation.grant(rule.terms(), sources.size(),
-                    grantedUnderRule(ledger, caller.mspId(), request.learner(), request.ruleCode()));
+                    grantedUnderRule(ctx.recognitions(), caller.mspId(), request.learner(), request.ruleCode()));
             if (credits.signum() == 0) {
                 throw Refusal.of(ErrorCode.RULE_NOT_SATISFIED, "the learner has reached the cap of "
                         + rule.terms().cap() + " credits under rule " + request.ruleCode());
@@ -172,73 +166,26 @@ public final class RecognitionContract implements LedgerContract {
 
         Recognition recognition = Recognition.decided(id, caller.mspId(), request, target, credits, ruleOwner,
                 ledger.now().toString(), ledger.txId(), caller.id());
-        write(ledger, recognition);
+        ctx.recognitions().add(recognition);
         ledger.emit("RecognitionCreated", Map.of("id", id, "recogniser", caller.mspId(),
                 "sources", request.sourceOutcomeIds(), "credits", credits));
-        return Contracts.json(view(ledger, recognition));
+        return Contracts.json(RecognitionViews.of(recognition, ctx.outcomes()));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String get(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = ctx.ledger();
-        return Contracts.json(view(ledger, require(ledger, id)));
+        return Contracts.json(RecognitionViews.of(ctx.recognitions().require(id), ctx.outcomes()));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String history(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = ctx.ledger();
-        require(ledger, id);
-        return Contracts.json(ledger.history(key(ledger, id)));
+        return Contracts.json(ctx.recognitions().history(id));
     }
 
-    /** The recognition with this id, or a NOT_FOUND refusal. */
-    public static Recognition require(Ledger ledger, String id) {
-        return find(ledger, id).orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no recognition " + id));
-    }
-
-    public static Optional<Recognition> find(Ledger ledger, String id) {
-        return id == null || id.isEmpty() ? Optional.empty() : ledger.get(key(ledger, id), Recognition.class);
-    }
-
-    /** A recognition with the current status of each of its sources. */
-    public static RecognitionView view(Ledger ledger, Recognition recognition) {
-        return view(recognition, sourceId -> OutcomeContract.require(ledger, sourceId).status());
-    }
-
-    private static RecognitionView view(Recognition recognition, Function<String, OutcomeStatus> statusOf) {
-        Map<String, OutcomeStatus> statuses = new TreeMap<>();
-        for (String sourceId : recognition.request().sourceOutcomeIds()) {
-            statuses.put(sourceId, statusOf.apply(sourceId));
-        }
-        return RecognitionView.of(recognition, statuses);
-    }
-
-    /**
-     * All recognitions of a learner, by any institution, in id order. Their sources are always the
-     * learner's own outcomes (a recognition of another learner's outcome is refused), so the
-     * statuses come from {@code outcomes}, already read, instead of a second read per source.
-     */
-    public static List<RecognitionView> forLearner(Ledger ledger, String learner, List<Outcome> outcomes) {
-        Map<String, OutcomeStatus> known = new HashMap<>();
-        outcomes.forEach(o -> known.put(o.id(), o.status()));
-        List<String> ids = ledger.indexValues(Keys.LEARNER_RECOGNITION, learner);
-        List<Optional<Recognition>> found = ledger.getAll(ids.stream().map(id -> key(ledger, id)).toList(),
-                Recognition.class);
-        List<RecognitionView> views = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            final String id = ids.get(i);
-            Recognition recognition = found.get(i)
-                    .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no recognition " + id));
-            views.add(view(recognition, sourceId -> known.computeIfAbsent(sourceId,
-                    missing -> OutcomeContract.require(ledger, missing).status())));
-        }
-        return views;
-    }
-
-    private static Outcome checkedSource(Ledger ledger, Caller caller, String learner, String sourceId) {
-        Outcome source = OutcomeContract.require(ledger, sourceId);
+    private static Outcome checkedSource(LedgerContext ctx, Caller caller, String learner, String sourceId) {
+        Outcome source = ctx.outcomes().require(sourceId);
         if (source.issuer().equals(caller.mspId())) {
             throw Refusal.of(ErrorCode.ORG_NOT_ALLOWED,
                     "outcome " + sourceId + " was issued by " + caller.mspId() + " itself; only outcomes earned elsewhere are recognised");
@@ -250,7 +197,7 @@ public final class RecognitionContract implements LedgerContract {
             throw Refusal.of(ErrorCode.SOURCE_NOT_ACTIVE, "outcome " + sourceId + " is " + source.status()
                     + (source.statusReason() == null ? "" : ": " + source.statusReason()));
         }
-        Optional<String> counted = ledger.indexValue(ledger.key(Keys.RECOGNISED_SOURCE, caller.mspId(), sourceId));
+        Optional<String> counted = ctx.recognitions().countedBy(caller.mspId(), sourceId);
         if (counted.isPresent()) {
             throw Refusal.of(ErrorCode.ALREADY_RECOGNISED, "outcome " + sourceId + " is already counted by "
                     + caller.mspId() + " in recognition " + counted.get());
@@ -258,47 +205,16 @@ public final class RecognitionContract implements LedgerContract {
         return source;
     }
 
-    private static BigDecimal grantedUnderRule(Ledger ledger, String owner, String learner, String ruleCode) {
+    /** The credits {@code owner} has already granted the learner under this rule, over every version. */
+    private static BigDecimal grantedUnderRule(RecognitionStore recognitions, String owner, String learner,
+                                               String ruleCode) {
         List<BigDecimal> granted = new ArrayList<>();
-        for (String id : ledger.indexValues(Keys.LEARNER_RECOGNITION, learner)) {
-            Recognition r = require(ledger, id);
+        for (Recognition r : recognitions.forLearner(learner)) {
             if (owner.equals(r.recogniser()) && ruleCode.equals(r.request().ruleCode())) {
                 granted.add(r.credits());
             }
         }
         return Credits.sum(granted);
-    }
-
-    private static void write(Ledger ledger, Recognition recognition) {
-        String key = key(ledger, recognition.id());
-        ledger.put(key, recognition);
-        ledger.restrictEndorsementTo(key, recognition.recogniser());
-        ledger.putIndex(ledger.key(Keys.LEARNER_RECOGNITION, recognition.request().learner(), recognition.id()),
-                recognition.id());
-        for (String sourceId : recognition.request().sourceOutcomeIds()) {
-            String guard = ledger.key(Keys.RECOGNISED_SOURCE, recognition.recogniser(), sourceId);
-            ledger.putIndex(guard, recognition.id());
-            ledger.restrictEndorsementTo(guard, recognition.recogniser());
-        }
-    }
-
-    private static RecognitionRule requireRule(Ledger ledger, String owner, String code, int version) {
-        return ledger.get(ruleKey(ledger, owner, code, version), RecognitionRule.class)
-                .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no rule " + code + " version " + version + " of " + owner));
-    }
-
-    private static void putRule(Ledger ledger, RecognitionRule rule) {
-        String key = ruleKey(ledger, rule.owner(), rule.terms().code(), rule.terms().version());
-        ledger.put(key, rule);
-        ledger.restrictEndorsementTo(key, rule.owner());
-    }
-
-    private static String ruleKey(Ledger ledger, String owner, String code, int version) {
-        return ledger.key(Keys.RULE, owner, code, Keys.version(version));
-    }
-
-    private static String key(Ledger ledger, String id) {
-        return ledger.key(Keys.RECOGNITION, id);
     }
 
     private static int version(String text) {

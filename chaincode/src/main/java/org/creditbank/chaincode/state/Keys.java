@@ -1,35 +1,37 @@
 package org.creditbank.chaincode.state;
 
 /**
- * Every world-state key the contract uses, in one place (see docs/data-model.md). Keys are Fabric
- * composite keys: object type plus attributes, so that all of one learner's or one institution's
- * entries are found by a prefix scan and there is no shared counter or other hot key.
+ * Every world-state object type the contract uses, in one place (see docs/data-model.md). Keys are
+ * Fabric composite keys: object type plus attributes, so that all of one learner's or one
+ * institution's entries are found by a prefix scan and there is no shared counter or other hot key.
+ * Package-private: each type's attributes are put together by the one store of this package that
+ * owns it ({@link OutcomeStore} owns outcome, issuance and learner~outcome, and so on).
  */
-public final class Keys {
+final class Keys {
 
-    public static final String INSTITUTION = "institution";
+    static final String INSTITUTION = "institution";
     /** Attributes: MSP id, the Ed25519 key's publicKeyMultibase; one institution's keys are one range. */
-    public static final String SIGNING_KEY = "signingkey";
-    public static final String ACCOUNT = "account";
+    static final String SIGNING_KEY = "signingkey";
+    static final String ACCOUNT = "account";
     /** Attributes: issuer MSP, the issuer's local record number; one issuer's outcomes are one range. */
-    public static final String OUTCOME = "outcome";
-    public static final String RULE = "rule";
-    public static final String RECOGNITION = "recognition";
-    public static final String QUALIFICATION = "qualification";
+    static final String OUTCOME = "outcome";
+    static final String RULE = "rule";
+    static final String RECOGNITION = "recognition";
+    static final String QUALIFICATION = "qualification";
     /** Attributes: issuer MSP, transaction id; value: the ids that transaction issued, in order (status lists). */
-    public static final String ISSUANCE = "issuance";
+    static final String ISSUANCE = "issuance";
     /** Index: learner → outcome id. */
-    public static final String LEARNER_OUTCOME = "learner~outcome";
+    static final String LEARNER_OUTCOME = "learner~outcome";
     /** Index: learner → recognition id. */
-    public static final String LEARNER_RECOGNITION = "learner~recognition";
+    static final String LEARNER_RECOGNITION = "learner~recognition";
     /** Guard: (recognising institution, source outcome) → the recognition that counted it. */
-    public static final String RECOGNISED_SOURCE = "recognised~source";
+    static final String RECOGNISED_SOURCE = "recognised~source";
 
     private Keys() {
     }
 
     /** Rule versions sort numerically in range scans: version 2 before version 10. */
-    public static String version(int version) {
+    static String version(int version) {
         return String.format("%05d", version);
     }
 }

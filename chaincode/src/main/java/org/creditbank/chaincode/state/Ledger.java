@@ -23,14 +23,18 @@ import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 
 /**
- * The contract's only access to world state, private data and events: records in and out as
+ * The transaction's only access to world state, private data and events: records in and out as
  * canonical JSON under composite keys. Reads see the state before this transaction (Fabric does
  * not show a transaction its own writes), which callers must keep in mind within batches.
  *
+ * <p>Contracts see only its public part (the transaction's clock and id, its event, its transient
+ * data); everything that takes a key is package-private and used by the stores of this package
+ * ({@link OutcomeStore}, {@link AccountStore}, …), so every key is built in exactly one store.
+ *
  * <p>Writes are collected and reach the peer in {@link #flush()}, which {@link LedgerContract}
  * calls once the transaction function has returned: on the shim's channel that is one
- * {@code WRITE_BATCH_STATE} message per transaction instead of a round trip per write (see
- * {@link PeerBatch}). {@link #getAll} likewise reads many keys in one round trip. Nothing a
+ * {@code WRITE_BATCH_STATE} message per transaction instead of a round trip per write, when
+ * {@link StateMessages} says so (see {@link PeerBatch}). {@link #getAll} likewise reads many keys in one round trip. Nothing a
  * contract can observe changes: Fabric applies a transaction's writes at commit either way.
  */
 public final class Ledger {
@@ -41,11 +45,11 @@ public final class Ledger {
 
     Ledger(ChaincodeStub stub) {
         this.stub = stub;
-        this.batch = PeerBatch.of(stub);
+        this.batch = StateMessages.inForce() == StateMessages.BATCHED ? PeerBatch.of(stub) : Optional.empty();
     }
 
     /** Sends the collected writes to the peer, in the order they were made. */
-    public void flush() {
+    void flush() {
         if (writes.isEmpty()) {
             return;
         }
@@ -97,23 +101,23 @@ public final class Ledger {
         return stub.getTxId();
     }
 
-    public String key(String type, String... attributes) {
+    String key(String type, String... attributes) {
         return stub.createCompositeKey(type, attributes).toString();
     }
 
-    public <T> Optional<T> get(String key, Class<T> type) {
+    <T> Optional<T> get(String key, Class<T> type) {
         byte[] bytes = stub.getState(key);
         return bytes == null || bytes.length == 0 ? Optional.empty() : Optional.of(CanonicalJson.read(bytes, type));
     }
 
     /** The records under {@code keys}, in their order, empty where a key has none: one round trip. */
-    public <T> List<Optional<T>> getAll(List<String> keys, Class<T> type) {
+    <T> List<Optional<T>> getAll(List<String> keys, Class<T> type) {
         return values(keys).stream().map(bytes -> isEmpty(bytes) ? Optional.<T>empty()
                 : Optional.of(CanonicalJson.read(bytes, type))).toList();
     }
 
     /** Whether each of {@code keys} holds a value, in their order: one round trip. */
-    public List<Boolean> existAll(List<String> keys) {
+    List<Boolean> existAll(List<String> keys) {
         return values(keys).stream().map(bytes -> !isEmpty(bytes)).toList();
     }
 
@@ -128,29 +132,29 @@ public final class Ledger {
         return bytes == null || bytes.length == 0;
     }
 
-    public boolean exists(String key) {
+    boolean exists(String key) {
         byte[] bytes = stub.getState(key);
         return bytes != null && bytes.length > 0;
     }
 
-    public void put(String key, Object record) {
+    void put(String key, Object record) {
         write(WriteRecord.Type.PUT_STATE, "", key, CanonicalJson.toBytes(record));
     }
 
     /** Writes an index entry whose value is the id it points to. */
-    public void putIndex(String key, String id) {
+    void putIndex(String key, String id) {
         write(WriteRecord.Type.PUT_STATE, "", key, id.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The id an index entry points to, if the entry exists. */
-    public Optional<String> indexValue(String key) {
+    Optional<String> indexValue(String key) {
         byte[] value = stub.getState(key);
         return value == null || value.length == 0 ? Optional.empty()
                 : Optional.of(new String(value, StandardCharsets.UTF_8));
     }
 
     /** Values of all index entries under a partial composite key, in key order. */
-    public List<String> indexValues(String type, String... attributes) {
+    List<String> indexValues(String type, String... attributes) {
         List<String> ids = new ArrayList<>();
         try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(type, attributes)) {
             it.forEach(kv -> ids.add(kv.getStringValue()));
@@ -159,7 +163,7 @@ public final class Ledger {
     }
 
     /** All records under a partial composite key, in key order. */
-    public <T> List<T> scan(Class<T> type, String objectType, String... attributes) {
+    <T> List<T> scan(Class<T> type, String objectType, String... attributes) {
         List<T> records = new ArrayList<>();
         try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(objectType, attributes)) {
             it.forEach(kv -> records.add(CanonicalJson.read(kv.getValue(), type)));
@@ -168,7 +172,7 @@ public final class Ledger {
     }
 
     /** The versions of a record, oldest first, each with the fields changed against the one before. */
-    public List<HistoryEntry> history(String key) {
+    List<HistoryEntry> history(String key) {
         List<KeyModification> modifications = new ArrayList<>();
         try (QueryResultsIterator<KeyModification> it = stub.getHistoryForKey(key)) {
             it.forEach(modifications::add);
@@ -212,7 +216,7 @@ public final class Ledger {
      * Makes {@code key} endorsable only by peers of {@code mspId}, whatever the chaincode-level
      * policy says: a majority of other organisations can no longer rewrite the record.
      */
-    public void restrictEndorsementTo(String key, String mspId) {
+    void restrictEndorsementTo(String key, String mspId) {
         StateBasedEndorsement policy = StateBasedEndorsementFactory.getInstance().newStateBasedEndorsement(null);
         policy.addOrgs(StateBasedEndorsement.RoleType.RoleTypePeer, mspId);
         write(WriteRecord.Type.PUT_STATE_METADATA, "", key, policy.policy());
@@ -227,20 +231,20 @@ public final class Ledger {
         return stub.getTransient();
     }
 
-    public byte[] getPrivate(String collection, String key) {
+    byte[] getPrivate(String collection, String key) {
         return stub.getPrivateData(collection, key);
     }
 
-    public byte[] privateHash(String collection, String key) {
+    byte[] privateHash(String collection, String key) {
         return stub.getPrivateDataHash(collection, key);
     }
 
-    public void putPrivate(String collection, String key, byte[] value) {
+    void putPrivate(String collection, String key, byte[] value) {
         write(WriteRecord.Type.PUT_STATE, collection, key, value);
     }
 
     /** Removes the value and its history from every peer; the hash on the chain stays. */
-    public void purgePrivate(String collection, String key) {
+    void purgePrivate(String collection, String key) {
         write(WriteRecord.Type.PURGE_PRIVATE_DATA, collection, key, null);
     }
 }

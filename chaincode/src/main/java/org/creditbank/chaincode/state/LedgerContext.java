@@ -4,19 +4,70 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * A transaction's context with its one {@link Ledger}: every read and write of the transaction
- * goes through it, so its collected writes are complete when {@link LedgerContract} flushes them.
+ * A transaction's context with its one {@link Ledger} and a store per record type on top of it:
+ * every read and write of the transaction goes through them, so the ledger's collected writes are
+ * complete when {@link LedgerContract} flushes them. Contracts reach records only through these
+ * stores, never through one another.
  */
 public final class LedgerContext extends Context {
 
     private final Ledger ledger;
+    private final InstitutionStore institutions;
+    private final AccountStore accounts;
+    private final PersonalDataStore personalData;
+    private final OutcomeStore outcomes;
+    private final RuleStore rules;
+    private final RecognitionStore recognitions;
+    private final QualificationStore qualifications;
+    private final SigningKeyStore signingKeys;
 
     public LedgerContext(ChaincodeStub stub) {
         super(stub);
         this.ledger = new Ledger(stub);
+        this.institutions = new InstitutionStore(ledger);
+        this.accounts = new AccountStore(ledger);
+        this.personalData = new PersonalDataStore(ledger);
+        this.outcomes = new OutcomeStore(ledger);
+        this.rules = new RuleStore(ledger);
+        this.recognitions = new RecognitionStore(ledger);
+        this.qualifications = new QualificationStore(ledger);
+        this.signingKeys = new SigningKeyStore(ledger);
     }
 
+    /** The transaction's clock, id, event and transient data. */
     public Ledger ledger() {
         return ledger;
+    }
+
+    public InstitutionStore institutions() {
+        return institutions;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    public PersonalDataStore personalData() {
+        return personalData;
+    }
+
+    public OutcomeStore outcomes() {
+        return outcomes;
+    }
+
+    public RuleStore rules() {
+        return rules;
+    }
+
+    public RecognitionStore recognitions() {
+        return recognitions;
+    }
+
+    public QualificationStore qualifications() {
+        return qualifications;
+    }
+
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 }

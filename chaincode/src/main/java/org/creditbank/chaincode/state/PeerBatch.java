@@ -16,29 +16,54 @@ import org.hyperledger.fabric.protos.peer.WriteRecord;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * Fabric 3's batched state messages ({@code WRITE_BATCH_STATE}, {@code GET_STATE_MULTIPLE}) sent
- * through the Java shim's own channel for the running transaction.
+ * The batched state messages of the Fabric peer protocol, {@code WRITE_BATCH_STATE} (a
+ * transaction's writes) and {@code GET_STATE_MULTIPLE} (many keys read at once), sent through the
+ * Java shim's own message channel for the running transaction. Used only when
+ * {@link StateMessages#BATCHED} is in force.
  *
- * <p>Why: the Java shim 2.5.10 sends every {@code putState}, {@code setStateValidationParameter}
- * and {@code getState} as its own synchronous round trip to the peer, and a 500-record batch costs
- * some 2,000 of them; the peer (since v3.0) accepts a transaction's writes in one message and
- * answers many reads in one, but the Java shim has no API for either. This class reaches the
- * shim's per-invocation message channel (a private field of its stub, a protected method of its
- * task) and sends those two messages itself, exactly as the Go shim does. It is tied to the pinned
- * shim version: {@link #of} finds nothing, and the ledger falls back to one call per operation,
- * when the stub is not the shim's or the shim's internals have changed (a unit test fails then).
+ * <p>Why: the Java shim (fabric-chaincode-shim 2.5.10) sends every {@code putState},
+ * {@code setStateValidationParameter} and {@code getState} as its own synchronous round trip, and
+ * a 500-record batch costs some 2,000 of them. Fabric peers since v3.1.0 take a transaction's
+ * writes in one message and answer many reads in one, but that Java shim has no API for either
+ * (the Go shim has: {@code StartWriteBatch}/{@code FinishWriteBatch}, {@code GetMultipleStates},
+ * fabric-chaincode-go v2.1.0 and later; read here in v2.3.0, which Fabric v3.1.5 vendors). So this class reaches two internals of that shim version
+ * by reflection, the stub's private {@code handler} field (its {@code ChaincodeInvocationTask}) and
+ * the task's protected {@code invoke(ChaincodeMessage)}, which sends a message and waits for the
+ * peer's answer, and sends the two messages itself (protobuf types from fabric-protos 0.3.7).
  *
- * <p>Batching can be switched off with {@code CREDITBANK_STATE_BATCHING=off} in the chaincode
- * server's environment, for peers older than Fabric v3.0.
+ * <p>What the peer does with them, as read in the Fabric v3.1.5 source ({@code core/chaincode/handler.go}):
+ * {@code HandleWriteBatch} applies the records in order, each exactly as the single
+ * {@code PUT_STATE}, {@code PUT_STATE_METADATA} or {@code PURGE_PRIVATE_DATA} message would be
+ * applied; {@code HandleGetStateMultipleKeys} answers one value per key, empty for an absent one,
+ * and puts each key in the read set as {@code GET_STATE} would (on a state-database error it
+ * answers no values at all, which {@link #read} refuses instead of taking every key for absent).
+ * Neither looks at {@code chaincode.runtimeParams} in the peer's {@code core.yaml}
+ * ({@code useWriteBatch}, {@code maxSizeWriteBatch}, {@code useGetMultipleKeys},
+ * {@code maxSizeGetMultipleKeys}); those are sent to the chaincode in the {@code READY} message
+ * ({@code ChaincodeAdditionalParams}) for the shim to follow. The Go shim follows them (batches
+ * only when the peer says so, in segments of at most the peer's maximum, and keeps only the last
+ * write per key, sent in no fixed order); the Java shim 2.5.10 discards that payload, so this class cannot read them.
+ * It differs from the Go shim in that: it batches whenever {@link StateMessages} says so, and it
+ * sends every write in the order made, with nothing merged (so the peer sees what one call per
+ * write would have sent).
+ *
+ * <p>Because the peer's limits cannot be read here, {@link #MAX_RECORDS_PER_MESSAGE} is a
+ * constant: the peer's own default for both limits ({@code defaultMaxSizeWriteBatch} and
+ * {@code defaultMaxSizeGetMultipleKeys} in {@code core/chaincode/config.go}, and the value in
+ * Fabric's {@code sampleconfig/core.yaml} and this project's {@code network/core.yaml}). A v3.1.5
+ * peer does not enforce it; a peer configured lower would still accept these segments.
  */
 final class PeerBatch {
 
-    /** The peer's default {@code maxSizeWriteBatch} and {@code maxSizeGetMultipleKeys}. */
-    static final int MAX_ITEMS = 1000;
+    /**
+     * Records per {@code WRITE_BATCH_STATE} and keys per {@code GET_STATE_MULTIPLE}: the Fabric
+     * v3.1.5 peer's default {@code maxSizeWriteBatch} and {@code maxSizeGetMultipleKeys}. A
+     * constant because the Java shim does not pass on the peer's configured values (see above).
+     */
+    static final int MAX_RECORDS_PER_MESSAGE = 1000;
 
     private static final String STUB_CLASS = "org.hyperledger.fabric.shim.impl.InvocationStubImpl";
     private static final String TASK_CLASS = "org.hyperledger.fabric.shim.impl.ChaincodeInvocationTask";
-    private static final boolean ENABLED = !"off".equalsIgnoreCase(System.getenv("CREDITBANK_STATE_BATCHING"));
     private static final Channel CHANNEL = Channel.find();
 
     private final MethodHandle send;
@@ -51,9 +76,17 @@ final class PeerBatch {
         this.txId = txId;
     }
 
-    /** The batch channel of this transaction, if batching is on and the stub is the shim's own. */
+    /** Whether the shim on the class path has the two internals this class uses. */
+    static boolean shimChannelFound() {
+        return CHANNEL != null;
+    }
+
+    /**
+     * The batch channel of this transaction; empty when the stub is not the shim's own (a test's
+     * stub), which then takes one call per operation.
+     */
     static Optional<PeerBatch> of(ChaincodeStub stub) {
-        if (!ENABLED || CHANNEL == null || !CHANNEL.stubClass.isInstance(stub)) {
+        if (CHANNEL == null || !CHANNEL.stubClass.isInstance(stub)) {
             return Optional.empty();
         }
         try {
@@ -64,11 +97,11 @@ final class PeerBatch {
         }
     }
 
-    /** Sends the writes in order, in messages of at most {@link #MAX_ITEMS} records. */
+    /** Sends the writes in order, in messages of at most {@link #MAX_RECORDS_PER_MESSAGE} records. */
     void write(List<WriteRecord> records) {
-        for (int from = 0; from < records.size(); from += MAX_ITEMS) {
+        for (int from = 0; from < records.size(); from += MAX_RECORDS_PER_MESSAGE) {
             WriteBatchState batch = WriteBatchState.newBuilder()
-                    .addAllRec(records.subList(from, Math.min(records.size(), from + MAX_ITEMS))).build();
+                    .addAllRec(records.subList(from, Math.min(records.size(), from + MAX_RECORDS_PER_MESSAGE))).build();
             send(ChaincodeMessage.Type.WRITE_BATCH_STATE, batch.toByteString());
         }
     }
@@ -76,8 +109,8 @@ final class PeerBatch {
     /** The committed values of {@code keys}, in their order; an absent key gives an empty array. */
     List<byte[]> read(String collection, List<String> keys) {
         List<byte[]> values = new ArrayList<>(keys.size());
-        for (int from = 0; from < keys.size(); from += MAX_ITEMS) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_ITEMS));
+        for (int from = 0; from < keys.size(); from += MAX_RECORDS_PER_MESSAGE) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_RECORDS_PER_MESSAGE));
             ByteString answer = send(ChaincodeMessage.Type.GET_STATE_MULTIPLE, GetStateMultiple.newBuilder()
                     .setCollection(collection).addAllKeys(chunk).build().toByteString());
             try {

@@ -3,10 +3,7 @@ package org.creditbank.chaincode.transcript;
 import java.util.List;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.access.Caller;
-import org.creditbank.chaincode.learner.LearnerContract;
-import org.creditbank.chaincode.outcome.OutcomeContract;
-import org.creditbank.chaincode.recognition.RecognitionContract;
-import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.recognition.RecognitionViews;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.outcome.Outcome;
@@ -24,10 +21,9 @@ public final class TranscriptContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String transcript(LedgerContext ctx, String accountNo) {
         Caller.of(ctx).mustRead();
-        Ledger ledger = ctx.ledger();
-        LearnerContract.require(ledger, accountNo);
-        List<Outcome> outcomes = OutcomeContract.forLearner(ledger, accountNo);
-        return Contracts.json(CreditAccount.transcript(accountNo,
-                outcomes, RecognitionContract.forLearner(ledger, accountNo, outcomes)));
+        ctx.accounts().require(accountNo);
+        List<Outcome> outcomes = ctx.outcomes().forLearner(accountNo);
+        return Contracts.json(TranscriptAssembly.transcript(accountNo, outcomes,
+                RecognitionViews.forLearner(ctx.recognitions(), ctx.outcomes(), accountNo, outcomes)));
     }
 }

@@ -3,9 +3,7 @@ package org.creditbank.chaincode.verification;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
-import org.creditbank.chaincode.outcome.OutcomeContract;
-import org.creditbank.chaincode.recognition.RecognitionContract;
-import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.recognition.RecognitionViews;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.RecordId;
@@ -28,15 +26,14 @@ public final class VerificationContract implements LedgerContract {
     public String verify(LedgerContext ctx, String recordId, String contentHash) {
         Caller.of(ctx).mustRead();
         Refusal.throwIfAny(Verification.questionViolations(recordId, contentHash));
-        Ledger ledger = ctx.ledger();
-        String at = ledger.now().toString();
+        String at = ctx.ledger().now().toString();
         if (RecordId.parse(recordId).orElseThrow().kind() == RecordId.Kind.RECOGNITION) {
-            return Contracts.json(RecognitionContract.find(ledger, recordId)
-                    .map(r -> Verifier.recognition(RecognitionContract.view(ledger, r), contentHash, at))
-                    .orElseGet(() -> Verifier.noMatch(recordId, at)));
+            return Contracts.json(ctx.recognitions().find(recordId)
+                    .map(r -> VerdictRules.recognition(RecognitionViews.of(r, ctx.outcomes()), contentHash, at))
+                    .orElseGet(() -> VerdictRules.noMatch(recordId, at)));
         }
-        return Contracts.json(OutcomeContract.find(ledger, recordId)
-                .map(o -> Verifier.outcome(o, contentHash, at))
-                .orElseGet(() -> Verifier.noMatch(recordId, at)));
+        return Contracts.json(ctx.outcomes().find(recordId)
+                .map(o -> VerdictRules.outcome(o, contentHash, at))
+                .orElseGet(() -> VerdictRules.noMatch(recordId, at)));
     }
 }

@@ -11,6 +11,7 @@ import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.contract.RouterAccess;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.shim.Chaincode;
+import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
  * An in-memory channel for unit tests: committed world state with history, private data per
@@ -33,6 +34,7 @@ public final class InMemoryLedger {
     private Instant clock = Instant.parse("2026-09-01T08:00:00Z");
     private int txCounter;
     private Map<ChaincodeMessage.Type, Integer> lastMessages = Map.of();
+    private final Map<ChaincodeMessage.Type, Integer> allMessages = new java.util.EnumMap<>(ChaincodeMessage.Type.class);
     private final boolean throughShim;
 
     /** A ledger whose transactions run under the real shim, as on a peer. */
@@ -99,10 +101,31 @@ public final class InMemoryLedger {
         InMemoryStub stub = new InMemoryStub(this, txId, clock, caller, all, transientData);
         if (throughShim) {
             lastMessages = PeerProtocol.run(router, stub, caller, clock, all, transientData);
+            lastMessages.forEach((type, count) -> allMessages.merge(type, count, Integer::sum));
         } else {
             stub.lastResponse = router.invoke(stub);
         }
         return stub;
+    }
+
+    /**
+     * A bare transaction for state-layer tests: a peer-like stub on this ledger with no caller and
+     * no contract, its reads seeing committed state only. Hand it to {@link #commit} to apply its
+     * writes, as a peer would after endorsement.
+     */
+    public ChaincodeStub transaction() {
+        clock = clock.plusSeconds(1);
+        return new InMemoryStub(this, String.format("tx%06d", ++txCounter), clock, null, List.of("state"), Map.of());
+    }
+
+    /** Commits a {@link #transaction()}'s writes, private writes and policies. */
+    public void commit(ChaincodeStub transaction) {
+        ((InMemoryStub) transaction).commit();
+    }
+
+    /** The committed history of a key, oldest first: the transaction ids that wrote it. */
+    public List<String> writersOf(String key) {
+        return history.getOrDefault(key, List.of()).stream().map(InMemoryStub.Modification::txId).toList();
     }
 
     private static Response respond(InMemoryStub stub) {
@@ -117,6 +140,11 @@ public final class InMemoryLedger {
      */
     public Map<ChaincodeMessage.Type, Integer> lastMessages() {
         return Map.copyOf(lastMessages);
+    }
+
+    /** How many messages of each type the chaincode sent to the peer in all transactions so far. */
+    public Map<ChaincodeMessage.Type, Integer> allMessages() {
+        return new TreeMap<>(allMessages);
     }
 
     public List<Event> events() {

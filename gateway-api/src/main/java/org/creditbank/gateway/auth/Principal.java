@@ -7,7 +7,7 @@ package org.creditbank.gateway.auth;
  * @param identity the Fabric identity (wallet entry) the gateway signs this caller's calls with
  * @param learner  the learner account a LEARNER token is bound to; null for staff
  */
-public record Principal(String tokenId, Role role, String identity, String learner, String label) {
+public record Principal(String tokenId, TokenRole role, String identity, String learner, String label) {
 
     /**
      * The one access rule for learners, on every route: a learner token reads only what belongs
@@ -16,6 +16,6 @@ public record Principal(String tokenId, Role role, String identity, String learn
      * forbidden, which would confirm that the account or the record exists.
      */
     public boolean mayReadRecordsOf(String accountNo) {
-        return role != Role.LEARNER || learner.equals(accountNo);
+        return role != TokenRole.LEARNER || learner.equals(accountNo);
     }
 }

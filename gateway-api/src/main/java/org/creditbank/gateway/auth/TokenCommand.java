@@ -40,7 +40,7 @@ public final class TokenCommand {
         try {
             switch (args[0]) {
                 case "create" -> {
-                    Role role = Role.valueOf(opts.getOrDefault("role", "").toUpperCase());
+                    TokenRole role = TokenRole.valueOf(opts.getOrDefault("role", "").toUpperCase());
                     String secret = tokens.create(role, opts.get("identity"), opts.get("learner"), opts.get("label"));
                     System.out.println(secret);
                     System.err.println("Token created. It is shown only now: hand it over securely.");

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * TokenRegistry tokens = TokenRegistry.open(Path.of("tokens.json"));
- * String secret = tokens.create(Role.REGISTRAR, "registrar1", null, "教务处 张老师");
+ * String secret = tokens.create(TokenRole.REGISTRAR, "registrar1", null, "教务处 张老师");
  * Optional<Principal> who = tokens.authenticate(secret);
  * }</pre>
  */
@@ -55,7 +55,7 @@ public final class TokenRegistry {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One stored token: the hash of its secret and what it is bound to. */
-    record Entry(String id, String sha256, Role role, String identity, String learner, String label, boolean revoked) {
+    record Entry(String id, String sha256, TokenRole role, String identity, String learner, String label, boolean revoked) {
 
         boolean complete() {
             return id != null && sha256 != null && role != null && identity != null;
@@ -90,11 +90,11 @@ public final class TokenRegistry {
     }
 
     /** Creates a token and returns its secret (the only time it is ever available). */
-    public String create(Role role, String identity, String learner, String label) {
+    public String create(TokenRole role, String identity, String learner, String label) {
         if (identity == null || identity.isBlank()) {
             throw new IllegalArgumentException("a token must be bound to a Fabric identity");
         }
-        if ((role == Role.LEARNER) != (learner != null)) {
+        if ((role == TokenRole.LEARNER) != (learner != null)) {
             throw new IllegalArgumentException("a learner token needs exactly one account; staff tokens none");
         }
         if (learner != null && !AccountNumber.isValid(learner)) {

@@ -18,9 +18,12 @@ import org.creditbank.credentials.SignedTranscript;
 import org.creditbank.credentials.StatusPurpose;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.institution.Institution;
@@ -35,8 +38,11 @@ import org.creditbank.model.transcript.Transcript;
  * The gateway's credential use cases: signs Open Badges 3.0 credentials and CLR-shaped transcripts
  * for ledger records, publishes this institution's status lists and key, and verifies what anyone
  * brings. Signing and checking are the {@code credentials} module's; this class adds what needs the
- * ledger (current statuses, status-list positions, the record behind a credential). Who may ask for
- * which record is decided before it is called (learner-own reads in the outcome and learner services).
+ * ledger (current statuses, status-list positions, the record behind a credential). A credential is
+ * signed for what its caller may read: the record is read through {@link OutcomeService#get} and
+ * {@link LearnerService#transcript}, which apply the one access rule for learners
+ * ({@link Principal#mayReadRecordsOf}), so a learner asking for someone else's gets the same 404 as
+ * for a record that does not exist, whichever route asks.
  *
  * <p>What the ledger says about this institution decides how it signs: credentials carry its
  * registered display name (not the MSP id of the configuration), and the {@code eddsa-rdfc-2022}
@@ -47,6 +53,8 @@ import org.creditbank.model.transcript.Transcript;
 public final class CredentialService {
 
     private final LedgerClient ledger;
+    private final OutcomeService outcomes;
+    private final LearnerService learners;
     private final String serviceIdentity;
     private final String mspId;
     /** How long what the ledger says about this institution (name, Ed25519 key) is used before asking again. */
@@ -64,23 +72,28 @@ public final class CredentialService {
     }
 
     /** The online verifier for one list of the ledger's registered keys. */
-    private record Trusted(List<SigningKey> keys, TrustBundle trust, OnlineVerifier verifier) {
+    private record Trusted(List<SigningKey> keys, TrustBundle trust, LedgerBackedCredentialCheck verifier) {
     }
 
-    public CredentialService(LedgerClient ledger, String serviceIdentity, String mspId, CredentialSetup setup,
-                             VerificationService verification) {
+    public CredentialService(LedgerClient ledger, OutcomeService outcomes, LearnerService learners,
+                             String serviceIdentity, String mspId, CredentialSetup setup, VerificationService verification) {
         this.ledger = ledger;
+        this.outcomes = outcomes;
+        this.learners = learners;
         this.serviceIdentity = serviceIdentity;
         this.mspId = mspId;
         this.setup = setup;
         this.verification = verification;
         this.trusted = new Trusted(List.of(), setup.trust(),
-                new OnlineVerifier(new CredentialVerifier(setup.trust()), verification));
+                new LedgerBackedCredentialCheck(new CredentialVerifier(setup.trust()), verification));
     }
 
-    /** A freshly signed AchievementCredential for an ACTIVE outcome this institution issued. */
-    public String outcomeCredential(JsonNode outcomeJson) {
-        Outcome outcome = CanonicalJson.read(CanonicalJson.toJson(outcomeJson), Outcome.class);
+    /**
+     * A freshly signed AchievementCredential for outcome {@code id}: an ACTIVE outcome this
+     * institution issued, which {@code caller} may read.
+     */
+    public String outcomeCredential(Principal caller, String id) {
+        Outcome outcome = outcomes.get(caller, id);
         CredentialIssuer signer = signer();
         if (!mspId.equals(outcome.issuer())) {
             throw new ApiException(ErrorCode.ORG_NOT_ALLOWED, "outcome " + outcome.id() + " was issued by "
@@ -103,10 +116,11 @@ public final class CredentialService {
      * records are left out (see {@link CredentialIssuer#issueTranscript}). Without {@code disclose}
      * it is what the learner keeps ({@code {"credential", "entries"}}); with record ids it is a
      * presentation revealing just those entries, ready to hand to one verifier. Asking to disclose a
-     * record of the account that was left out is 422 CREDENTIAL_NOT_ISSUABLE, saying why.
+     * record of the account that was left out is 422 CREDENTIAL_NOT_ISSUABLE, saying why. Only for
+     * an account {@code caller} may read.
      */
-    public String transcriptCredential(JsonNode transcriptJson, List<String> disclose) {
-        Transcript transcript = CanonicalJson.read(CanonicalJson.toJson(transcriptJson), Transcript.class);
+    public String transcriptCredential(Principal caller, String accountNo, List<String> disclose) {
+        Transcript transcript = learners.transcript(caller, accountNo);
         SignedTranscript signed;
         try {
             signed = signer().issueTranscript(transcript.learner(), transcript.outcomes(), transcript.recognitions(),
@@ -205,18 +219,18 @@ public final class CredentialService {
                 && mspId.equals(document.path("issuer").path("mspId").asText());
         List<String> ownLists = ours ? ownStatusLists(document) : List.of();
         String link = document == null ? null : VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document));
-        return verifier().verify(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS),
+        return verifier().check(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS),
                 link);
     }
 
     /** The online verifier trusting the bundle's CAs and the Ed25519 keys the ledger lists now. */
-    private OnlineVerifier verifier() {
+    private LedgerBackedCredentialCheck verifier() {
         List<SigningKey> keys = signingKeys(LedgerCall.of("signingkey:list"));
         Trusted known = trusted;
         if (!known.keys().equals(keys)) {
             // A new verifier only when the ledger's keys changed: it keeps the certificate chains it accepted.
             TrustBundle trust = setup.trust().withSigningKeys(keys);
-            known = new Trusted(keys, trust, new OnlineVerifier(new CredentialVerifier(trust), verification));
+            known = new Trusted(keys, trust, new LedgerBackedCredentialCheck(new CredentialVerifier(trust), verification));
             trusted = known;
         }
         return known.verifier();

@@ -55,7 +55,7 @@ public final class GatewayServer {
             Routes.declare(config.routes, services);
 
             config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
-            config.routes.exception(LedgerException.class, (e, ctx) -> problem(ctx, Problems.fromLedger(e)));
+            config.routes.exception(LedgerException.class, (e, ctx) -> problem(ctx, ApiException.fromLedger(e)));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -115,7 +115,7 @@ public final class GatewayServer {
         if (e.retryAfterSeconds() != null) {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
         }
-        ctx.status(e.status()).contentType(Problems.CONTENT_TYPE).result(Problems.body(e, ctx.path()));
+        ctx.status(Problems.statusOf(e.code())).contentType(Problems.CONTENT_TYPE).result(Problems.body(e, ctx.path()));
     }
 
     private static void record(Context ctx, Metrics metrics) {

@@ -23,7 +23,7 @@ final class HttpServerProblems extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
         ApiException problem = problem(status, message);
-        response.setStatus(problem.status());
+        response.setStatus(Problems.statusOf(problem.code()));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
         response.write(true, ByteBuffer.wrap(Problems.body(problem, path).getBytes(StandardCharsets.UTF_8)), callback);

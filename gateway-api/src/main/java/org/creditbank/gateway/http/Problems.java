@@ -1,18 +1,17 @@
 package org.creditbank.gateway.http;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.creditbank.gateway.ApiException;
-import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.model.ErrorCode;
-import org.creditbank.model.RefusalBody;
 import org.creditbank.model.json.CanonicalJson;
 
 /**
- * Turns every failure into an RFC 9457 {@code application/problem+json} body with a stable code.
- * Chaincode refusals keep the chaincode's code; network trouble becomes 502/503/504 (503 and 504
- * with Retry-After), never a 500 blamed on the client.
+ * Turns every failure into an RFC 9457 {@code application/problem+json} body with a stable code and
+ * the HTTP status that code has. Chaincode refusals keep the chaincode's code; network trouble
+ * becomes 502/503/504 (503 and 504 with Retry-After), never a 500 blamed on the client. Which code a
+ * ledger failure gets is the use cases' business ({@link ApiException#fromLedger}); only the status
+ * and the body are decided here.
  */
 public final class Problems {
 
@@ -52,30 +51,12 @@ public final class Problems {
         };
     }
 
-    public static ApiException fromLedger(LedgerException e) {
-        return switch (e.kind()) {
-            case REFUSED -> {
-                RefusalBody r = e.refusal().orElseThrow();
-                yield new ApiException(r.code(), r.message(), r.violations(), null, e);
-            }
-            case UNAVAILABLE -> new ApiException(ErrorCode.LEDGER_UNAVAILABLE,
-                    "the credit-bank network cannot be reached right now", List.of(), 5, e);
-            case TIMEOUT -> new ApiException(ErrorCode.LEDGER_TIMEOUT, e.getMessage(), List.of(), 5, e);
-            case CONFLICT_RETRIES_EXHAUSTED -> new ApiException(ErrorCode.LEDGER_BUSY,
-                    "the records involved are changing too often; try again", List.of(), 2, e);
-            case ENDORSEMENT_FAILED -> new ApiException(ErrorCode.LEDGER_ENDORSEMENT_FAILED, e.getMessage(), List.of(),
-                    null, e);
-            case SUBMIT_FAILED -> new ApiException(ErrorCode.LEDGER_SUBMIT_FAILED, e.getMessage(), List.of(), null, e);
-            case INVALIDATED -> new ApiException(ErrorCode.LEDGER_REJECTED, e.getMessage(), List.of(), null, e);
-        };
-    }
-
     /** The problem+json body for an error on {@code instance} (the request path). */
     public static String body(ApiException e, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:creditbank:problem:" + e.code().name());
         body.put("title", e.code().name());
-        body.put("status", e.status());
+        body.put("status", statusOf(e.code()));
         body.put("detail", e.getMessage());
         body.put("code", e.code().name());
         body.put("instance", instance);

@@ -1,9 +1,10 @@
 package org.creditbank.gateway.http;
 
-import static org.creditbank.gateway.auth.Role.LEARNER;
-import static org.creditbank.gateway.auth.Role.REGISTRAR;
-import static org.creditbank.gateway.auth.Role.VERIFIER;
+import static org.creditbank.gateway.auth.TokenRole.LEARNER;
+import static org.creditbank.gateway.auth.TokenRole.REGISTRAR;
+import static org.creditbank.gateway.auth.TokenRole.VERIFIER;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -24,7 +25,8 @@ import org.creditbank.model.recognition.RuleTerms;
 
 /**
  * Every HTTP route of the gateway, in one place. Handlers only translate HTTP to a use case and
- * back; authorisation by role is declared with the route and enforced in {@link GatewayServer}.
+ * back (each calls one use-case method); authorisation by role is declared with the route and
+ * enforced in {@link GatewayServer}, and which records a caller may read is the use case's rule.
  */
 final class Routes {
 
@@ -77,10 +79,10 @@ final class Routes {
                 REGISTRAR, VERIFIER);
 
         // Credentials: signed by this institution for its own records, verifiable by anyone.
-        r.get(API + "/outcomes/{id}/credential", ctx -> jsonText(ctx, s.credentials().outcomeCredential(
-                s.outcomes().get(who(ctx), ctx.pathParam("id")))), REGISTRAR, LEARNER);
+        r.get(API + "/outcomes/{id}/credential", ctx -> jsonText(ctx,
+                s.credentials().outcomeCredential(who(ctx), ctx.pathParam("id"))), REGISTRAR, LEARNER);
         r.get(API + "/learners/{accountNo}/transcript-credential", ctx -> jsonText(ctx, s.credentials().transcriptCredential(
-                s.learners().transcript(who(ctx), ctx.pathParam("accountNo")), listQuery(ctx, "disclose"))), REGISTRAR, LEARNER);
+                who(ctx), ctx.pathParam("accountNo"), listQuery(ctx, "disclose"))), REGISTRAR, LEARNER);
         r.get("/.well-known/creditbank/issuer.json", ctx -> jsonText(ctx, s.credentials().issuerDocument()));
         r.get("/.well-known/did.json", ctx -> jsonText(ctx, s.credentials().didDocument()));
         r.get(API + "/status-lists/{listId}/{purpose}", ctx -> jsonText(ctx,
@@ -111,7 +113,17 @@ final class Routes {
     }
 
     private static void json(Context ctx, int status, Object value) {
-        ctx.status(status).contentType("application/json").result(CanonicalJson.toJson(value));
+        ctx.status(status).contentType("application/json").result(keysInNameOrder(value));
+    }
+
+    /**
+     * The canonical JSON of an answer with the keys of every object in name order, maps keyed by an
+     * enum included. The services hand over the model's records, and a record writes an enum-keyed
+     * map (a transcript's {@code totals.byKind}) in the enum's declaration order; clients have always
+     * read the ledger's answers re-sorted by name, and keep reading exactly those bytes.
+     */
+    private static String keysInNameOrder(Object value) {
+        return CanonicalJson.toJson(CanonicalJson.read(CanonicalJson.toJson(value), JsonNode.class));
     }
 
     /** A document that is already JSON (a signed credential keeps its own bytes). */
@@ -134,7 +146,7 @@ final class Routes {
      * 201 for what this request created, 200 for what an earlier identical request already made.
      * The transaction and block are given when this request wrote one.
      */
-    private static void receipt(Context ctx, Receipt receipt) {
+    private static void receipt(Context ctx, Receipt<?> receipt) {
         Map<String, Object> answer = new TreeMap<>(Map.of("record", receipt.record()));
         receipt.commit().ifPresent(c -> {
             answer.put("txId", c.txId());

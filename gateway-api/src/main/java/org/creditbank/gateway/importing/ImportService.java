@@ -10,13 +10,13 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
-import org.creditbank.gateway.http.Problems;
 import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.RefusalBody;
 import org.creditbank.model.Violation;
+import org.creditbank.model.outcome.IssuedRecord;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,10 +113,10 @@ public final class ImportService {
     }
 
     private Batch submit(Principal registrar, List<OutcomeCsv.Row> chunk, Accounting rowsSeen) {
-        Receipt receipt = outcomes.issueBatch(registrar, drafts(chunk));
+        Receipt<IssuedRecord[]> receipt = outcomes.issueBatch(registrar, drafts(chunk));
         int fresh = 0;
         for (int i = 0; i < chunk.size(); i++) {
-            boolean created = OutcomeService.issuedIn(receipt.record().get(i), receipt.commit());
+            boolean created = OutcomeService.issuedIn(receipt.record()[i].awardTxId(), receipt.commit());
             rowsSeen.committed(chunk.get(i).rowNumber(), created);
             fresh += created ? 1 : 0;
         }
@@ -131,7 +131,7 @@ public final class ImportService {
     /** The answer when batch {@code failed} did not commit: everything before it did. */
     private static ApiException incomplete(Accounting rowsSeen, List<OutcomeCsv.Row> failed, List<Batch> batches,
                                            RuntimeException e) {
-        ApiException cause = e instanceof LedgerException le ? Problems.fromLedger(le) : (ApiException) e;
+        ApiException cause = e instanceof LedgerException le ? ApiException.fromLedger(le) : (ApiException) e;
         rowsSeen.refusedRows(failed, e instanceof LedgerException le ? le.refusal() : Optional.empty());
         rowsSeen.stopped();
         Report report = rowsSeen.report(false, batches);

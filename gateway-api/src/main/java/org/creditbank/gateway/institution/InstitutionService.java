@@ -1,9 +1,10 @@
 package org.creditbank.gateway.institution;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.model.institution.Institution;
 import org.creditbank.model.json.CanonicalJson;
 
 /** The consortium's members and the gateway's own institution. */
@@ -17,11 +18,13 @@ public final class InstitutionService {
         this.ownMspId = ownMspId;
     }
 
-    public JsonNode list(Principal caller) {
-        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("institution:list")), JsonNode.class);
+    public List<Institution> list(Principal caller) {
+        return List.of(CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("institution:list")),
+                Institution[].class));
     }
 
-    public JsonNode own(Principal caller) {
-        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("institution:get", ownMspId)), JsonNode.class);
+    public Institution own(Principal caller) {
+        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("institution:get", ownMspId)),
+                Institution.class);
     }
 }

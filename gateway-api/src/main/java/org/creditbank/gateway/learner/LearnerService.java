@@ -1,6 +1,5 @@
 package org.creditbank.gateway.learner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.util.List;
 import org.creditbank.gateway.ApiException;
@@ -13,6 +12,8 @@ import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
+import org.creditbank.model.learner.LearnerAccount;
+import org.creditbank.model.transcript.Transcript;
 
 /**
  * Learner accounts and transcripts. The gateway draws the random account number (the chaincode
@@ -37,24 +38,26 @@ public final class LearnerService {
      * (a retry then opens another), else the one of this institution and key, created by the first
      * request with the key and returned as it is to every later one.
      */
-    public Receipt openAccount(Principal registrar, String idempotencyKey) {
+    public Receipt<LearnerAccount> openAccount(Principal registrar, String idempotencyKey) {
         if (idempotencyKey == null) {
             String number = AccountNumber.random(random);
-            return Receipt.of(ledger.submit(registrar.identity(), LedgerCall.of("learner:openAccount", number)));
+            return Receipt.of(ledger.submit(registrar.identity(), LedgerCall.of("learner:openAccount", number)),
+                    LearnerAccount.class);
         }
         if (!AccountNumber.isValidOpeningKey(idempotencyKey)) {
             throw ApiException.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, IDEMPOTENCY_KEY,
                     "the Idempotency-Key header must be a UUID, drawn once per learner you enrol (not a student number)")));
         }
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.repeatable("learner:openAccountForKey", idempotencyKey));
-        return Receipt.of(r, account -> r.committedAs(account.path("openedTxId").asText()));
+        return Receipt.of(r, LearnerAccount.class, account -> r.committedAs(account.openedTxId()));
     }
 
-    public JsonNode transcript(Principal caller, String accountNo) {
+    /** Everything on a learner's account across institutions; a learner sees only their own. */
+    public Transcript transcript(Principal caller, String accountNo) {
         if (!caller.mayReadRecordsOf(accountNo)) {
             throw ApiException.notFound("no learner account " + accountNo);
         }
         return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("transcript:transcript", accountNo)),
-                JsonNode.class);
+                Transcript.class);
     }
 }

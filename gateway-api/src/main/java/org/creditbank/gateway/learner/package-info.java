@@ -1,5 +1,5 @@
 /**
- * Learner accounts and transcripts at the gateway: drawing account numbers, passing personal data
- * in the transient map, and keeping a learner token to its own account.
+ * Learner accounts and transcripts at the gateway: drawing account numbers (or deriving them from
+ * an idempotency key) and keeping a learner token to its own account's transcript.
  */
 package org.creditbank.gateway.learner;

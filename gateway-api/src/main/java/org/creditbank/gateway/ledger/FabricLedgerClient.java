@@ -2,8 +2,6 @@ package org.creditbank.gateway.ledger;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -75,14 +73,8 @@ public final class FabricLedgerClient implements LedgerClient {
 
     public FabricLedgerClient(FabricSettings settings) throws IOException {
         this.settings = settings;
-        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(settings.peerEndpoint())
-                .sslContext(GrpcSslContexts.forClient().trustManager(settings.tlsRootCert().toFile()).build())
-                // Same limit as the peer's (100 MiB): gRPC's 4 MiB default cut off large query answers.
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES);
-        if (settings.tlsHostOverride() != null) {
-            builder.overrideAuthority(settings.tlsHostOverride());
-        }
-        this.channel = builder.build();
+        // Same message limit as the peer's (100 MiB): gRPC's 4 MiB default cut off large query answers.
+        this.channel = PeerChannel.open(settings, MAX_MESSAGE_BYTES);
     }
 
     @Override

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One chaincode call: {@code contract:function}, string arguments and, for personal data, a
- * transient map that never reaches the ledger. A {@link #repeatable()} write is one whose second
- * run returns what the first made and writes nothing (its ids are deterministic): such a call may
- * be run again when it is unknown whether the first run committed.
+ * One chaincode call: {@code contract:function}, string arguments and a transient map that never
+ * reaches the ledger (passed on to Fabric; no route fills it yet, the personal-data routes will). A
+ * {@link #repeatable()} write is one whose second run returns what the first made and writes
+ * nothing (its ids are deterministic): such a call may be run again when it is unknown whether the
+ * first run committed.
  *
  * <pre>{@code LedgerCall.of("outcome:revoke", id, reason)}</pre>
  */
@@ -25,9 +26,5 @@ public record LedgerCall(String function, List<String> args, Map<String, byte[]>
     /** A write whose repetition finds what the first run made (e.g. an issuance under its deterministic id). */
     public static LedgerCall repeatable(String function, String... args) {
         return new LedgerCall(function, List.of(args), Map.of(), true);
-    }
-
-    public LedgerCall withTransient(String key, byte[] value) {
-        return new LedgerCall(function, args, Map.of(key, value), repeatable);
     }
 }

@@ -1,7 +1,7 @@
 package org.creditbank.gateway.outcome;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.creditbank.gateway.ApiException;
@@ -13,7 +13,10 @@ import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.StatusReason;
+import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.outcome.IssuedRecord;
+import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeBatch;
 import org.creditbank.model.outcome.OutcomeDraft;
 
@@ -41,25 +44,23 @@ public final class OutcomeService {
         this.ledger = ledger;
     }
 
-    public Receipt issue(Principal registrar, OutcomeDraft draft) {
+    public Receipt<Outcome> issue(Principal registrar, OutcomeDraft draft) {
         ApiException.throwIfAny(draft.validate());
         LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.repeatable("outcome:issue", CanonicalJson.toJson(draft)));
-        return Receipt.of(result, outcome -> issuedIn(outcome, result.commit()));
+        return Receipt.of(result, Outcome.class, outcome -> issuedIn(outcome.awardTxId(), result.commit()));
     }
 
-    /** Issues up to {@value OutcomeBatch#MAX_ITEMS} outcomes in one transaction; all or nothing. */
-    public Receipt issueBatch(Principal registrar, List<OutcomeDraft> drafts) {
+    /**
+     * Issues up to {@value OutcomeBatch#MAX_ITEMS} outcomes in one transaction; all or nothing. The
+     * receipt holds, in the order of the drafts, what the chaincode answers for each (not the whole
+     * record: the caller sent its content).
+     */
+    public Receipt<IssuedRecord[]> issueBatch(Principal registrar, List<OutcomeDraft> drafts) {
         requireValidBatch(drafts);
         LedgerResult result = ledger.submit(registrar.identity(),
                 LedgerCall.repeatable("outcome:issueBatch", CanonicalJson.toJson(drafts)));
-        return Receipt.of(result, outcomes -> {
-            for (JsonNode o : outcomes) {
-                if (issuedIn(o, result.commit())) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return Receipt.of(result, IssuedRecord[].class,
+                issued -> Arrays.stream(issued).anyMatch(o -> issuedIn(o.awardTxId(), result.commit())));
     }
 
     /**
@@ -71,9 +72,8 @@ public final class OutcomeService {
         requireValidBatch(drafts);
         LedgerClient.Simulation s = ledger.simulate(registrar.identity(),
                 LedgerCall.of("outcome:issueBatch", CanonicalJson.toJson(drafts)));
-        List<Boolean> onLedger = new ArrayList<>();
-        CanonicalJson.read(s.payload(), JsonNode.class).forEach(o -> onLedger.add(!s.txId().equals(o.path("awardTxId").asText())));
-        return onLedger;
+        return Arrays.stream(CanonicalJson.read(s.payload(), IssuedRecord[].class))
+                .map(o -> !s.txId().equals(o.awardTxId())).toList();
     }
 
     private static void requireValidBatch(List<OutcomeDraft> drafts) {
@@ -94,29 +94,31 @@ public final class OutcomeService {
     }
 
     /**
-     * Whether {@code outcome} was issued by the transaction of {@code commit} (not found there by a
-     * retry; a call that committed nothing issued nothing).
+     * Whether the outcome with {@code awardTxId} was issued by the transaction of {@code commit}
+     * (not found there by a retry; a call that committed nothing issued nothing).
      */
-    public static boolean issuedIn(JsonNode outcome, Optional<LedgerResult.Commit> commit) {
-        return commit.map(c -> c.txId().equals(outcome.path("awardTxId").asText())).orElse(false);
+    public static boolean issuedIn(String awardTxId, Optional<LedgerResult.Commit> commit) {
+        return commit.map(c -> c.txId().equals(awardTxId)).orElse(false);
     }
 
     /** An outcome; a learner sees only their own (anything else looks absent to them). */
-    public JsonNode get(Principal caller, String id) {
-        JsonNode outcome = CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("outcome:get", id)), JsonNode.class);
-        if (!caller.mayReadRecordsOf(outcome.at("/draft/learner").asText())) {
+    public Outcome get(Principal caller, String id) {
+        Outcome outcome = CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("outcome:get", id)), Outcome.class);
+        if (!caller.mayReadRecordsOf(outcome.draft().learner())) {
             throw ApiException.notFound("no outcome " + id);
         }
         return outcome;
     }
 
-    public JsonNode history(Principal caller, String id) {
-        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("outcome:history", id)), JsonNode.class);
+    /** Every version of an outcome, oldest first (a route for staff). */
+    public List<HistoryEntry> history(Principal caller, String id) {
+        return List.of(CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("outcome:history", id)),
+                HistoryEntry[].class));
     }
 
-    public Receipt changeStatus(Principal registrar, String id, StatusChange change, String reason) {
+    public Receipt<Outcome> changeStatus(Principal registrar, String id, StatusChange change, String reason) {
         ApiException.throwIfAny(StatusReason.validate(reason));
         LedgerResult result = ledger.submit(registrar.identity(), LedgerCall.of(change.function, id, reason));
-        return Receipt.of(result);
+        return Receipt.of(result, Outcome.class);
     }
 }

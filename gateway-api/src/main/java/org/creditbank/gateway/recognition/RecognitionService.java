@@ -1,6 +1,6 @@
 package org.creditbank.gateway.recognition;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.ledger.LedgerCall;
@@ -11,6 +11,8 @@ import org.creditbank.model.StatusReason;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.recognition.RecognitionRequest;
+import org.creditbank.model.recognition.RecognitionRule;
+import org.creditbank.model.recognition.RecognitionView;
 import org.creditbank.model.recognition.RuleTerms;
 
 /** Transfer rules and recognition decisions of the gateway's own institution. */
@@ -22,33 +24,34 @@ public final class RecognitionService {
         this.ledger = ledger;
     }
 
-    public Receipt publishRule(Principal registrar, RuleTerms terms) {
+    public Receipt<RecognitionRule> publishRule(Principal registrar, RuleTerms terms) {
         ApiException.throwIfAny(terms.validate());
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("recognition:publishRule", CanonicalJson.toJson(terms)));
-        return Receipt.of(r);
+        return Receipt.of(r, RecognitionRule.class);
     }
 
-    public Receipt retireRule(Principal registrar, String code, int version, String reason) {
+    public Receipt<RecognitionRule> retireRule(Principal registrar, String code, int version, String reason) {
         ApiException.throwIfAny(StatusReason.validate(reason));
         LedgerResult r = ledger.submit(registrar.identity(),
                 LedgerCall.of("recognition:retireRule", code, Integer.toString(version), reason));
-        return Receipt.of(r);
+        return Receipt.of(r, RecognitionRule.class);
     }
 
-    public JsonNode rules(Principal caller, String owner) {
+    public List<RecognitionRule> rules(Principal caller, String owner) {
         RecordId.institutionViolation("owner", owner).ifPresent(v -> {
             throw ApiException.of(v);
         });
-        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("recognition:listRules", owner)), JsonNode.class);
+        return List.of(CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("recognition:listRules", owner)),
+                RecognitionRule[].class));
     }
 
-    public Receipt recognise(Principal registrar, RecognitionRequest request) {
+    public Receipt<RecognitionView> recognise(Principal registrar, RecognitionRequest request) {
         ApiException.throwIfAny(request.validate());
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("recognition:recognise", CanonicalJson.toJson(request)));
-        return Receipt.of(r, view -> r.committedAs(view.at("/recognition/txId").asText()));
+        return Receipt.of(r, RecognitionView.class, view -> r.committedAs(view.recognition().txId()));
     }
 
-    public JsonNode get(Principal caller, String id) {
-        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("recognition:get", id)), JsonNode.class);
+    public RecognitionView get(Principal caller, String id) {
+        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("recognition:get", id)), RecognitionView.class);
     }
 }

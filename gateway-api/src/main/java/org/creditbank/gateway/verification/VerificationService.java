@@ -1,6 +1,5 @@
 package org.creditbank.gateway.verification;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
@@ -27,10 +26,10 @@ public final class VerificationService {
     public record Question(String recordId, String contentHash) {
     }
 
-    public JsonNode verify(Question q) {
+    public Verification verify(Question q) {
         ApiException.throwIfAny(Verification.questionViolations(q.recordId(), q.contentHash()));
         return CanonicalJson.read(ledger.evaluate(serviceIdentity,
-                LedgerCall.of("verification:verify", q.recordId(), q.contentHash())), JsonNode.class);
+                LedgerCall.of("verification:verify", q.recordId(), q.contentHash())), Verification.class);
     }
 
     /** Whether the ledger answers at all: the readiness probe. */

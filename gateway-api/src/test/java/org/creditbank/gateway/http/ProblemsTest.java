@@ -33,13 +33,13 @@ class ProblemsTest {
     }
 
     @Test
-    void theStatusOfAnApiExceptionIsTheStatusOfItsCode() {
-        assertThat(new ApiException(ErrorCode.IMPORT_HAS_INVALID_ROWS, "x").status()).isEqualTo(422);
-        assertThat(new ApiException(ErrorCode.BATCH_TOO_LARGE, "x").status()).isEqualTo(413);
-        assertThat(new ApiException(ErrorCode.TOO_LARGE_FOR_QR, "x").status()).isEqualTo(413);
-        assertThat(new ApiException(ErrorCode.CREDENTIAL_NOT_ISSUABLE, "x").status()).isEqualTo(422);
-        assertThat(new ApiException(ErrorCode.UNAUTHENTICATED, "x").status()).isEqualTo(401);
-        assertThat(ApiException.forbidden("x").status()).isEqualTo(403);
+    void theProblemBodyOfAnApiExceptionCarriesTheStatusOfItsCode() {
+        assertThat(Problems.body(new ApiException(ErrorCode.IMPORT_HAS_INVALID_ROWS, "x"), "/p")).contains("\"status\":422");
+        assertThat(Problems.body(new ApiException(ErrorCode.BATCH_TOO_LARGE, "x"), "/p")).contains("\"status\":413");
+        assertThat(Problems.body(new ApiException(ErrorCode.TOO_LARGE_FOR_QR, "x"), "/p")).contains("\"status\":413");
+        assertThat(Problems.body(new ApiException(ErrorCode.CREDENTIAL_NOT_ISSUABLE, "x"), "/p")).contains("\"status\":422");
+        assertThat(Problems.body(new ApiException(ErrorCode.UNAUTHENTICATED, "x"), "/p")).contains("\"status\":401");
+        assertThat(Problems.body(ApiException.forbidden("x"), "/p")).contains("\"status\":403");
     }
 
     @Test

@@ -60,9 +60,9 @@ class FabricErrorTranslationTest {
         assertThat(e.refusal()).isEmpty();
         assertThat(e.getMessage()).contains("nothing was written", "CollegeMSP", "NullPointerException")
                 .doesNotContain("peer0.college:7051");
-        ApiException answer = Problems.fromLedger(e);
+        ApiException answer = ApiException.fromLedger(e);
         assertThat(answer.code()).isEqualTo(ErrorCode.LEDGER_ENDORSEMENT_FAILED);
-        assertThat(answer.status()).isEqualTo(502);
+        assertThat(Problems.statusOf(answer.code())).isEqualTo(502);
     }
 
     @Test
@@ -78,6 +78,6 @@ class FabricErrorTranslationTest {
                 new StatusRuntimeException(Status.ABORTED.withDescription("received unsuccessful response from orderer"))));
         assertThat(e.kind()).isEqualTo(LedgerException.Kind.SUBMIT_FAILED);
         assertThat(e.getMessage()).contains("orderer", "nothing was written");
-        assertThat(Problems.fromLedger(e).code()).isEqualTo(ErrorCode.LEDGER_SUBMIT_FAILED);
+        assertThat(ApiException.fromLedger(e).code()).isEqualTo(ErrorCode.LEDGER_SUBMIT_FAILED);
     }
 }

@@ -10,7 +10,11 @@ import org.creditbank.model.json.CanonicalJson;
  * stands depends on its sources, see {@link RecognitionView}.
  *
  * @param id          {@code <recogniser MSP>:rec:<localId>}, see {@link RecordId}
- * @param ruleOwner   owner of the applied rule (the recogniser), null for MANUAL
+ * @param ruleOwner   owner of the applied rule, null for MANUAL. Nothing reads it: a rule is always
+ *                    the recogniser's own, so it equals {@code recogniser}. It stays because every
+ *                    stored RULE recognition carries it and strict reading refuses unknown fields
+ *                    (removing it would make those records unreadable) and the API shows it; it
+ *                    is not part of the content hash.
  * @param contentHash SHA-256 of the canonical JSON of {@link #content()}
  */
 public record Recognition(

@@ -1,4 +1,4 @@
-package org.creditbank.credentials;
+package org.creditbank.credentials.canonical;
 
 import com.apicatalog.rdf.nquads.NQuadsAlphabet;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * implementation cost a third of verifying a credential. Lines are written as titanium's N-Quads
  * writer writes them (its escaping; each quad's predicate and object written once, not once per
  * line that mentions them) and sorted as titanium sorts them ({@link String#compareTo}), so the
- * output is titanium's; any repeated hash returns null, for the caller to use titanium's RDFC-1.0.
+ * output is titanium's; any repeated hash returns nothing, for the caller to use titanium's RDFC-1.0.
  */
 final class UniqueHashLabels {
 
@@ -64,8 +65,8 @@ final class UniqueHashLabels {
     private UniqueHashLabels() {
     }
 
-    /** The canonical N-Quads of a default-graph dataset, or null when two blank nodes share a first-degree hash. */
-    static String canonicalNQuads(Collection<KnownTermsToRdf.Quad> quads) {
+    /** The canonical N-Quads of a default-graph dataset; empty when two blank nodes share a first-degree hash. */
+    static Optional<String> canonicalNQuads(Collection<KnownTermsToRdf.Quad> quads) {
         List<Written> written = new ArrayList<>(quads.size());
         Map<String, List<Written>> mentions = new LinkedHashMap<>();
         for (KnownTermsToRdf.Quad quad : quads) {
@@ -81,7 +82,7 @@ final class UniqueHashLabels {
         TreeMap<String, String> byHash = new TreeMap<>();
         for (Map.Entry<String, List<Written>> blank : mentions.entrySet()) {
             if (byHash.put(firstDegreeHash(blank.getKey(), blank.getValue()), blank.getKey()) != null) {
-                return null;
+                return Optional.empty();
             }
         }
         Map<String, String> canonical = new LinkedHashMap<>();
@@ -94,7 +95,7 @@ final class UniqueHashLabels {
                     w.object() == null ? canonical.get(w.quad().object()) : null));
         }
         lines.sort(null);
-        return String.join("", lines);
+        return Optional.of(String.join("", lines));
     }
 
     /** Hash First Degree Quads (4.6): the blank node's quads with itself as {@code _:a}, others as {@code _:z}. */

@@ -9,12 +9,15 @@ import org.creditbank.model.verification.Verdict;
 import org.creditbank.model.verification.Verification;
 
 /**
- * Decides a verification verdict from what the ledger holds. First whether a record with this id
- * has the presented content (if not, nothing more is said), then whether it is still in force. Pure.
+ * The rules that decide the ledger's verification verdict from what it holds: first whether a
+ * record with this id has the presented content (if not, nothing more is said), then whether it is
+ * still in force. Pure. Named for what it is, rules like {@code IssuanceRules}, and not a
+ * "verifier": the credentials module's {@code CredentialVerifier} checks a credential offline and
+ * the gateway's {@code OnlineVerifier} adds this verdict to that check.
  */
-public final class Verifier {
+public final class VerdictRules {
 
-    private Verifier() {
+    private VerdictRules() {
     }
 
     /**

@@ -13,12 +13,14 @@ import org.creditbank.model.recognition.RecognitionView;
 import org.creditbank.model.transcript.Transcript;
 
 /**
- * Builds a learner's transcript from their records: totals count only what stands now, i.e.
- * ACTIVE outcomes and recognitions whose sources are all ACTIVE. Pure.
+ * Assembles a learner's {@link Transcript} from their records: every outcome and recognition,
+ * and totals that count only what stands now, i.e. ACTIVE outcomes and recognitions whose sources
+ * are all ACTIVE. Pure. (It was called {@code CreditAccount}, which is the learner's account of
+ * the model, {@code LearnerAccount}, not what this class makes.)
  */
-public final class CreditAccount {
+public final class TranscriptAssembly {
 
-    private CreditAccount() {
+    private TranscriptAssembly() {
     }
 
     public static Transcript transcript(String learner, List<Outcome> outcomes, List<RecognitionView> recognitions) {

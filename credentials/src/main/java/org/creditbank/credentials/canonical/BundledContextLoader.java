@@ -1,4 +1,4 @@
-package org.creditbank.credentials;
+package org.creditbank.credentials.canonical;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
@@ -13,20 +13,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The only JSON-LD document loader CreditBank uses: it serves the contexts bundled in this jar and
- * fails on any other URL. A verifier that fetched contexts from the web could be made to accept a
+ * The only JSON-LD document loader CreditBank uses: it serves the {@linkplain BundledContexts bundled
+ * contexts} from this jar and fails on any other URL. A verifier that fetched contexts from the web could be made to accept a
  * credential whose terms mean something else than what was signed, and would not work offline.
  */
-final class BundledContexts implements DocumentLoader {
+final class BundledContextLoader implements DocumentLoader {
 
-    static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
-    static final String OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-    static final String CREDITBANK_V1 = "https://creditbank.example/ns/credentials/v1";
-
+    /** Where the build puts the context files (credentials/pom.xml, {@code contexts.dir}). */
+    private static final String DIRECTORY = "/org/creditbank/credentials/contexts/";
     private static final Map<String, String> FILES = Map.of(
-            VC_V2, "credentials-v2.jsonld",
-            OB_V3, "ob-v3p0-context-3.0.3.jsonld",
-            CREDITBANK_V1, "creditbank-v1.jsonld");
+            BundledContexts.VC_V2, "credentials-v2.jsonld",
+            BundledContexts.OB_V3, "ob-v3p0-context-3.0.3.jsonld",
+            BundledContexts.CREDITBANK_V1, "creditbank-v1.jsonld");
 
     /** Parsed once per JVM: contexts are immutable, and re-parsing them dominated verification time. */
     private final Map<String, Document> parsed = new ConcurrentHashMap<>();
@@ -42,7 +40,7 @@ final class BundledContexts implements DocumentLoader {
         if (cached != null) {
             return cached;
         }
-        try (InputStream in = BundledContexts.class.getResourceAsStream("contexts/" + file)) {
+        try (InputStream in = BundledContextLoader.class.getResourceAsStream(DIRECTORY + file)) {
             if (in == null) {
                 throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
                         "bundled context " + file + " is missing from the classpath (build did not export it)");

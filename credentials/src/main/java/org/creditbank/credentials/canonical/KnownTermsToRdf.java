@@ -1,4 +1,4 @@
-package org.creditbank.credentials;
+package org.creditbank.credentials.canonical;
 
 import com.apicatalog.jcs.JsonCanonicalizer;
 import com.apicatalog.jsonld.JsonLdError;

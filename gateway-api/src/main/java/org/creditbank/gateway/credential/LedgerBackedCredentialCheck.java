@@ -8,26 +8,31 @@ import org.creditbank.credentials.CredentialVerifier;
 import org.creditbank.credentials.VerificationReport;
 import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.Status;
-import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.credential.CredentialVerdict.Line;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.RecordId;
+import org.creditbank.model.Violation;
 import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.verification.Verdict;
+import org.creditbank.model.verification.Verification;
 
 /**
- * Verification with the ledger at hand: everything the offline {@link CredentialVerifier} checks,
- * then the {@code LEDGER_RECORD} check, which asks the chaincode whether each record the document
- * names still exists with the same content and is in force (not revoked, suspended or expired; for
- * a recognition, every source outcome still active). The ledger is the last word on status.
+ * A credential check backed by the ledger: everything the offline {@link CredentialVerifier}
+ * checks, then the one thing only the ledger can add, the {@code LEDGER_RECORD} check, which asks
+ * the chaincode's verification ({@link VerificationService}) whether each record the document names
+ * still exists with the same content and is in force (not revoked, suspended or expired; for a
+ * recognition, every source outcome still active). The ledger is the last word on status. Named for
+ * what it adds, so it is not taken for another of the "verifiers" (the offline one it wraps, or the
+ * chaincode's verdict it asks for).
  */
-final class OnlineVerifier {
+final class LedgerBackedCredentialCheck {
 
     static final String LEDGER_RECORD = "LEDGER_RECORD";
 
     private final CredentialVerifier offline;
     private final VerificationService ledger;
 
-    OnlineVerifier(CredentialVerifier offline, VerificationService ledger) {
+    LedgerBackedCredentialCheck(CredentialVerifier offline, VerificationService ledger) {
         this.offline = offline;
         this.ledger = ledger;
     }
@@ -39,7 +44,7 @@ final class OnlineVerifier {
      * @param statusLists this institution's own fresh status lists; others' are not fetched, the
      *                    ledger check covers their status
      */
-    CredentialVerdict verify(String json, JsonNode document, List<String> statusLists, Instant at, String link) {
+    CredentialVerdict check(String json, JsonNode document, List<String> statusLists, Instant at, String link) {
         boolean transcript = document != null && document.has("transcript");
         VerificationReport report = transcript ? offline.verifyTranscript(json, at) : offline.verify(json, statusLists, at);
         List<Line> checks = new ArrayList<>(report.checks().stream()
@@ -90,19 +95,14 @@ final class OnlineVerifier {
     }
 
     private Line onLedger(String recordId, String contentHash) {
-        JsonNode answer;
-        try {
-            answer = ledger.verify(new VerificationService.Question(recordId, contentHash));
-        } catch (ApiException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            return failed(recordId + ": not a ledger record id and content hash (" + e.getMessage() + ")");
+        List<Violation> notAQuestion = Verification.questionViolations(recordId, contentHash);
+        if (!notAQuestion.isEmpty()) {
+            return failed(recordId + ": not a ledger record id and content hash (" + notAQuestion.get(0).message() + ")");
         }
-        String verdict = answer.path("verdict").asText();
-        String reason = recordId + ": " + answer.path("reason").asText();
-        return "VALID".equals(verdict) ? new Line(LEDGER_RECORD, Status.PASSED, reason)
-                : failed(reason + " (" + verdict + ")");
+        Verification answer = ledger.verify(new VerificationService.Question(recordId, contentHash));
+        String reason = recordId + ": " + answer.reason();
+        return answer.verdict() == Verdict.VALID ? new Line(LEDGER_RECORD, Status.PASSED, reason)
+                : failed(reason + " (" + answer.verdict() + ")");
     }
 
     private static boolean passed(VerificationReport report, Check check) {

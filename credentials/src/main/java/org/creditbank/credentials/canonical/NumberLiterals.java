@@ -1,4 +1,4 @@
-package org.creditbank.credentials;
+package org.creditbank.credentials.canonical;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.deseralization.JsonLdToRdf;

@@ -1,4 +1,4 @@
-package org.creditbank.credentials;
+package org.creditbank.credentials.canonical;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.JsonArrayBuilder;
@@ -11,10 +11,11 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A credential's Jackson tree as the Jakarta JSON values titanium reads. Converting the tree
- * directly replaces writing it out and parsing it again (Jackson, then Parsson), which was a round
- * trip per canonicalisation. Numbers become what Parsson would make of Jackson's text for them: an
- * integer when the text has no fraction or exponent, otherwise a decimal with the same scale.
+ * Jackson values as the Jakarta JSON values titanium reads, for the fast path's {@code @json}
+ * literals (JSON canonicalisation) and {@link NumberLiterals}, without writing the JSON out and
+ * parsing it again. Numbers become what Parsson would make of Jackson's text for them, as on the
+ * general way: an integer when the text has no fraction or exponent, otherwise a decimal with the
+ * same scale.
  */
 final class JakartaJson {
 
@@ -35,20 +36,13 @@ final class JakartaJson {
         };
     }
 
-    /** Like {@link #of} for an object, leaving out its top-level member {@code skipped}. */
-    static JsonValue objectWithout(JsonNode node, String skipped) {
+    private static JsonValue object(JsonNode node) {
         JsonObjectBuilder builder = PROVIDER.createObjectBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
-            if (!member.getKey().equals(skipped)) {
-                builder.add(member.getKey(), of(member.getValue()));
-            }
+            builder.add(member.getKey(), of(member.getValue()));
         }
         return builder.build();
-    }
-
-    private static JsonValue object(JsonNode node) {
-        return objectWithout(node, null);
     }
 
     private static JsonValue array(JsonNode node) {
