@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RoleMatrixTest extends Consortium {
 
+    /** An Ed25519 Multikey (32 zero bytes) in the right format, so only the role decides. */
+    private static final String SIGNING_KEY = org.creditbank.model.key.Ed25519Multikey.encode(new byte[32]);
+
     private final String learner = newLearner();
     private final String outcome;
     private final String source;
@@ -47,6 +50,8 @@ class RoleMatrixTest extends Consortium {
                 Map.entry("recognition:publishRule", new String[] {json(RecognitionTest.rule(2))}),
                 Map.entry("recognition:retireRule", new String[] {"CNC-TRANSFER", "1", "reason"}),
                 Map.entry("recognition:recognise", new String[] {json(RecognitionTest.manual("RM-R", learner, List.of(source)))}),
+                Map.entry("signingkey:register", new String[] {SIGNING_KEY}),
+                Map.entry("signingkey:retire", new String[] {SIGNING_KEY}),
                 Map.entry("qualification:publish", new String[] {json(Map.of("code", "Q", "title", "Q", "totalCredits", 10))}));
     }
 

@@ -27,8 +27,10 @@ import org.creditbank.model.recognition.RecognitionView;
  * Turns ledger records into signed W3C Verifiable Credentials 2.0 that a learner can show to
  * anyone: an Open Badges 3.0 {@code AchievementCredential} per outcome, the issuer's Bitstring
  * status lists, and a CLR 2.0-shaped transcript whose entries the learner can disclose one by one.
- * Every credential is signed with a Data Integrity {@code ecdsa-rdfc-2019} proof, so verifiers
- * that never heard of CreditBank can check it.
+ * Every credential carries a Data Integrity proof set: {@code ecdsa-rdfc-2019} with the P-256 key
+ * the institution's Fabric CA certified and, when the issuer has one, {@code eddsa-rdfc-2022} with
+ * its ledger-registered Ed25519 key, so verifiers that never heard of CreditBank can check it
+ * whichever of the two suites they implement (many wallets know only EdDSA).
  *
  * <p>The learner appears only as {@code urn:creditbank:account:<accountNo>}; a name is included
  * only when the caller passes one, because a credential travels further than the ledger.
@@ -39,6 +41,9 @@ public final class CredentialIssuer {
     static final String RECORD_URN = "urn:creditbank:record:";
     /** How many credentials one status list covers (the Bitstring Status List minimum, for herd privacy). */
     public static final int STATUS_LIST_BITS = BitstringStatusList.MIN_BITS;
+
+    static final String DID_V1 = "https://www.w3.org/ns/did/v1";
+    static final String MULTIKEY_V1 = "https://w3id.org/security/multikey/v1";
 
     private final IssuerIdentity issuer;
     private final Clock clock;
@@ -170,15 +175,25 @@ public final class CredentialIssuer {
     }
 
     /**
-     * The issuer's controller document, as a {@code did:web} resolver would serve it: what a
-     * third-party verifier needs to resolve {@code proof.verificationMethod}.
+     * The issuer's DID document, as {@code did:web} serves it at {@code /.well-known/did.json}: what
+     * a third-party verifier needs to resolve each proof's {@code verificationMethod}. It lists the
+     * P-256 key (a {@code JsonWebKey} with its certificate chain) and the Ed25519 key (a
+     * {@code Multikey}), both as assertion methods.
      */
     public String controllerDocument() {
         ObjectNode doc = CredentialJson.object();
-        doc.put("@context", "https://www.w3.org/ns/did/v1");
+        doc.putArray("@context").add(DID_V1).add(MULTIKEY_V1);
         doc.put("id", issuer.id());
-        doc.putArray("verificationMethod").add(verificationMethod());
-        doc.putArray("assertionMethod").add(issuer.verificationMethodId());
+        var methods = doc.putArray("verificationMethod").add(verificationMethod());
+        var assertion = doc.putArray("assertionMethod").add(issuer.verificationMethodId());
+        if (issuer.eddsaKey() != null) {
+            ObjectNode multikey = methods.addObject();
+            multikey.put("id", issuer.eddsaVerificationMethodId());
+            multikey.put("type", "Multikey");
+            multikey.put("controller", issuer.id());
+            multikey.put("publicKeyMultibase", issuer.eddsaKey().publicKeyMultibase());
+            assertion.add(issuer.eddsaVerificationMethodId());
+        }
         return CredentialJson.write(doc);
     }
 
@@ -218,8 +233,13 @@ public final class CredentialIssuer {
     }
 
     private String sign(ObjectNode unsigned) {
-        return CredentialJson.write(DataIntegrityProof.sign(unsigned, issuer.verificationMethodId(), clock.instant(),
-                issuer.signingKey()));
+        if (issuer.eddsaKey() == null) {
+            return CredentialJson.write(DataIntegrityProof.sign(unsigned, issuer.verificationMethodId(),
+                    clock.instant(), issuer.signingKey()));
+        }
+        return CredentialJson.write(DataIntegrityProof.signSet(unsigned, clock.instant(), List.of(
+                DataIntegrityProof.Signer.ecdsa(issuer.verificationMethodId(), issuer.signingKey()),
+                DataIntegrityProof.Signer.eddsa(issuer.eddsaVerificationMethodId(), issuer.eddsaKey().privateKey()))));
     }
 
     private static String learnerSubjectId(String learner) {

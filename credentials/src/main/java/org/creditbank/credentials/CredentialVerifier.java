@@ -20,13 +20,19 @@ import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.CheckResult;
 import org.creditbank.credentials.VerificationReport.Status;
 import org.creditbank.credentials.canonical.BundledContexts;
+import org.creditbank.model.institution.SigningKey;
 import org.creditbank.model.outcome.Validity;
 
 /**
  * Verifies CreditBank credentials offline, trusting nothing but a {@link TrustBundle}: structure,
  * the ecdsa-rdfc-2019 signature, the issuer key's certificate chain, the validity period, the
- * issuer's status lists and, for transcripts, each disclosed entry's Merkle inclusion. Every
- * check is reported, passed or not, so a person can see why a credential was accepted or not.
+ * eddsa-rdfc-2022 signature of a proof set and its key's registration on the ledger, the issuer's
+ * status lists and, for transcripts, each disclosed entry's Merkle inclusion. Every check is
+ * reported, passed or not, so a person can see why a credential was accepted or not.
+ *
+ * <p>The ECDSA proof is required (its key is the one a CA certified); the EdDSA proof is checked
+ * whenever it is there, and a credential from before proof sets, without one, reports both EdDSA
+ * checks NOT_CHECKED and stays valid.
  */
 public final class CredentialVerifier {
 
@@ -51,7 +57,7 @@ public final class CredentialVerifier {
             return notWellFormed(e.getMessage(), true);
         }
         List<CheckResult> checks = new ArrayList<>(verifySigned(vc, at));
-        boolean trusted = checks.stream().allMatch(c -> c.status() == Status.PASSED);
+        boolean trusted = new VerificationReport(checks).valid();
         for (StatusPurpose purpose : StatusPurpose.values()) {
             checks.add(checkStatus(vc, purpose, statusLists, at, trusted));
         }
@@ -96,13 +102,40 @@ public final class CredentialVerifier {
                     new CheckResult(Check.WELL_FORMED, Status.FAILED, malformation),
                     notChecked(Check.SIGNATURE, "the credential is not well-formed"),
                     notChecked(Check.ISSUER_TRUSTED, "the credential is not well-formed"),
-                    notChecked(Check.VALIDITY_PERIOD, "the credential is not well-formed"));
+                    notChecked(Check.VALIDITY_PERIOD, "the credential is not well-formed"),
+                    notChecked(Check.EDDSA_SIGNATURE, "the credential is not well-formed"),
+                    notChecked(Check.EDDSA_KEY_REGISTERED, "the credential is not well-formed"));
         }
+        ObjectNode unsecured = DataIntegrityProof.unsecured(vc);
+        JsonNode ecdsa = proof(vc, DataIntegrityProof.ECDSA_RDFC_2019);
+        JsonNode eddsa = proof(vc, DataIntegrityProof.EDDSA_RDFC_2022);
+        byte[] documentHash;
+        String unhashable = null;
+        try {
+            documentHash = DataIntegrityProof.documentHash(unsecured);
+        } catch (CredentialException | IllegalArgumentException e) {
+            documentHash = null;
+            unhashable = "the signature cannot be checked: " + e.getMessage();
+        }
+        CheckResult eddsaSignature = checkEddsaSignature(vc, unsecured, documentHash, unhashable, eddsa);
         return List.of(
-                new CheckResult(Check.WELL_FORMED, Status.PASSED, "a VC 2.0 credential with an ecdsa-rdfc-2019 proof"),
-                checkSignature(vc),
-                checkIssuer(vc),
-                checkValidity(vc, at));
+                new CheckResult(Check.WELL_FORMED, Status.PASSED, "a VC 2.0 credential with an ecdsa-rdfc-2019 proof"
+                        + (eddsa == null ? "" : " and an eddsa-rdfc-2022 proof")),
+                checkSignature(vc, unsecured, documentHash, unhashable, ecdsa),
+                checkIssuer(vc, ecdsa),
+                checkValidity(vc, at),
+                eddsaSignature,
+                checkEddsaKey(vc, eddsa, eddsaSignature));
+    }
+
+    /** The proof of {@code cryptosuite}; {@link #malformation} made sure there is at most one. */
+    private static JsonNode proof(ObjectNode vc, String cryptosuite) {
+        for (JsonNode proof : DataIntegrityProof.proofs(vc)) {
+            if (cryptosuite.equals(proof.path("cryptosuite").asText())) {
+                return proof;
+            }
+        }
+        return null;
     }
 
     private static String malformation(ObjectNode vc) {
@@ -129,23 +162,32 @@ public final class CredentialVerifier {
                 || vc.has("validUntil") && instant(vc.path("validUntil")) == null) {
             return "validFrom (and validUntil, if present) must be date-times with a time zone";
         }
-        JsonNode proof = vc.path("proof");
-        if (!proof.isObject()
-                || !DataIntegrityProof.TYPE.equals(proof.path("type").asText())
-                || !DataIntegrityProof.CRYPTOSUITE.equals(proof.path("cryptosuite").asText())
-                || !DataIntegrityProof.PURPOSE.equals(proof.path("proofPurpose").asText())
-                || !proof.path("verificationMethod").isTextual()
-                || instant(proof.path("created")) == null
-                || !proof.path("proofValue").asText().startsWith("z")) {
-            return "proof must be a DataIntegrityProof, cryptosuite ecdsa-rdfc-2019, purpose assertionMethod,"
-                    + " with verificationMethod, created and a base58btc proofValue";
+        List<JsonNode> proofs = DataIntegrityProof.proofs(vc);
+        List<String> suites = proofs.stream().map(p -> p.path("cryptosuite").asText()).toList();
+        if (!suites.contains(DataIntegrityProof.ECDSA_RDFC_2019) || proofs.size() > 2
+                || !List.of(DataIntegrityProof.ECDSA_RDFC_2019, DataIntegrityProof.EDDSA_RDFC_2022)
+                .containsAll(suites) || suites.stream().distinct().count() != suites.size()) {
+            return "proof must be an ecdsa-rdfc-2019 proof, or a proof set of one ecdsa-rdfc-2019 and one"
+                    + " eddsa-rdfc-2022 proof";
+        }
+        for (JsonNode proof : proofs) {
+            if (!proof.isObject()
+                    || !DataIntegrityProof.TYPE.equals(proof.path("type").asText())
+                    || !DataIntegrityProof.PURPOSE.equals(proof.path("proofPurpose").asText())
+                    || !proof.path("verificationMethod").isTextual()
+                    || instant(proof.path("created")) == null
+                    || !proof.path("proofValue").asText().startsWith("z")) {
+                return "each proof must be a DataIntegrityProof with purpose assertionMethod, verificationMethod,"
+                        + " created and a base58btc proofValue";
+            }
         }
         return null;
     }
 
-    private static CheckResult checkSignature(ObjectNode vc) {
+    private static CheckResult checkSignature(ObjectNode vc, ObjectNode unsecured, byte[] documentHash,
+                                              String unhashable, JsonNode proof) {
         JsonNode key = vc.path("issuer").path("issuerKey");
-        String method = vc.path("proof").path("verificationMethod").asText();
+        String method = proof.path("verificationMethod").asText();
         if (!method.equals(key.path("id").asText())) {
             return failed(Check.SIGNATURE, "the proof names key " + method + " but the issuer's key is "
                     + key.path("id").asText());
@@ -154,8 +196,12 @@ public final class CredentialVerifier {
             return failed(Check.SIGNATURE, "the issuer's key is controlled by " + key.path("controller").asText()
                     + ", not by the issuer " + vc.path("issuer").path("id").asText());
         }
+        if (documentHash == null) {
+            return failed(Check.SIGNATURE, unhashable);
+        }
         try {
-            if (DataIntegrityProof.verify(vc, VerificationKeys.of(key.path("publicKeyJwk")))) {
+            if (DataIntegrityProof.verifyEcdsa(unsecured, documentHash, proof,
+                    VerificationKeys.of(key.path("publicKeyJwk")))) {
                 return new CheckResult(Check.SIGNATURE, Status.PASSED, "signature by " + method + " is valid");
             }
             return failed(Check.SIGNATURE, "the signature does not match the credential's content:"
@@ -165,14 +211,84 @@ public final class CredentialVerifier {
         }
     }
 
-    private CheckResult checkIssuer(ObjectNode vc) {
+    /**
+     * The eddsa-rdfc-2022 proof: its verification method is {@code <issuer id>#<publicKeyMultibase>}
+     * (the key is in its name, see {@link IssuerIdentity#eddsaVerificationMethodId}) and the
+     * signature verifies with that key.
+     */
+    private static CheckResult checkEddsaSignature(ObjectNode vc, ObjectNode unsecured, byte[] documentHash,
+                                                   String unhashable, JsonNode proof) {
+        if (proof == null) {
+            return notChecked(Check.EDDSA_SIGNATURE, "the credential has no eddsa-rdfc-2022 proof (signed before"
+                    + " proof sets, or by an issuer without an Ed25519 key); its ecdsa-rdfc-2019 proof is checked");
+        }
+        String method = proof.path("verificationMethod").asText();
+        String issuer = vc.path("issuer").path("id").asText();
+        if (!method.startsWith(issuer + "#")) {
+            return failed(Check.EDDSA_SIGNATURE, "the eddsa-rdfc-2022 proof names key " + method
+                    + ", which is not a key of the issuer " + issuer);
+        }
+        if (documentHash == null) {
+            return failed(Check.EDDSA_SIGNATURE, unhashable);
+        }
+        try {
+            if (DataIntegrityProof.verifyEddsa(unsecured, documentHash, proof,
+                    Ed25519Keys.fromMultikey(method.substring(issuer.length() + 1)))) {
+                return new CheckResult(Check.EDDSA_SIGNATURE, Status.PASSED, "eddsa-rdfc-2022 signature by "
+                        + method + " is valid");
+            }
+            return failed(Check.EDDSA_SIGNATURE, "the eddsa-rdfc-2022 signature does not match the credential's"
+                    + " content: it was altered after signing or signed by another key");
+        } catch (CredentialException | IllegalArgumentException e) {
+            return failed(Check.EDDSA_SIGNATURE, "the eddsa-rdfc-2022 signature cannot be checked: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The Ed25519 key's authority: the trust bundle (from the ledger) lists it as registered by the
+     * issuer's organisation, and in force (registered, not yet retired) when the proof was created.
+     */
+    private CheckResult checkEddsaKey(ObjectNode vc, JsonNode proof, CheckResult signature) {
+        if (proof == null) {
+            return notChecked(Check.EDDSA_KEY_REGISTERED, "the credential has no eddsa-rdfc-2022 proof");
+        }
+        if (signature.status() != Status.PASSED) {
+            return notChecked(Check.EDDSA_KEY_REGISTERED, "the eddsa-rdfc-2022 signature is not valid");
+        }
+        String msp = vc.path("issuer").path("mspId").asText();
+        List<SigningKey> registered = trust.signingKeysOf(msp);
+        if (registered.isEmpty()) {
+            return notChecked(Check.EDDSA_KEY_REGISTERED, "the trust bundle lists no registered Ed25519 key of "
+                    + msp + " (give the verifier a bundle with the ledger's signing keys)");
+        }
+        String method = proof.path("verificationMethod").asText();
+        String multikey = method.substring(method.indexOf('#') + 1);
+        Instant created = instant(proof.path("created"));
+        for (SigningKey key : registered) {
+            if (key.publicKeyMultibase().equals(multikey)) {
+                if (!key.inForceAt(created)) {
+                    return failed(Check.EDDSA_KEY_REGISTERED, "signed at " + created + ", but " + msp
+                            + " registered the key at " + key.registeredAt()
+                            + (key.retiredAt() == null ? "" : " and retired it at " + key.retiredAt()));
+                }
+                return new CheckResult(Check.EDDSA_KEY_REGISTERED, Status.PASSED, "Ed25519 key registered by " + msp
+                        + " on the ledger at " + key.registeredAt()
+                        + (key.retiredAt() == null ? "" : ", retired at " + key.retiredAt())
+                        + "; in force when signed at " + created);
+            }
+        }
+        return failed(Check.EDDSA_KEY_REGISTERED, "the Ed25519 key " + multikey + " is not registered on the ledger"
+                + " for " + msp);
+    }
+
+    private CheckResult checkIssuer(ObjectNode vc, JsonNode proof) {
         String msp = vc.path("issuer").path("mspId").asText();
         List<X509Certificate> cas = trust.caCertificatesOf(msp);
         if (cas.isEmpty()) {
             return failed(Check.ISSUER_TRUSTED, "organisation " + msp + " is not in the trust bundle");
         }
         JsonNode jwk = vc.path("issuer").path("issuerKey").path("publicKeyJwk");
-        Instant signedAt = instant(vc.path("proof").path("created"));
+        Instant signedAt = instant(proof.path("created"));
         String key = CertifiedKeys.keyOf(msp, jwk);
         CertifiedKeys.Certified known = certified.find(key, Date.from(signedAt));
         if (known != null) {
@@ -257,10 +373,11 @@ public final class CredentialVerifier {
             return notChecked(check, "no status list " + url + " was supplied");
         }
         List<CheckResult> listChecks = verifySigned(list, at);
-        for (CheckResult c : listChecks) {
-            if (c.status() != Status.PASSED) {
-                return failed(check, "status list " + url + " is not trustworthy: " + c.check() + " " + c.reason());
-            }
+        if (!new VerificationReport(listChecks).valid()) {
+            CheckResult c = listChecks.stream().filter(r -> r.status() != Status.PASSED
+                    && (r.status() == Status.FAILED || VerificationReport.REQUIRED.contains(r.check())))
+                    .findFirst().orElseThrow();
+            return failed(check, "status list " + url + " is not trustworthy: " + c.check() + " " + c.reason());
         }
         JsonNode subject = list.path("credentialSubject");
         if (!list.path("issuer").path("id").asText().equals(vc.path("issuer").path("id").asText())
@@ -309,7 +426,9 @@ public final class CredentialVerifier {
                 new CheckResult(Check.WELL_FORMED, Status.FAILED, reason),
                 notChecked(Check.SIGNATURE, "the document is not well-formed"),
                 notChecked(Check.ISSUER_TRUSTED, "the document is not well-formed"),
-                notChecked(Check.VALIDITY_PERIOD, "the document is not well-formed")));
+                notChecked(Check.VALIDITY_PERIOD, "the document is not well-formed"),
+                notChecked(Check.EDDSA_SIGNATURE, "the document is not well-formed"),
+                notChecked(Check.EDDSA_KEY_REGISTERED, "the document is not well-formed")));
         if (withStatus) {
             checks.add(notChecked(Check.REVOCATION, "the document is not well-formed"));
             checks.add(notChecked(Check.SUSPENSION, "the document is not well-formed"));

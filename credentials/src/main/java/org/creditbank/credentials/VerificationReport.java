@@ -12,7 +12,7 @@ public record VerificationReport(List<CheckResult> checks) {
 
     /** What was checked. */
     public enum Check {
-        /** The document is a VC 2.0 with the fields CreditBank needs, and an ecdsa-rdfc-2019 proof. */
+        /** The document is a VC 2.0 with the fields CreditBank needs, and an ecdsa-rdfc-2019 proof (alone or in a proof set). */
         WELL_FORMED,
         /** The proof is a valid signature over the canonicalised credential by the embedded key. */
         SIGNATURE,
@@ -20,6 +20,16 @@ public record VerificationReport(List<CheckResult> checks) {
         ISSUER_TRUSTED,
         /** The verification time is within validFrom .. validUntil. */
         VALIDITY_PERIOD,
+        /**
+         * The eddsa-rdfc-2022 proof of a proof set is a valid signature by the issuer's Ed25519 key
+         * named in its verification method. NOT_CHECKED for a credential with only an ECDSA proof.
+         */
+        EDDSA_SIGNATURE,
+        /**
+         * That Ed25519 key is registered on the ledger by the issuer's organisation (as the trust
+         * bundle says) and was in force, registered and not retired, when the proof was created.
+         */
+        EDDSA_KEY_REGISTERED,
         /** The issuer's revocation list, within its ttl, does not have this credential's bit set. */
         REVOCATION,
         /** The issuer's suspension list, within its ttl, does not have this credential's bit set. */
@@ -42,7 +52,7 @@ public record VerificationReport(List<CheckResult> checks) {
     public record CheckResult(Check check, Status status, String reason) {
     }
 
-    private static final List<Check> REQUIRED =
+    static final List<Check> REQUIRED =
             List.of(Check.WELL_FORMED, Check.SIGNATURE, Check.ISSUER_TRUSTED, Check.VALIDITY_PERIOD);
 
     public VerificationReport {
@@ -64,11 +74,11 @@ public record VerificationReport(List<CheckResult> checks) {
         return checks.stream().filter(c -> c.check() == check).findFirst();
     }
 
-    /** One line per check, e.g. {@code SIGNATURE      PASSED       signature by did:web:...#key-1 is valid}. */
+    /** One line per check, e.g. {@code SIGNATURE            PASSED       signature by did:web:...#key-1 is valid}. */
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (CheckResult c : checks) {
-            out.append(String.format("%-18s %-12s %s%n", c.check(), c.status(), c.reason()));
+            out.append(String.format("%-20s %-12s %s%n", c.check(), c.status(), c.reason()));
         }
         out.append(valid() ? "VALID" : "INVALID").append(System.lineSeparator());
         return out.toString();

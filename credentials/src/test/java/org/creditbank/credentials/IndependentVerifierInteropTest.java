@@ -3,6 +3,7 @@ package org.creditbank.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Our credentials must verify, unmodified, in a W3C VC verifier nobody here wrote: Digital
- * Bazaar's {@code @digitalbazaar/vc} with the {@code ecdsa-rdfc-2019} cryptosuite and their
- * Bitstring Status List checker, run by {@code interop/verify.mjs} with a document loader that
- * serves only the npm-packaged contexts, the issuer's controller document and the status lists.
- * Needs node and npm; fails (never skips) without them.
+ * Bazaar's {@code @digitalbazaar/vc} with the {@code ecdsa-rdfc-2019} and {@code eddsa-rdfc-2022}
+ * cryptosuites (each proof of the set checked on its own) and their Bitstring Status List checker,
+ * run by {@code interop/verify.mjs} with a document loader that serves only the npm-packaged
+ * contexts, the issuer's DID document and the status lists. Needs node and npm; fails (never
+ * skips) without them.
  */
 class IndependentVerifierInteropTest {
 
@@ -62,6 +64,7 @@ class IndependentVerifierInteropTest {
         ObjectNode verdict = verifyIndependently(credential, new BitSet());
 
         assertThat(verdict.path("verified").asBoolean()).as(verdict.toString()).isTrue();
+        assertBothProofsVerified(verdict);
         assertThat(verdict.path("statuses").findValuesAsText("purpose")).containsExactly("revocation", "suspension");
         assertThat(verdict.path("statuses").findValues("set")).allMatch(set -> !set.asBoolean());
     }
@@ -76,6 +79,40 @@ class IndependentVerifierInteropTest {
 
         assertThat(verdict.path("verified").asBoolean()).isFalse();
         assertThat(verdict.path("error").asText()).contains("Invalid signature");
+        assertThat(verdict.path("proofs").findValuesAsText("cryptosuite"))
+                .containsExactlyInAnyOrder("ecdsa-rdfc-2019", "eddsa-rdfc-2022");
+        assertThat(verdict.path("proofs").findValues("verified")).noneMatch(JsonNode::asBoolean);
+    }
+
+    @Test
+    void aForgedEddsaSignatureIsSeenByTheirEddsaSuite() throws Exception {
+        ObjectNode credential = CredentialJson.parseObject(
+                issuer.issueAchievement(college.outcome(TestInstitution.learner()), null, 9), "vc");
+        ObjectNode eddsa = (ObjectNode) credential.path("proof").path(1);
+        assertThat(eddsa.path("cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
+        String value = eddsa.path("proofValue").asText();
+        eddsa.put("proofValue", value.substring(0, value.length() - 1) + (value.endsWith("A") ? "B" : "A"));
+
+        ObjectNode verdict = verifyIndependently(CredentialJson.write(credential), new BitSet());
+
+        assertThat(proofVerdict(verdict, "ecdsa-rdfc-2019").path("verified").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(proofVerdict(verdict, "eddsa-rdfc-2022").path("verified").asBoolean()).as(verdict.toString()).isFalse();
+    }
+
+    private static void assertBothProofsVerified(ObjectNode verdict) {
+        for (String suite : List.of("ecdsa-rdfc-2019", "eddsa-rdfc-2022")) {
+            JsonNode proof = proofVerdict(verdict, suite);
+            assertThat(proof.path("verified").asBoolean()).as("%s in %s", suite, verdict).isTrue();
+        }
+    }
+
+    private static JsonNode proofVerdict(ObjectNode verdict, String cryptosuite) {
+        for (JsonNode proof : verdict.path("proofs")) {
+            if (cryptosuite.equals(proof.path("cryptosuite").asText())) {
+                return proof;
+            }
+        }
+        throw new AssertionError("their verifier checked no " + cryptosuite + " proof: " + verdict);
     }
 
     @Test
@@ -100,6 +137,7 @@ class IndependentVerifierInteropTest {
         ObjectNode verdict = verifyIndependently(transcript.credential(), new BitSet());
 
         assertThat(verdict.path("verified").asBoolean()).as(verdict.toString()).isTrue();
+        assertBothProofsVerified(verdict);
     }
 
     @Test

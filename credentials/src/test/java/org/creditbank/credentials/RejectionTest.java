@@ -67,7 +67,7 @@ class RejectionTest {
     @Test
     void tamperedSignatureIsRejected() {
         String tampered = edit(credential, vc -> {
-            ObjectNode proof = (ObjectNode) vc.path("proof");
+            ObjectNode proof = (ObjectNode) vc.path("proof").path(0); // the ecdsa-rdfc-2019 proof of the set
             String value = proof.path("proofValue").asText();
             char last = value.charAt(value.length() - 1);
             proof.put("proofValue", value.substring(0, value.length() - 1) + (last == 'A' ? 'B' : 'A'));

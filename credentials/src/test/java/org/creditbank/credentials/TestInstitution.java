@@ -26,6 +26,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.creditbank.model.RecordId;
+import org.creditbank.model.institution.SigningKey;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.outcome.Outcome;
@@ -36,12 +37,15 @@ import org.creditbank.model.outcome.Result;
 
 /**
  * A test institution as a Fabric organisation would be: its own CA (made here with Bouncy Castle,
- * never stored) and an issuer key certified by it. Also makes ledger outcomes for it.
+ * never stored), an issuer key certified by it and an Ed25519 key its admin registered on the
+ * ledger at {@link #KEY_REGISTERED}. Also makes ledger outcomes for it.
  */
 public final class TestInstitution {
 
     static final SecureRandom RANDOM = new SecureRandom();
     static final Instant AWARDED = Instant.parse("2026-07-10T08:00:00Z");
+    /** When the Ed25519 key is registered on the ledger in {@link #trustBundle()}. */
+    public static final String KEY_REGISTERED = "2026-01-01T00:00:00Z";
 
     final String mspId;
     public final X509Certificate caCertificate;
@@ -66,17 +70,30 @@ public final class TestInstitution {
             KeyPair issuer = p256();
             X509Certificate issuerCert = certificate("CN=registrar." + domain + ",O=" + mspId, issuer,
                     "CN=ca." + domain + ",O=" + mspId, ca, false);
+            KeyPair ed25519 = Ed25519Keys.generate();
             IssuerIdentity identity = new IssuerIdentity(mspId, name, "did:web:" + domain,
                     statusListBase, (ECPrivateKey) issuer.getPrivate(),
-                    List.of(issuerCert));
+                    List.of(issuerCert), new Ed25519SigningKey(ed25519.getPrivate(), ed25519.getPublic()));
             return new TestInstitution(mspId, caCert, identity);
         } catch (Exception e) {
             throw new IllegalStateException("test PKI setup failed", e);
         }
     }
 
+    /** Trusts this institution's CA and its Ed25519 key, registered at {@link #KEY_REGISTERED} and not retired. */
     public TrustBundle trustBundle() {
-        return new TrustBundle(Map.of(mspId, List.of(caCertificate)));
+        return new TrustBundle(Map.of(mspId, List.of(caCertificate)), Map.of(mspId, List.of(signingKey())));
+    }
+
+    /** The ledger's record of this institution's Ed25519 key. */
+    public SigningKey signingKey() {
+        return new SigningKey(mspId, identity.eddsaKey().publicKeyMultibase(), KEY_REGISTERED, null);
+    }
+
+    /** This institution as an issuer was before proof sets: a single ecdsa-rdfc-2019 proof. */
+    public IssuerIdentity ecdsaOnly() {
+        return new IssuerIdentity(mspId, identity.name(), identity.id(), identity.statusListBase(),
+                identity.signingKey(), identity.certificateChain());
     }
 
     /** An ACTIVE outcome this institution issued: 3 credits, 86%, valid through 2030-06-30. */

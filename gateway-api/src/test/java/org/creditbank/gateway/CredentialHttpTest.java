@@ -82,8 +82,10 @@ class CredentialHttpTest {
         JsonNode atCollege = verify(net.college, credential);
         assertThat(atCollege.get("verdict").asText()).as(atCollege.toString()).isEqualTo("VALID");
         assertThat(atCollege.get("checks").findValuesAsText("status")).containsOnly("PASSED");
+        // Both proofs of the set, the Ed25519 key checked against the ledger's registration.
         assertThat(atCollege.get("checks").findValuesAsText("check")).containsExactly("WELL_FORMED", "SIGNATURE",
-                "ISSUER_TRUSTED", "VALIDITY_PERIOD", "REVOCATION", "SUSPENSION", "LEDGER_RECORD");
+                "ISSUER_TRUSTED", "VALIDITY_PERIOD", "EDDSA_SIGNATURE", "EDDSA_KEY_REGISTERED", "REVOCATION",
+                "SUSPENSION", "LEDGER_RECORD");
         assertThat(check(atCollege, "LEDGER_RECORD").get("reason").asText()).contains("CollegeMSP:C-1", "content matches");
 
         // The university has not got the college's status lists, but asks the ledger, which is the last word.
@@ -120,8 +122,9 @@ class CredentialHttpTest {
         Map<String, Consumer<ObjectNode>> forgeries = Map.of(
                 "credits", vc -> ((ObjectNode) vc.get("credentialSubject")).put("creditsEarned", 30),
                 "signature", vc -> {
-                    String value = vc.get("proof").get("proofValue").asText();
-                    ((ObjectNode) vc.get("proof")).put("proofValue", value.substring(0, 10)
+                    // The ecdsa-rdfc-2019 proof of the set.
+                    String value = vc.get("proof").get(0).get("proofValue").asText();
+                    ((ObjectNode) vc.get("proof").get(0)).put("proofValue", value.substring(0, 10)
                             + (value.charAt(10) == 'A' ? 'B' : 'A') + value.substring(11));
                 },
                 "issuer", vc -> ((ObjectNode) vc.get("issuer")).put("name", "清华大学"),

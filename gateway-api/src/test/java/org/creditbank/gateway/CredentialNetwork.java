@@ -43,6 +43,9 @@ final class CredentialNetwork implements AutoCloseable {
                 TestGateway.baseUrl(collegePort) + "/api/v1/status-lists");
         universityOrg = TestInstitution.create("UniversityMSP", "应用技术大学", "university.example",
                 TestGateway.baseUrl(universityPort) + "/api/v1/status-lists");
+        // Each admin registers its institution's Ed25519 key, as the network scripts do.
+        registerKey(TestIdentity.admin("CollegeMSP"), collegeOrg);
+        registerKey(TestIdentity.admin("UniversityMSP"), universityOrg);
         TrustBundle trust = new TrustBundle(Map.of("CollegeMSP", List.of(collegeOrg.caCertificate),
                 "UniversityMSP", List.of(universityOrg.caCertificate)));
         college = new TestGateway(wallet("CollegeMSP"), "CollegeMSP", "gateway", collegePort, collegeOrg.identity,
@@ -62,6 +65,10 @@ final class CredentialNetwork implements AutoCloseable {
     private void register(TestIdentity admin, String name) {
         assertThat(chain.submit(admin, "institution:register",
                 CanonicalJson.toJson(Map.of("name", name, "type", "SCHOOL"))).ok()).isTrue();
+    }
+
+    private void registerKey(TestIdentity admin, TestInstitution org) {
+        assertThat(chain.submit(admin, "signingkey:register", org.identity.eddsaKey().publicKeyMultibase()).ok()).isTrue();
     }
 
     String openAccount() {

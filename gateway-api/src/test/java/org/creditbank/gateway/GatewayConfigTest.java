@@ -39,6 +39,17 @@ class GatewayConfigTest {
     }
 
     @Test
+    void eachGatewayIsItsOwnDidWebNamedByHostAndPort() throws IOException {
+        GatewayConfig local = GatewayConfig.load(EXAMPLE, Map.of());
+        GatewayConfig second = GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_LISTEN_PORT", "8081"));
+        GatewayConfig named = GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_CREDENTIALS_DIDHOST", "college.example"));
+
+        assertThat(local.credentials().issuerId()).isEqualTo("did:web:127.0.0.1%3A8080");
+        assertThat(second.credentials().issuerId()).isEqualTo("did:web:127.0.0.1%3A8081");
+        assertThat(named.credentials().issuerId()).isEqualTo("did:web:college.example");
+    }
+
+    @Test
     void environmentVariablesOverrideTheFile() throws IOException {
         GatewayConfig config = GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_PEER_ENDPOINT", "127.0.0.1:9051",
                 "CREDITBANK_LISTEN_PORT", "9090", "CREDITBANK_MSP_ID", "UniversityMSP"));

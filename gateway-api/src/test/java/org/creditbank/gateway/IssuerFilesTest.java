@@ -64,6 +64,25 @@ class IssuerFilesTest {
     }
 
     @Test
+    void theEd25519KeyFileGivesTheSecondProofsKey() throws IOException {
+        Path dir = Files.createTempDirectory("issuer-files");
+        GatewayConfig without = config(dir, pem(college.identity.certificateChain().get(0)) + pem(college.caCertificate));
+        Files.writeString(dir.resolve("eddsa-key.pem"), pem(new JcaPKCS8Generator(college.identity.eddsaKey().privateKey(),
+                null)));
+        GatewayConfig config = GatewayConfig.load(dir.resolve("gateway.properties"), Map.of(
+                "CREDITBANK_PUBLIC_BASEURL", "https://gateway.college.example", "CREDITBANK_CREDENTIALS_EDDSAKEY",
+                "eddsa-key.pem"));
+
+        CredentialSetup setup = IssuerFiles.load(config.credentials(), "CollegeMSP", Clock.systemUTC());
+
+        assertThat(IssuerFiles.load(without.credentials(), "CollegeMSP", Clock.systemUTC()).issuer().eddsaKey()).isNull();
+        assertThat(setup.issuer().eddsaKey().publicKeyMultibase())
+                .isEqualTo(college.identity.eddsaKey().publicKeyMultibase());
+        assertThat(setup.issuer().eddsaVerificationMethodId())
+                .isEqualTo("did:web:gateway.college.example#" + college.identity.eddsaKey().publicKeyMultibase());
+    }
+
+    @Test
     void aChainWithoutTheOrganisationsCaIsRefusedAtStartUp() throws IOException {
         Path dir = Files.createTempDirectory("issuer-files");
         GatewayConfig config = config(dir, pem(college.identity.certificateChain().get(0)));

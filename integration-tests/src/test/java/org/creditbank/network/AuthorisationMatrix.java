@@ -145,6 +145,12 @@ final class AuthorisationMatrix {
                     ORG, A, ROLE, ORG, ROLE, ROLE),
             row("recognition:get", READ, A, A, A, A, ROLE, A),
             row("recognition:history", READ, A, A, A, A, ROLE, A),
+            row("signingkey:register", "org admin only; an Ed25519 credential-signing key of the caller's own institution",
+                    ROLE, ROLE, ROLE, A, ROLE, ROLE),
+            row("signingkey:retire", "org admin only; a key of the caller's own institution",
+                    ROLE, ROLE, ROLE, A, ROLE, ROLE),
+            row("signingkey:list", READ, A, A, A, A, ROLE, A),
+            row("signingkey:listOf", READ, A, A, A, A, ROLE, A),
             row("transcript:transcript", READ, A, A, A, A, ROLE, A),
             row("verification:verify", READ, A, A, A, A, ROLE, A));
 

@@ -15,6 +15,7 @@ import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
+import org.creditbank.model.key.Ed25519Multikey;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.network.AuthorisationMatrix.Actor;
 import org.creditbank.network.AuthorisationMatrix.Identity;
@@ -215,6 +216,17 @@ final class MatrixRun {
             case "institution:register" -> register(who);
             case "institution:get" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId);
             case "institution:list" -> read(as, function);
+            case "signingkey:register" -> {
+                String key = newSigningKey();
+                yield write(as, function, Map.of(), args(key), () -> signingKeyState(who, key, null));
+            }
+            case "signingkey:retire" -> {
+                String key = newSigningKey();
+                chain.submit(admin(who.actor.org()), Map.of(), "signingkey:register", key).required("signingkey:register");
+                yield write(as, function, Map.of(), args(key), () -> signingKeyState(who, key, "in force"));
+            }
+            case "signingkey:list" -> read(as, function);
+            case "signingkey:listOf" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId);
             case "learner:openAccountForKey" -> {
                 String key = java.util.UUID.randomUUID().toString();
                 String account = AccountNumber.forOpeningKey(who.actor.org().mspId, key);
@@ -289,6 +301,29 @@ final class MatrixRun {
             JsonNode now = chain.evaluate(reader(who), "institution:get", org.mspId).required("institution:get");
             return now.equals(registered.get(org)) ? null : "the profile is now " + now;
         });
+    }
+
+    /** A fresh Ed25519 Multikey (random bytes: the contract checks the encoding, never uses the key). */
+    private static String newSigningKey() {
+        byte[] raw = new byte[Ed25519Multikey.KEY_BYTES];
+        new java.security.SecureRandom().nextBytes(raw);
+        return Ed25519Multikey.encode(raw);
+    }
+
+    /**
+     * Null when the caller's organisation lists {@code key} as {@code expected} ("in force"), or does
+     * not list it when {@code expected} is null; else what the ledger says.
+     */
+    private String signingKeyState(Identity who, String key, String expected) {
+        JsonNode keys = chain.evaluate(reader(who), "signingkey:listOf", who.actor.org().mspId)
+                .required("signingkey:listOf");
+        for (JsonNode k : keys) {
+            if (k.path("publicKeyMultibase").asText().equals(key)) {
+                boolean inForce = k.path("retiredAt").isMissingNode() || k.path("retiredAt").isNull();
+                return "in force".equals(expected) && inForce ? null : "the key is now " + k;
+            }
+        }
+        return expected == null ? null : "the key is no longer listed";
     }
 
     private Observed statusChange(Actor as, String function, String id, String status) {

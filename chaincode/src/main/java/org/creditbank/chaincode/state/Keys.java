@@ -10,6 +10,8 @@ package org.creditbank.chaincode.state;
 final class Keys {
 
     static final String INSTITUTION = "institution";
+    /** Attributes: MSP id, the Ed25519 key's publicKeyMultibase; one institution's keys are one range. */
+    static final String SIGNING_KEY = "signingkey";
     static final String ACCOUNT = "account";
     /** Attributes: issuer MSP, the issuer's local record number; one issuer's outcomes are one range. */
     static final String OUTCOME = "outcome";

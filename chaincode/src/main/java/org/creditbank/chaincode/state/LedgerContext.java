@@ -19,6 +19,7 @@ public final class LedgerContext extends Context {
     private final RuleStore rules;
     private final RecognitionStore recognitions;
     private final QualificationStore qualifications;
+    private final SigningKeyStore signingKeys;
 
     public LedgerContext(ChaincodeStub stub) {
         super(stub);
@@ -30,6 +31,7 @@ public final class LedgerContext extends Context {
         this.rules = new RuleStore(ledger);
         this.recognitions = new RecognitionStore(ledger);
         this.qualifications = new QualificationStore(ledger);
+        this.signingKeys = new SigningKeyStore(ledger);
     }
 
     /** The transaction's clock, id, event and transient data. */
@@ -63,5 +65,9 @@ public final class LedgerContext extends Context {
 
     public QualificationStore qualifications() {
         return qualifications;
+    }
+
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 }

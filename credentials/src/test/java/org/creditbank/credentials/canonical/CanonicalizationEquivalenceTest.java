@@ -80,13 +80,17 @@ class CanonicalizationEquivalenceTest {
         List<ObjectNode> documents = new ArrayList<>();
         for (String signed : signedDocuments()) {
             ObjectNode document = parse(signed);
-            ObjectNode proof = (ObjectNode) document.remove("proof");
-            proof.remove("proofValue");
-            ObjectNode options = document.objectNode();
-            options.set("@context", document.get("@context"));
-            options.setAll(proof);
+            // A proof set: the options of each of its proofs (ecdsa-rdfc-2019, eddsa-rdfc-2022).
+            JsonNode proofs = document.remove("proof");
             documents.add(document);
-            documents.add(options);
+            for (JsonNode each : proofs.isArray() ? proofs : List.of(proofs)) {
+                ObjectNode proof = ((ObjectNode) each).deepCopy();
+                proof.remove("proofValue");
+                ObjectNode options = document.objectNode();
+                options.set("@context", document.get("@context"));
+                options.setAll(proof);
+                documents.add(options);
+            }
         }
         Random random = new Random(20261129);
         List<ObjectNode> variants = new ArrayList<>(documents);

@@ -63,6 +63,29 @@ class VerifyCommandTest {
     }
 
     @Test
+    void bothProofsOfTheSetAreReportedOneLineEach() {
+        int status = run("--credential", credential.toString(), "--trust", trust.toString());
+
+        assertThat(status).as(err()).isZero();
+        assertThat(out()).containsPattern("EDDSA_SIGNATURE +PASSED +eddsa-rdfc-2022 signature by did:web:college.example#z6Mk")
+                .containsPattern("EDDSA_KEY_REGISTERED +PASSED +Ed25519 key registered by Org1MSP");
+    }
+
+    @Test
+    void aCredentialFromBeforeProofSetsStillVerifiesWithAnOldTrustBundle() throws Exception {
+        Path old = write("old.json", new CredentialIssuer(college.ecdsaOnly(),
+                Clock.fixed(Instant.parse("2026-07-11T00:00:00Z"), ZoneOffset.UTC))
+                .issueAchievement(college.outcome(TestInstitution.learner()), null, 3));
+        Path oldTrust = write("old-trust.json", new org.creditbank.credentials.TrustBundle(
+                college.trustBundle().caCertificates()).toJson());
+
+        int status = run("--credential", old.toString(), "--trust", oldTrust.toString());
+
+        assertThat(status).as(out()).isZero();
+        assertThat(out()).containsPattern("EDDSA_SIGNATURE +NOT_CHECKED +the credential has no eddsa-rdfc-2022 proof");
+    }
+
+    @Test
     void expiredCredentialExitsOne() {
         int status = run("--credential", credential.toString(), "--trust", trust.toString(),
                 "--at", "2031-01-01T00:00:00Z");

@@ -51,11 +51,14 @@ public record GatewayConfig(
         String host = s.optional("listen.host", "127.0.0.1");
         int port = (int) s.number("listen.port", 8080);
         String publicBaseUrl = s.optional("public.baseUrl", "http://" + host + ":" + port);
+        // Each gateway is its own DID: with the port, three gateways on one host are three issuers.
+        String didHost = s.optional("credentials.didHost", URI.create(publicBaseUrl).getRawAuthority());
         CredentialSettings credentials = new CredentialSettings(
                 publicBaseUrl,
                 s.optionalPath("credentials.key"),
                 s.optionalPath("credentials.certificates"),
-                s.optional("credentials.issuerId", "did:web:" + URI.create(publicBaseUrl).getHost()),
+                s.optionalPath("credentials.eddsaKey"),
+                s.optional("credentials.issuerId", CredentialSettings.didWeb(didHost)),
                 s.optional("credentials.issuerName", fabric.mspId()),
                 s.optionalPath("credentials.trustBundle"),
                 Duration.ofSeconds(s.number("credentials.statusListTtlSeconds", 300)));

@@ -2,6 +2,8 @@ package org.creditbank.gateway.credential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -11,6 +13,7 @@ import java.util.Map;
 import org.creditbank.credentials.CredentialException;
 import org.creditbank.credentials.CredentialIssuer;
 import org.creditbank.credentials.CredentialVerifier;
+import org.creditbank.credentials.IssuerIdentity;
 import org.creditbank.credentials.SignedTranscript;
 import org.creditbank.credentials.StatusPurpose;
 import org.creditbank.credentials.TrustBundle;
@@ -23,6 +26,8 @@ import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.institution.Institution;
+import org.creditbank.model.institution.SigningKey;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.IssuedStatus;
 import org.creditbank.model.outcome.Outcome;
@@ -38,6 +43,12 @@ import org.creditbank.model.transcript.Transcript;
  * {@link LearnerService#transcript}, which apply the one access rule for learners
  * ({@link Principal#mayReadRecordsOf}), so a learner asking for someone else's gets the same 404 as
  * for a record that does not exist, whichever route asks.
+ *
+ * <p>What the ledger says about this institution decides how it signs: credentials carry its
+ * registered display name (not the MSP id of the configuration), and the {@code eddsa-rdfc-2022}
+ * proof only while its Ed25519 key is registered and not retired on the ledger, so no credential
+ * carries a proof that the consortium's own record would refuse. Both are read at most every
+ * {@link #LEDGER_VIEW_REFRESH}. Online verification trusts the Ed25519 keys the ledger lists.
  */
 public final class CredentialService {
 
@@ -46,10 +57,23 @@ public final class CredentialService {
     private final LearnerService learners;
     private final String serviceIdentity;
     private final String mspId;
+    /** How long what the ledger says about this institution (name, Ed25519 key) is used before asking again. */
+    public static final Duration LEDGER_VIEW_REFRESH = Duration.ofMinutes(1);
+    private static final System.Logger LOG = System.getLogger(CredentialService.class.getName());
+
     private final CredentialSetup setup;
-    private final CredentialIssuer issuer;
-    private final LedgerBackedCredentialCheck checker;
+    private final VerificationService verification;
     private final SecureRandom random = new SecureRandom();
+    private volatile Registered registered;
+    private volatile Trusted trusted;
+
+    /** The signer as the ledger last said this institution is, and when it said so. */
+    private record Registered(Instant readAt, IssuerIdentity identity, CredentialIssuer issuer) {
+    }
+
+    /** The online verifier for one list of the ledger's registered keys. */
+    private record Trusted(List<SigningKey> keys, TrustBundle trust, LedgerBackedCredentialCheck verifier) {
+    }
 
     public CredentialService(LedgerClient ledger, OutcomeService outcomes, LearnerService learners,
                              String serviceIdentity, String mspId, CredentialSetup setup, VerificationService verification) {
@@ -59,8 +83,9 @@ public final class CredentialService {
         this.serviceIdentity = serviceIdentity;
         this.mspId = mspId;
         this.setup = setup;
-        this.issuer = setup.issuer() == null ? null : new CredentialIssuer(setup.issuer(), setup.clock());
-        this.checker = new LedgerBackedCredentialCheck(new CredentialVerifier(setup.trust()), verification);
+        this.verification = verification;
+        this.trusted = new Trusted(List.of(), setup.trust(),
+                new LedgerBackedCredentialCheck(new CredentialVerifier(setup.trust()), verification));
     }
 
     /**
@@ -163,29 +188,111 @@ public final class CredentialService {
      * says is its own, which a careful verifier compares with the channel configuration.
      */
     public String issuerDocument() {
-        CredentialIssuer signer = signer();
+        Registered self = registered();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("mspId", mspId);
-        doc.put("name", setup.issuer().name());
-        doc.put("id", setup.issuer().id());
-        doc.put("controllerDocument", CanonicalJson.read(signer.controllerDocument(), JsonNode.class));
+        doc.put("name", self.identity().name());
+        doc.put("id", self.identity().id());
+        doc.put("controllerDocument", CanonicalJson.read(self.issuer().controllerDocument(), JsonNode.class));
         Map<String, String> lists = new LinkedHashMap<>();
         for (StatusPurpose p : StatusPurpose.values()) {
-            lists.put(p.value(), setup.issuer().statusListUrl(p, "{issuing transaction id}"));
+            lists.put(p.value(), self.identity().statusListUrl(p, "{issuing transaction id}"));
         }
         doc.put("statusLists", lists);
-        doc.put("trustBundle", CanonicalJson.read(new TrustBundle(
-                Map.of(mspId, setup.trust().caCertificatesOf(mspId))).toJson(), JsonNode.class));
+        doc.put("trustBundle", CanonicalJson.read(new TrustBundle(Map.of(mspId, setup.trust().caCertificatesOf(mspId)))
+                .withSigningKeys(ownKeys()).toJson(), JsonNode.class));
         return CanonicalJson.toJson(doc);
+    }
+
+    /**
+     * This institution's DID document, served at {@code /.well-known/did.json} of the host its
+     * {@code did:web} names: the keys its credentials are signed with now, both assertion methods.
+     */
+    public String didDocument() {
+        return registered().issuer().controllerDocument();
     }
 
     /** Verifies a credential or transcript presentation against the trust bundle and the ledger. */
     public CredentialVerdict verify(String json) {
         JsonNode document = parse(json);
-        boolean ours = issuer != null && document != null && mspId.equals(document.path("issuer").path("mspId").asText());
+        boolean ours = setup.issuer() != null && document != null
+                && mspId.equals(document.path("issuer").path("mspId").asText());
         List<String> ownLists = ours ? ownStatusLists(document) : List.of();
         String link = document == null ? null : VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document));
-        return checker.check(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS), link);
+        return verifier().check(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS),
+                link);
+    }
+
+    /** The online verifier trusting the bundle's CAs and the Ed25519 keys the ledger lists now. */
+    private LedgerBackedCredentialCheck verifier() {
+        List<SigningKey> keys = signingKeys(LedgerCall.of("signingkey:list"));
+        Trusted known = trusted;
+        if (!known.keys().equals(keys)) {
+            // A new verifier only when the ledger's keys changed: it keeps the certificate chains it accepted.
+            TrustBundle trust = setup.trust().withSigningKeys(keys);
+            known = new Trusted(keys, trust, new LedgerBackedCredentialCheck(new CredentialVerifier(trust), verification));
+            trusted = known;
+        }
+        return known.verifier();
+    }
+
+    /** The keys of a signingkey list call; none when the ledger cannot say (e.g. a chaincode from before the contract). */
+    private List<SigningKey> signingKeys(LedgerCall call) {
+        try {
+            return List.of(CanonicalJson.read(ledger.evaluate(serviceIdentity, call), SigningKey[].class));
+        } catch (LedgerException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the ledger's signing keys: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private List<SigningKey> ownKeys() {
+        return signingKeys(LedgerCall.of("signingkey:listOf", mspId));
+    }
+
+    /**
+     * The signer as the ledger says this institution is: its registered name (the configured one
+     * while it has no profile) and its Ed25519 key only while that is registered and in force.
+     */
+    private Registered registered() {
+        if (setup.issuer() == null) {
+            throw new ApiException(ErrorCode.CREDENTIALS_NOT_CONFIGURED, "this gateway has no issuer key; set"
+                    + " credentials.key and credentials.certificates to issue credentials");
+        }
+        Instant now = setup.clock().instant();
+        Registered known = registered;
+        if (known != null && now.isBefore(known.readAt().plus(LEDGER_VIEW_REFRESH))) {
+            return known;
+        }
+        IssuerIdentity identity = setup.issuer().withName(registeredName());
+        if (identity.eddsaKey() != null) {
+            String multikey = identity.eddsaKey().publicKeyMultibase();
+            boolean inForce = ownKeys().stream()
+                    .anyMatch(k -> k.publicKeyMultibase().equals(multikey) && k.inForceAt(now));
+            if (!inForce) {
+                LOG.log(System.Logger.Level.WARNING, "the Ed25519 key " + multikey + " of " + mspId + " is not registered"
+                        + " on the ledger (or retired): credentials carry only the ecdsa-rdfc-2019 proof until the org"
+                        + " admin runs signingkey:register " + multikey);
+                identity = identity.withoutEddsaKey();
+            }
+        }
+        known = new Registered(now, identity, new CredentialIssuer(identity, setup.clock()));
+        registered = known;
+        return known;
+    }
+
+    /** The institution's display name as registered on the ledger; the configured one while it is not registered. */
+    private String registeredName() {
+        try {
+            Institution institution = CanonicalJson.read(ledger.evaluate(serviceIdentity,
+                    LedgerCall.of("institution:get", mspId)), Institution.class);
+            return institution.profile().name();
+        } catch (LedgerException e) {
+            if (e.refusal().filter(r -> r.code() == ErrorCode.INSTITUTION_NOT_REGISTERED).isPresent()) {
+                return setup.issuer().name();
+            }
+            throw e;
+        }
     }
 
     /** The QR code (SVG) of the verification-page link for a credential or presentation. */
@@ -234,11 +341,7 @@ public final class CredentialService {
     }
 
     private CredentialIssuer signer() {
-        if (issuer == null) {
-            throw new ApiException(ErrorCode.CREDENTIALS_NOT_CONFIGURED, "this gateway has no issuer key; set"
-                    + " credentials.key and credentials.certificates to issue credentials");
-        }
-        return issuer;
+        return registered().issuer();
     }
 
     private static StatusPurpose purpose(String value) {

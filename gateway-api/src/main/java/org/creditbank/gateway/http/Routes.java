@@ -84,6 +84,7 @@ final class Routes {
         r.get(API + "/learners/{accountNo}/transcript-credential", ctx -> jsonText(ctx, s.credentials().transcriptCredential(
                 who(ctx), ctx.pathParam("accountNo"), listQuery(ctx, "disclose"))), REGISTRAR, LEARNER);
         r.get("/.well-known/creditbank/issuer.json", ctx -> jsonText(ctx, s.credentials().issuerDocument()));
+        r.get("/.well-known/did.json", ctx -> jsonText(ctx, s.credentials().didDocument()));
         r.get(API + "/status-lists/{listId}/{purpose}", ctx -> jsonText(ctx,
                 s.credentials().statusList(ctx.pathParam("listId"), ctx.pathParam("purpose"))));
         r.post(API + "/credentials/verify", ctx -> json(ctx, 200, s.credentials().verify(text(ctx))));

@@ -1,12 +1,14 @@
-package org.creditbank.credentials;
+package org.creditbank.model.key;
 
 import java.math.BigInteger;
 
 /**
  * Base58 with the Bitcoin alphabet, multibase prefix {@code z}: how Data Integrity proofs carry
- * their signature bytes ({@code proofValue}).
+ * their signature bytes ({@code proofValue}) and Multikeys their public key
+ * ({@code publicKeyMultibase}). In {@code model} because the chaincode checks a registered key's
+ * encoding and the credentials module signs and verifies with it.
  */
-final class Base58Btc {
+public final class Base58Btc {
 
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(58);
@@ -14,7 +16,7 @@ final class Base58Btc {
     private Base58Btc() {
     }
 
-    static String encodeMultibase(byte[] bytes) {
+    public static String encodeMultibase(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         BigInteger n = new BigInteger(1, bytes);
         while (n.signum() > 0) {
@@ -29,7 +31,7 @@ final class Base58Btc {
     }
 
     /** Decodes a {@code z}-prefixed value; throws {@link IllegalArgumentException} on anything else. */
-    static byte[] decodeMultibase(String value) {
+    public static byte[] decodeMultibase(String value) {
         if (value == null || !value.startsWith("z")) {
             throw new IllegalArgumentException("not a base58btc multibase value (must start with 'z')");
         }
