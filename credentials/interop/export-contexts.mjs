@@ -2,7 +2,7 @@
 // so the Java issuer and verifier never fetch a context from the web.
 // Usage: node export-contexts.mjs <output directory>
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync, statSync, mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 
 const outDir = process.argv[2];
@@ -10,7 +10,11 @@ if(!outDir) {
   console.error('usage: node export-contexts.mjs <output directory>');
   process.exit(2);
 }
-if(!existsSync(new URL('./node_modules/.package-lock.json', import.meta.url))) {
+// The one place the interop packages are installed (the interop test runs after this, in the same
+// build): when missing, or when package-lock.json changed since they were installed.
+const installed = new URL('./node_modules/.package-lock.json', import.meta.url);
+const lock = new URL('./package-lock.json', import.meta.url);
+if(!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs) {
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'],
     {cwd: new URL('.', import.meta.url), stdio: 'inherit'});
 }

@@ -51,10 +51,8 @@ class IndependentVerifierInteropTest {
         } catch (IOException e) {
             fail("node (20 or later) must be installed to run the independent verifier", e);
         }
-        if (!Files.exists(INTEROP.resolve("node_modules/.package-lock.json"))) {
-            Result install = run(INTEROP, "npm", "ci", "--no-audit", "--no-fund");
-            assertThat(install.exitCode).as("npm ci failed: %s", install.stderr).isZero();
-        }
+        // interop/export-contexts.mjs installs the pinned packages earlier in the same build.
+        assertThat(INTEROP.resolve("node_modules/.package-lock.json")).as("npm packages of interop/").exists();
     }
 
     @Test
