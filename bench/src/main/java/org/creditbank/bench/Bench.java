@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +38,7 @@ import org.hyperledger.fabric.client.identity.Identities;
 public final class Bench {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     private static final AtomicLong SEQ = new AtomicLong();
     /** Distinct credentials the offline verification phase rotates over (one batch of outcomes). */
     private static final int OFFLINE_POOL = 500;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.creditbank.model.json.CanonicalJson;
@@ -50,7 +52,7 @@ import org.creditbank.model.json.CanonicalJson;
 public final class Drill {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     /** The member whose process each fault kills: a school, so that the import drill can run there. */
     private static final String VICTIM = "university";
     private static final int IMPORT_ROWS = 1000;
@@ -126,10 +128,10 @@ public final class Drill {
         ExecutorService senders = Executors.newFixedThreadPool(Math.max(16, rate * 2));
         t0 = System.currentTimeMillis();
         long intervalMicros = 1_000_000L / rate;
-        clock.scheduleAtFixedRate(() -> {
+        ScheduledFuture<?> ticking = clock.scheduleAtFixedRate(() -> {
             Target t = targets.get((int) (seq.get() % targets.size()));
             long n = seq.incrementAndGet();
-            senders.submit(() -> issue(t, n));
+            senders.execute(() -> issue(t, n));
         }, 0, intervalMicros, TimeUnit.MICROSECONDS);
 
         sleepUntil(faultAt * 1000L);
@@ -142,6 +144,10 @@ public final class Drill {
         // The load goes on for at least 10 s after the restart, to see the member serve again.
         long loadMs = Math.max(seconds * 1000L, now() + (events.containsKey("restartedAtMs") ? 10_000 : 0));
         sleepUntil(loadMs);
+        if (ticking.isDone()) {
+            // A fixed-rate task that threw stops for good: say so rather than report a quiet drill.
+            ticking.get();
+        }
         clock.shutdownNow();
         senders.shutdown();
         senders.awaitTermination(120, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Map;
 import org.creditbank.model.learner.AccountNumber;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class LearnerAccountTest extends Consortium {
         String key = "3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f";
         int before = ledger.worldState().size();
         JsonNode first = ok(ledger.submit(COLLEGE_REGISTRAR, "learner:openAccountForKey", key));
-        JsonNode again = ok(ledger.submit(COLLEGE_REGISTRAR, "learner:openAccountForKey", key.toUpperCase()));
+        JsonNode again = ok(ledger.submit(COLLEGE_REGISTRAR, "learner:openAccountForKey", key.toUpperCase(Locale.ROOT)));
 
         assertThat(first.get("accountNo").asText()).isEqualTo(AccountNumber.forOpeningKey(COLLEGE, key));
         assertThat(again).isEqualTo(first);

@@ -93,7 +93,7 @@ class OutcomeIssuanceTest extends Consortium {
 
     @Test
     void eachRecordCanBeEndorsedOnlyByItsIssuersPeers() {
-        JsonNode issued = issue(HARDWARE_REGISTRAR, training("T-1", learner));
+        issue(HARDWARE_REGISTRAR, training("T-1", learner));
         String key = ledger.worldState().keySet().stream()
                 .filter(k -> k.equals("\u0000outcome\u0000HardwareCoMSP\u0000T-1\u0000"))
                 .findFirst().orElseThrow();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.chaincode.testing.InMemoryLedger;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.Test;
  * ledger running the real contract in process (no Fabric network: see docs/network.md).
  */
 class GatewayHttpTest {
-
-    private static final String EVIDENCE = Drafts.EVIDENCE;
 
     private final InMemoryLedger chain = new InMemoryLedger();
     private final TestGateway college;
@@ -176,7 +175,7 @@ class GatewayHttpTest {
         Reply retry = college.post("/api/v1/learners", collegeRegistrar, "", Map.of("Idempotency-Key", key));
         assertThat(retry.status()).as(retry.text()).isEqualTo(200);
         assertThat(retry.json().get("record")).isEqualTo(first.json().get("record"));
-        Reply upper = college.post("/api/v1/learners", collegeRegistrar, "", Map.of("Idempotency-Key", key.toUpperCase()));
+        Reply upper = college.post("/api/v1/learners", collegeRegistrar, "", Map.of("Idempotency-Key", key.toUpperCase(Locale.ROOT)));
         assertThat(upper.json().get("record")).isEqualTo(first.json().get("record"));
 
         // Without a key every request opens another account, as it always did.

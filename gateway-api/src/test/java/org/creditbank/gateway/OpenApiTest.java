@@ -7,6 +7,7 @@ import io.javalin.security.Roles;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -102,6 +103,6 @@ class OpenApiTest {
     }
 
     private static JsonNode operation(JsonNode doc, ApiContract.Operation o) {
-        return doc.get("paths").get(o.template()).get(o.method().toLowerCase());
+        return doc.get("paths").get(o.template()).get(o.method().toLowerCase(Locale.ROOT));
     }
 }

@@ -3,6 +3,7 @@ package org.creditbank.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import org.creditbank.gateway.importing.OutcomeCsv;
 import org.creditbank.model.learner.AccountNumber;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class OutcomeCsvTest {
         String csv = "\uFEFFachievementTitle,localId,learner,kind,achievementCode,credits,resultScale,resultValue,"
                 + "activityStart,activityEnd,evidenceHash,category\n"
                 + "\"焊接工艺, 高级\",W-1," + LEARNER + ",skill_certificate,WELD-3,2.5,pass_fail,PASS,2026-01-05,2026-03-01,"
-                + HASH.toUpperCase() + ",实践教学\n";
+                + HASH.toUpperCase(Locale.ROOT) + ",实践教学\n";
         List<OutcomeCsv.Row> rows = OutcomeCsv.read(csv);
         assertThat(rows).hasSize(1);
         OutcomeCsv.Row row = rows.get(0);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiOnNetworkIT {
 
-    private static final String RUN = "API" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = "API" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
     private static Gateway college;
     private static Gateway university;

@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
@@ -36,7 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ChaincodeServicesIT {
 
-    private static final String RUN = "CC" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = "CC" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
     /** Where the member's chaincode service listens, from the package its peer installed. */
     private static URI address(LiveNetwork.Org org) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.creditbank.chaincode.testing.Drafts;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @Tag("changes-consortium")
 class ConsortiumGrowthIT {
 
-    private static final String RUN = "JOIN" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = "JOIN" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     private static final Path ENTRY = LiveNetwork.ROOT.resolve("network/examples/new-member.yaml");
 
     @Test

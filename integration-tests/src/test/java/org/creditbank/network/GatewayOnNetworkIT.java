@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.creditbank.gateway.GatewayMain;
 import org.creditbank.gateway.auth.TokenRole;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayOnNetworkIT {
 
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<AutoCloseable> OPEN = new ArrayList<>();
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -77,7 +78,7 @@ final class MatrixRun {
 
     private final Chain chain;
     private final Executor pool;
-    private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
     // The setup's targets: shared read targets, and one target per identity for each write.
     private final Map<LiveNetwork.Org, Map<String, Object>> profiles = new EnumMap<>(LiveNetwork.Org.class);
@@ -245,7 +246,7 @@ final class MatrixRun {
             case "learner:purgePersonalData" -> write(as, function, Map.of(), args(purgeAccounts.get(who)),
                     () -> answers(Identity.REGISTRAR.actor, "learner:getPersonalData", purgeAccounts.get(who)));
             case "outcome:issue", "outcome:issueBatch" -> {
-                String localId = localId(function.substring("outcome:".length()).toUpperCase() + "-" + who.ordinal());
+                String localId = localId(function.substring("outcome:".length()).toUpperCase(Locale.ROOT) + "-" + who.ordinal());
                 Map<String, Object> draft = Drafts.course(localId, learner);
                 yield write(as, function, Map.of(), args(json(function.endsWith("Batch") ? List.of(draft) : draft)),
                         () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "outcome:get",

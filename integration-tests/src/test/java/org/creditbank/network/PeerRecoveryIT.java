@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.util.Locale;
 import java.util.Map;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.network.RunningGateways.Gateway;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @Tag("changes-consortium")
 class PeerRecoveryIT {
 
-    private static final String RUN = "REC" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = "REC" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
     @Test
     void aPeerThatLostItsDiskRejoinsFromASnapshotAndCatchesUp() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class RacesOnNetworkIT {
 
-    private static final String RUN = "RACE" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = "RACE" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     private static final int AT_ONCE = 6;
 
     private static Gateway college;

@@ -3,6 +3,7 @@ package org.creditbank.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.creditbank.gateway.testing.HeadlessChromium;
 import org.creditbank.network.RunningGateways.Gateway;
@@ -20,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class VerifyPageOnNetworkIT {
 
-    private static final String RUN = "PAGE" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = "PAGE" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     private static final Path SCREENSHOTS = Path.of("target", "verify-on-network");
 
     private static HeadlessChromium chromium;

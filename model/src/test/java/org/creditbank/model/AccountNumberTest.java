@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.creditbank.model.learner.AccountNumber;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class AccountNumberTest {
         String key = "3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f";
         String number = AccountNumber.forOpeningKey("CollegeMSP", key);
         assertThat(AccountNumber.isValid(number)).isTrue();
-        assertThat(AccountNumber.forOpeningKey("CollegeMSP", key.toUpperCase())).isEqualTo(number);
+        assertThat(AccountNumber.forOpeningKey("CollegeMSP", key.toUpperCase(Locale.ROOT))).isEqualTo(number);
         assertThat(AccountNumber.forOpeningKey("UniversityMSP", key)).isNotEqualTo(number);
         assertThat(AccountNumber.forOpeningKey("CollegeMSP", "3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e30")).isNotEqualTo(number);
     }

@@ -14,7 +14,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
- * A peer-like in-memory ledger for the store tests: each {@link #write} or {@link #read} is one
+ * A peer-like in-memory ledger for the store tests: each {@link #write} or {@link #reader} is one
  * transaction on a fresh {@link Ledger}, which sees only what earlier transactions committed.
  * Stores are tested below the contracts, so what they write is pinned key by key, byte by byte.
  */

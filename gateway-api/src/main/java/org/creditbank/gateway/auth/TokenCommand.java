@@ -2,6 +2,7 @@ package org.creditbank.gateway.auth;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ public final class TokenCommand {
         try {
             switch (args[0]) {
                 case "create" -> {
-                    TokenRole role = TokenRole.valueOf(opts.getOrDefault("role", "").toUpperCase());
+                    TokenRole role = TokenRole.valueOf(opts.getOrDefault("role", "").toUpperCase(Locale.ROOT));
                     String secret = tokens.create(role, opts.get("identity"), opts.get("learner"), opts.get("label"));
                     System.out.println(secret);
                     System.err.println("Token created. It is shown only now: hand it over securely.");

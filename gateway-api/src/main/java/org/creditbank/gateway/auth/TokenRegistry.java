@@ -165,7 +165,7 @@ public final class TokenRegistry {
                 return;
             }
             try {
-                if (stamp == Stamp.MISSING) {
+                if (stamp.equals(Stamp.MISSING)) {
                     throw new IOException("the file is missing");
                 }
                 List<Entry> entries = read(file);

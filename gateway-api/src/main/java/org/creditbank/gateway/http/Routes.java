@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.creditbank.gateway.ApiException;
@@ -64,7 +65,7 @@ final class Routes {
         r.get(API + "/outcomes/{id}/history", ctx -> json(ctx, 200, s.outcomes().history(who(ctx), ctx.pathParam("id"))),
                 REGISTRAR, VERIFIER);
         for (StatusChange change : StatusChange.values()) {
-            r.post(API + "/outcomes/{id}/" + change.name().toLowerCase(), ctx -> receipt(ctx, s.outcomes().changeStatus(
+            r.post(API + "/outcomes/{id}/" + change.name().toLowerCase(Locale.ROOT), ctx -> receipt(ctx, s.outcomes().changeStatus(
                     who(ctx), ctx.pathParam("id"), change, body(ctx, Reason.class).reason())), REGISTRAR);
         }
 

@@ -125,7 +125,7 @@ public final class CanonicalJson {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = StringDeserializer.instance.deserialize(p, ctxt);
-            return value == null ? null : wellFormed(value, p, ctxt);
+            return value == null ? null : wellFormed(value, p);
         }
 
         @Override
@@ -138,11 +138,11 @@ public final class CanonicalJson {
     private static final class WellFormedKey extends KeyDeserializer {
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
-            return wellFormed(key, ctxt.getParser(), ctxt);
+            return wellFormed(key, ctxt.getParser());
         }
     }
 
-    private static String wellFormed(String value, JsonParser p, DeserializationContext ctxt) throws IOException {
+    private static String wellFormed(String value, JsonParser p) throws IOException {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
