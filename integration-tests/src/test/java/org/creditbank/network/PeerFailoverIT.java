@@ -2,6 +2,7 @@ package org.creditbank.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Map;
 import org.creditbank.network.RunningGateways.Gateway;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class PeerFailoverIT {
 
-    private static final String RUN = "HA" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private static final String RUN = "HA" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
     @Test
     void theCollegesGatewayFailsOverToItsSecondPeerWhenTheFirstIsDown() throws Exception {

@@ -35,7 +35,7 @@ class SigningKeyCommandTest {
     void generateWritesAPrivateKeyFileAndPrintsTheMultikeyTheGatewaySignsWith() throws Exception {
         Path key = dir.resolve("eddsa-key.pem");
 
-        assertThat(run("generate", key.toString())).as(err.toString()).isZero();
+        assertThat(run("generate", key.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String multikey = out.toString(StandardCharsets.UTF_8).strip();
 
         assertThat(Ed25519Multikey.isValid(multikey)).as(multikey).isTrue();
