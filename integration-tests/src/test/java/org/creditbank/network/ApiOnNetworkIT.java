@@ -206,6 +206,14 @@ class ApiOnNetworkIT {
 
         Reply verdict = hardware.post("/api/v1/credentials/verify", null, credential);
         assertThat(verdict.json().get("verdict").asText()).as(verdict.body()).isEqualTo("VALID");
+        // Both proofs of the set, and the issuer's own did:web document names both keys.
+        assertThat(vc.get("proof").findValuesAsText("cryptosuite")).containsExactly("ecdsa-rdfc-2019", "eddsa-rdfc-2022");
+        assertThat(verdict.body()).contains("EDDSA_SIGNATURE", "EDDSA_KEY_REGISTERED").doesNotContain("FAILED");
+        JsonNode did = college.get("/.well-known/did.json", null).json();
+        assertThat(did.get("id").asText()).isEqualTo(vc.at("/issuer/id").asText());
+        assertThat(did.toString()).contains(vc.get("proof").get(0).get("verificationMethod").asText(),
+                vc.get("proof").get(1).get("verificationMethod").asText());
+        assertThat(vc.at("/issuer/name").asText()).isEqualTo("广州五金职业技术学院");
         Reply qr = hardware.post("/api/v1/credentials/qr", null, credential);
         assertThat(qr.contentType()).startsWith("image/svg+xml");
         assertThat(qr.body()).startsWith("<svg");

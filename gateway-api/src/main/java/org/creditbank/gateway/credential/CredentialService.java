@@ -302,7 +302,7 @@ public final class CredentialService {
             throw new ApiException(ErrorCode.MALFORMED_INPUT, "a QR code is made for a JSON credential"
                     + " or presentation; this is not JSON");
         }
-        return VerifyLink.qrSvg(VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document)));
+        return VerifyLink.qrSvg(VerifyLink.forQr(setup.publicBaseUrl(), document));
     }
 
     /** The document as JSON, or null when it is not JSON (the verifier then reports it malformed). */

@@ -1,5 +1,8 @@
 package org.creditbank.gateway.credential;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -16,6 +19,7 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.json.CanonicalJson;
 
 /**
  * The link that opens this gateway's verification page for one credential, and its QR code. The
@@ -39,6 +43,35 @@ final class VerifyLink {
             throw new IllegalStateException("in-memory compression failed", e);
         }
         return baseUrl + "/verify?credential=" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+    }
+
+    /**
+     * The link a QR code carries for {@code document}: the whole document when it fits; otherwise,
+     * for a proof set, the document with its {@code ecdsa-rdfc-2019} proof alone. That is still the
+     * issuer's signature over the same content (each proof of a set signs the document without the
+     * others), so the page verifies it; only the second proof stays with the holder's copy. Until
+     * the gateway resolves short links, this keeps a two-proof credential within a QR code.
+     */
+    static String forQr(String baseUrl, JsonNode document) {
+        String link = of(baseUrl, CanonicalJson.toJson(document));
+        JsonNode proofs = document.path("proof");
+        if (link.length() <= MAX_QR_BYTES || !proofs.isArray() || !(document instanceof ObjectNode object)) {
+            return link;
+        }
+        ObjectNode withOneProof = object.deepCopy();
+        ArrayNode kept = withOneProof.putArray("proof");
+        proofs.forEach(p -> {
+            if (p.path("cryptosuite").asText().equals("ecdsa-rdfc-2019")) {
+                kept.add(p);
+            }
+        });
+        if (kept.isEmpty()) {
+            return link;
+        }
+        if (kept.size() == 1) {
+            withOneProof.set("proof", kept.get(0));
+        }
+        return of(baseUrl, CanonicalJson.toJson(withOneProof));
     }
 
     /** The link as an SVG QR code, black modules on white with the standard quiet zone. */
