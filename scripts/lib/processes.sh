@@ -25,7 +25,7 @@ namespace_of() {
   local name=$1
   case $name in
     ca.*) echo "cb-${name#ca.}" ;;
-    peer0.* | gateway.*) echo "cb-${name#*.}" ;;
+    peer[0-9]*.* | gateway.*) echo "cb-${name#*.}" ;;
     chaincode.*) name=${name#chaincode.}; echo "cb-${name%%.*}" ;;
     *) echo "cb-$name" ;;
   esac
