@@ -3,14 +3,11 @@ package org.creditbank.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.network.RunningGateways.Gateway;
 import org.creditbank.network.RunningGateways.Reply;
@@ -51,7 +48,7 @@ class ConsortiumGrowthIT {
         }
         String credential = college.get("/api/v1/outcomes/" + courseId + "/credential", college.registrarToken()).body();
 
-        runScript("scripts/consortium", "add-institution", ENTRY.toString());
+        LiveNetwork.runScript("scripts/consortium", "add-institution", ENTRY.toString());
 
         JsonNode joined = LiveNetwork.consortiumMember("techcollege");
         assertThat(LiveNetwork.consortium().path("members").size()).isEqualTo(membersBefore + 1);
@@ -88,14 +85,5 @@ class ConsortiumGrowthIT {
         String hash = college.get("/api/v1/outcomes/" + courseId, college.verifierToken()).json().at("/contentHash").asText();
         assertThat(tech.post("/api/v1/verify", null, Map.of("recordId", courseId, "contentHash", hash)).json()
                 .path("verdict").asText()).isEqualTo("VALID");
-    }
-
-    static void runScript(String... command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(LiveNetwork.ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().put("CREDITBANK_RUN", LiveNetwork.DIR.toAbsolutePath().toString());
-        Process p = pb.start();
-        byte[] output = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(new String(output, StandardCharsets.UTF_8)).isZero();
     }
 }

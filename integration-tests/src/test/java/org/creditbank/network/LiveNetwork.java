@@ -1,5 +1,7 @@
 package org.creditbank.network;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
@@ -9,6 +11,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -141,6 +145,16 @@ final class LiveNetwork implements AutoCloseable {
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot read a key in " + keystore, e);
         }
+    }
+
+    /** Runs one of the checkout's scripts against this network (CREDITBANK_RUN set) and asserts it succeeded. */
+    static void runScript(String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(LiveNetwork.ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().put("CREDITBANK_RUN", LiveNetwork.DIR.toAbsolutePath().toString());
+        Process p = pb.start();
+        byte[] output = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(new String(output, StandardCharsets.UTF_8)).isZero();
     }
 
     @Override

@@ -24,7 +24,7 @@ class PeerFailoverIT {
         String learner = college.openAccount();
         String before = college.issueCourse(RUN + "-1", learner);
 
-        ConsortiumGrowthIT.runScript("scripts/network", "kill", "peer0.college");
+        LiveNetwork.runScript("scripts/network", "kill", "peer0.college");
         try {
             String during = college.issueCourse(RUN + "-2", learner);
             String hash = college.get("/api/v1/outcomes/" + during, college.verifierToken()).json().path("contentHash").asText();
@@ -33,7 +33,7 @@ class PeerFailoverIT {
             assertThat(college.get("/api/v1/outcomes/" + before, college.verifierToken()).status()).isEqualTo(200);
             assertThat(college.get("/readyz", null).status()).isEqualTo(200);
         } finally {
-            ConsortiumGrowthIT.runScript("scripts/network", "up");
+            LiveNetwork.runScript("scripts/network", "up");
         }
         assertThat(college.issueCourse(RUN + "-3", learner)).startsWith("CollegeMSP:");
     }

@@ -37,10 +37,10 @@ class PeerRecoveryIT {
                     "birthDate", "2006-09-01", "nationalId", "440101200609010022", "salt", "fedcba9876543210fedcba9876543210"))),
                     "learner:putPersonalData");
         }
-        ConsortiumGrowthIT.runScript("scripts/consortium", "snapshot", "university");
+        LiveNetwork.runScript("scripts/consortium", "snapshot", "university");
         String afterSnapshot = university.issueCourse(RUN + "-2", learner);
 
-        ConsortiumGrowthIT.runScript("scripts/consortium", "recover-peer", "university");
+        LiveNetwork.runScript("scripts/consortium", "recover-peer", "university");
         JsonNode report = CanonicalJson.read(Files.readString(LiveNetwork.DIR.resolve("recovery-report.json")), JsonNode.class);
         assertThat(report.path("height").asLong()).isGreaterThan(report.path("snapshotBlock").asLong());
 
