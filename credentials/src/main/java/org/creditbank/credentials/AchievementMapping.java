@@ -54,6 +54,19 @@ final class AchievementMapping {
         return subject;
     }
 
+    /**
+     * Names the credit-bank account of a subject whose {@code id} is a holder's DID: an OB 3.0
+     * {@code IdentityObject} of type {@code accountId}, in the clear (it is already pseudonymous),
+     * so the registrar and the ledger can still tell whose record it is.
+     */
+    static void identifyAccount(ObjectNode subject, String accountNo) {
+        subject.putArray("identifier").addObject()
+                .put("type", "IdentityObject")
+                .put("hashed", false)
+                .put("identityHash", accountNo)
+                .put("identityType", "accountId");
+    }
+
     static ArrayNode evidence(Outcome outcome) {
         ArrayNode evidence = CredentialJson.object().arrayNode();
         evidence.addObject()

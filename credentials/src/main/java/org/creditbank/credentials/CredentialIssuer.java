@@ -61,6 +61,19 @@ public final class CredentialIssuer {
      *                    issued the outcome (its place among that transaction's outcomes)
      */
     public String issueAchievement(Outcome outcome, String learnerName, int statusIndex) {
+        return issueAchievement(outcome, learnerName, statusIndex, null);
+    }
+
+    /**
+     * The credential for one ACTIVE outcome, issued to a holder: its subject is the holder's DID
+     * (which the holder proved it controls, see {@link DidAuthentication}) instead of the account
+     * URN, so a wallet can present it as its own. The ledger record it names is the same, and so
+     * is every check a verifier makes; the account number stays in the credential as the subject's
+     * {@code identifier}, which is what the ledger knows the learner by.
+     *
+     * @param holder the holder's DID, or null for the account URN as the subject
+     */
+    public String issueAchievement(Outcome outcome, String learnerName, int statusIndex, String holder) {
         if (outcome.status() != OutcomeStatus.ACTIVE) {
             throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD,
                     "outcome " + outcome.id() + " is " + outcome.status() + "; only ACTIVE outcomes get credentials",
@@ -83,8 +96,12 @@ public final class CredentialIssuer {
             // The ledger's validUntil is the last valid day; the credential's is the first instant after it.
             vc.put("validUntil", Validity.endsAt(draft.validUntil()).toString());
         }
-        vc.set("credentialSubject", AchievementMapping.subject(outcome, issuer, learnerSubjectId(draft.learner()),
-                learnerName));
+        String account = learnerSubjectId(draft.learner());
+        ObjectNode subject = AchievementMapping.subject(outcome, issuer, holder == null ? account : holder, learnerName);
+        if (holder != null) {
+            AchievementMapping.identifyAccount(subject, draft.learner());
+        }
+        vc.set("credentialSubject", subject);
         vc.set("evidence", AchievementMapping.evidence(outcome));
         ArrayNode status = vc.putArray("credentialStatus");
         for (StatusPurpose purpose : StatusPurpose.values()) {

@@ -157,7 +157,7 @@ final class DataIntegrityProof {
     }
 
     /** SHA-256(canonical proof configuration) || SHA-256(canonical document), as both cryptosuites define. */
-    private static byte[] hashData(ObjectNode document, ObjectNode proofOptions, byte[] documentHash) {
+    static byte[] hashData(ObjectNode document, ObjectNode proofOptions, byte[] documentHash) {
         ObjectNode configuration = document.objectNode();
         configuration.set("@context", document.get("@context"));
         configuration.setAll(proofOptions);
