@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.creditbank.credentials.VerificationReport.Check;
 import org.creditbank.credentials.VerificationReport.Status;
-import org.creditbank.model.key.Base58Btc;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +29,8 @@ class HolderBindingTest {
     private final TestInstitution college = TestInstitution.create("Org1MSP", "Example Vocational College",
             "college.example");
     private final CredentialIssuer issuer = new CredentialIssuer(college.identity, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final KeyPair wallet = Ed25519Keys.generate();
-    private final String holder = "did:key:" + Ed25519Keys.multikey(wallet.getPublic());
+    private final TestWallet wallet = new TestWallet();
+    private final String holder = wallet.did;
 
     @Test
     void theCredentialsSubjectIsTheHoldersDidAndTheAccountStaysItsIdentifier() {
@@ -93,26 +91,7 @@ class HolderBindingTest {
                 .isFalse();
     }
 
-    /** A DID Authentication presentation signed with the wallet's key, after {@code edit} of its unsigned form. */
     private ObjectNode presentation(Consumer<ObjectNode> edit) {
-        ObjectNode vp = CredentialJson.object();
-        vp.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-        vp.put("id", "urn:uuid:7d2f0b55-5e3a-4c53-9a51-0c2b0f8b7a10");
-        vp.putArray("type").add("VerifiablePresentation");
-        vp.put("holder", holder);
-        ObjectNode proof = CredentialJson.object();
-        proof.put("type", DataIntegrityProof.TYPE);
-        proof.put("cryptosuite", DataIntegrityProof.EDDSA_RDFC_2022);
-        proof.put("created", NOW.toString());
-        proof.put("verificationMethod", DidAuthentication.methodId(holder));
-        proof.put("proofPurpose", "authentication");
-        proof.put("challenge", CHALLENGE);
-        proof.put("domain", DOMAIN);
-        byte[] signature = Ed25519Keys.sign(wallet.getPrivate(),
-                DataIntegrityProof.hashData(vp, proof, DataIntegrityProof.documentHash(vp)));
-        proof.put("proofValue", Base58Btc.encodeMultibase(signature));
-        edit.accept(vp);
-        vp.set("proof", proof);
-        return vp;
+        return wallet.authenticate(CHALLENGE, DOMAIN, NOW, edit);
     }
 }

@@ -22,6 +22,7 @@ import org.creditbank.gateway.ledger.MeteredLedgerClient;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
+import org.creditbank.gateway.wallet.WalletOffers;
 
 /** Starts one institution's gateway: {@code java -jar creditbank-gateway.jar gateway.properties}. */
 public final class GatewayMain {
@@ -70,9 +71,11 @@ public final class GatewayMain {
         OutcomeService outcomes = new OutcomeService(ledger);
         LearnerService learners = new LearnerService(ledger);
         VerificationService verification = new VerificationService(ledger, serviceIdentity);
+        CredentialService credentialService = new CredentialService(ledger, outcomes, learners, serviceIdentity, mspId,
+                credentials, verification);
         return new Services(tokens, outcomes, new RecognitionService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
-                new CredentialService(ledger, outcomes, learners, serviceIdentity, mspId, credentials, verification),
+                credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
                 new Metrics(registry));
     }
 }

@@ -82,6 +82,17 @@ public enum ErrorCode {
     CREDENTIAL_NOT_ISSUABLE,
     /** The document makes a verification link too long for a QR code. */
     TOO_LARGE_FOR_QR,
+    /**
+     * A wallet's credential offer, pre-authorised code or access token is unknown, already used or
+     * expired (one-time codes expire); the learner starts a new offer.
+     */
+    OFFER_NOT_VALID,
+    /**
+     * A wallet's proof that it holds its key (an OpenID4VCI key proof or a DID Authentication
+     * presentation) is missing, malformed, for another issuer or exchange, replayed or not signed
+     * by that key.
+     */
+    HOLDER_PROOF_INVALID,
     /** This gateway has no issuer key, so it cannot sign credentials. */
     CREDENTIALS_NOT_CONFIGURED,
     /** The peers did not run or endorse the call, without a refusal of the chaincode's; nothing was written. */

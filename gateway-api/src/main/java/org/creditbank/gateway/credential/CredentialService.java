@@ -93,6 +93,14 @@ public final class CredentialService {
      * institution issued, which {@code caller} may read.
      */
     public String outcomeCredential(Principal caller, String id) {
+        return outcomeCredential(caller, id, null);
+    }
+
+    /**
+     * The same credential issued to a wallet: its subject is {@code holder}, a DID the wallet has
+     * just proved it controls (see {@code wallet}); null for the account URN as subject.
+     */
+    public String outcomeCredential(Principal caller, String id, String holder) {
         Outcome outcome = outcomes.get(caller, id);
         CredentialIssuer signer = signer();
         if (!mspId.equals(outcome.issuer())) {
@@ -105,7 +113,7 @@ public final class CredentialService {
             throw new IllegalStateException("outcome " + outcome.id() + " is missing from its issuance " + outcome.awardTxId());
         }
         try {
-            return signer.issueAchievement(outcome, null, position);
+            return signer.issueAchievement(outcome, null, position, holder);
         } catch (CredentialException e) {
             throw notIssuable(e);
         }
@@ -180,6 +188,11 @@ public final class CredentialService {
             }
             return signer.issueStatusList(p, listId, bits, setup.statusListTtl());
         }).toList();
+    }
+
+    /** This institution's name as the ledger has it registered (what its credentials say as issuer name). */
+    public String issuerName() {
+        return registered().identity().name();
     }
 
     /**

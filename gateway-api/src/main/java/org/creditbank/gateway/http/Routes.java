@@ -94,6 +94,24 @@ final class Routes {
         r.get("/verify/verify.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
                 .result(ClasspathText.load("/web/verify.js")));
 
+        // Wallets: a learner opens a one-time offer; a wallet collects it by OpenID4VCI or a VC-API exchange.
+        r.post(API + "/outcomes/{id}/wallet-offers", ctx -> json(ctx, 201,
+                s.wallet().open(who(ctx), ctx.pathParam("id"))), LEARNER, REGISTRAR);
+        r.get("/.well-known/openid-credential-issuer", ctx -> json(ctx, 200, s.wallet().oid4vci().issuerMetadata()));
+        r.get("/.well-known/oauth-authorization-server", ctx -> json(ctx, 200,
+                s.wallet().oid4vci().authorizationServerMetadata()));
+        r.get("/oid4vci/offers/{offerId}", ctx -> json(noStore(ctx), 200,
+                s.wallet().oid4vci().offer(ctx.pathParam("offerId"))));
+        r.post("/oid4vci/token", ctx -> json(noStore(ctx), 200, s.wallet().oid4vci().token(
+                ctx.formParam("grant_type"), ctx.formParam("pre-authorized_code"))));
+        r.post("/oid4vci/nonce", ctx -> json(noStore(ctx), 200, s.wallet().oid4vci().nonce()));
+        r.post("/oid4vci/credential", ctx -> jsonText(noStore(ctx), s.wallet().oid4vci().credential(
+                ctx.header("Authorization"), text(ctx))));
+        r.get("/exchanges/{offerId}/protocols", ctx -> json(noStore(ctx), 200,
+                s.wallet().vcApi().protocols(ctx.pathParam("offerId"))));
+        r.post("/exchanges/{offerId}", ctx -> jsonText(noStore(ctx), s.wallet().vcApi().step(ctx.pathParam("offerId"),
+                text(ctx))));
+
         r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx),
                 RequestText.spreadsheet(ctx.bodyAsBytes()), booleanQuery(ctx, "dryRun", true))), REGISTRAR);
     }
@@ -111,6 +129,11 @@ final class Routes {
 
     static Principal who(Context ctx) {
         return ctx.attribute(GatewayServer.PRINCIPAL);
+    }
+
+    /** One-time secrets (offers, codes, tokens, nonces) must not be kept by any cache. */
+    private static Context noStore(Context ctx) {
+        return ctx.header("Cache-Control", "no-store");
     }
 
     private static void json(Context ctx, int status, Object value) {

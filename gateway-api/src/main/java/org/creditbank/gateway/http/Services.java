@@ -8,6 +8,7 @@ import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
+import org.creditbank.gateway.wallet.WalletOffers;
 
 /** Everything the HTTP layer calls into, wired once at start-up. */
 public record Services(
@@ -19,5 +20,6 @@ public record Services(
         InstitutionService institutions,
         ImportService imports,
         CredentialService credentials,
+        WalletOffers wallet,
         Metrics metrics) {
 }
