@@ -8,7 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,6 +246,72 @@ class ApiOnNetworkIT {
             assertThat(later.get("verdict").asText()).as(later.toString()).isEqualTo("INVALID");
             assertThat(later.get("summary").asText()).contains(kept, "withdrawn");
         }
+    }
+
+    @Test
+    @Order(5)
+    void aLearnerTakesACredentialIntoWalletsNobodyHereWroteAndItIsBoundToTheWalletsKey() throws Exception {
+        String learner = college.openAccount();
+        String id = college.issueCourse(RUN + "-WALLET", learner);
+        String student = learnerToken(college, learner, id);
+        JsonNode metadata = college.get("/.well-known/openid-credential-issuer", null).json();
+        assertThat(metadata.path("credential_issuer").asText()).isEqualTo(college.baseUrl());
+        assertThat(college.get("/.well-known/oauth-authorization-server", null).json().path("token_endpoint").asText())
+                .isEqualTo(college.baseUrl() + "/oid4vci/token");
+
+        // OpenID4VCI 1.0, pre-authorized code flow: the OpenWallet Foundation's client, a P-256 and an Ed25519 key.
+        List<JsonNode> collected = new ArrayList<>();
+        for (String key : List.of("es256", "eddsa")) {
+            JsonNode offer = college.post("/api/v1/outcomes/" + id + "/wallet-offers", student, "").json();
+            assertThat(offer.path("credentialOffer").asText()).hasSizeLessThan(200);
+            IndependentWallet.Collected byOid4vci = IndependentWallet.collect("oid4vci",
+                    offer.path("credentialOffer").asText(), key);
+            assertThat(byOid4vci.holder()).startsWith("did:jwk:");
+            assertThat(byOid4vci.credential().at("/credentialSubject/id").asText()).isEqualTo(byOid4vci.holder());
+            collected.add(byOid4vci.credential());
+            // Collected: the offer, its code and its token are spent.
+            String offerPath = URLDecoder.decode(offer.path("credentialOffer").asText().split("=", 2)[1],
+                    StandardCharsets.UTF_8).substring(college.baseUrl().length());
+            college.get(offerPath, null).assertProblem(400, "OFFER_NOT_VALID");
+        }
+        college.postForm("/oid4vci/token", "grant_type=authorization_code").assertProblem(400, "INVALID_FIELD");
+        assertThat(college.post("/oid4vci/nonce", null, "").json().path("c_nonce").asText()).isNotBlank();
+        Reply noToken = college.post("/oid4vci/credential", null, "{}", Map.of("Authorization", "Bearer spent"));
+        noToken.assertProblem(401, "UNAUTHENTICATED");
+        assertThat(noToken.json().path("error").asText()).isEqualTo("invalid_token");
+
+        // A VC-API exchange, the Learner Credential Wallet's way: DID Authentication signed with Digital Bazaar's library.
+        JsonNode offer = college.post("/api/v1/outcomes/" + id + "/wallet-offers", student, "").json();
+        IndependentWallet.Collected byVcApi = IndependentWallet.collect("vcapi", offer.path("interactionUrl").asText());
+        assertThat(byVcApi.holder()).startsWith("did:key:z6Mk");
+        assertThat(byVcApi.credential().at("/credentialSubject/id").asText()).isEqualTo(byVcApi.holder());
+        collected.add(byVcApi.credential());
+        String exchange = offer.path("exchange").asText().substring(college.baseUrl().length());
+        college.get(exchange + "/protocols", null).assertProblem(400, "OFFER_NOT_VALID");
+        college.post(exchange, null, "{}").assertProblem(400, "OFFER_NOT_VALID");
+
+        // Each wallet's credential names the learner's account, verifies at another institution, and follows the ledger.
+        for (JsonNode credential : collected) {
+            assertThat(credential.at("/credentialSubject/identifier/0/identityHash").asText()).isEqualTo(learner);
+            Reply verdict = hardware.post("/api/v1/credentials/verify", null, credential.toString());
+            assertThat(verdict.json().path("verdict").asText()).as(verdict.body()).isEqualTo("VALID");
+        }
+        college.post("/api/v1/outcomes/" + id + "/revoke", college.registrarToken(), Map.of("reason", "证书作废"));
+        for (JsonNode credential : collected) {
+            assertThat(hardware.post("/api/v1/credentials/verify", null, credential.toString()).json().path("verdict")
+                    .asText()).isEqualTo("INVALID");
+        }
+    }
+
+    /** A new learner token for {@code learner}, once the gateway has read it (it re-reads its token file within seconds). */
+    private static String learnerToken(Gateway gateway, String learner, String recordId) throws InterruptedException {
+        String token = TokenRegistry.open(RunningGateways.tokensFile(gateway.org()))
+                .create(TokenRole.LEARNER, "gateway", learner, "network test " + RUN);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (gateway.get("/api/v1/outcomes/" + recordId, token).status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return token;
     }
 
     @Test

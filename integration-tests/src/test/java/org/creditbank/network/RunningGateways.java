@@ -69,6 +69,10 @@ final class RunningGateways {
             return send("POST", path, token, "application/json", body instanceof String s ? s : CanonicalJson.toJson(body));
         }
 
+        Reply postForm(String path, String form) {
+            return send("POST", path, null, "application/x-www-form-urlencoded", form);
+        }
+
         Reply postCsv(String path, String token, String csv) {
             return send("POST", path, token, "text/csv; charset=utf-8", csv);
         }

@@ -1,5 +1,7 @@
 package org.creditbank.gateway.wallet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,7 +14,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -46,6 +48,9 @@ final class HolderKeyProof {
     static final List<String> ALGORITHMS = List.of(JWSAlgorithm.ES256.getName(), JWSAlgorithm.EdDSA.getName());
     /** How far a proof's {@code iat} may be from this gateway's clock. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** Plain Jackson, which keeps an object's members in the order they came (the canonical writer sorts them). */
+    private static final ObjectMapper IN_ORDER = new ObjectMapper();
 
     private HolderKeyProof() {
     }
@@ -113,7 +118,7 @@ final class HolderKeyProof {
         if (jwk.isPrivate()) {
             throw invalid("the key proof's jwk must be a public key; never send a private key");
         }
-        String did = "did:jwk:" + Base64URL.encode(jwk.toJSONString().getBytes(StandardCharsets.UTF_8));
+        String did = "did:jwk:" + Base64URL.encode(asTheWalletWroteIt(header));
         if (jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()) && JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
             return new Holder(did, jwk, null);
         }
@@ -126,6 +131,20 @@ final class HolderKeyProof {
             }
         }
         throw invalid("the key proof's jwk must be a P-256 key with ES256 or an Ed25519 key with EdDSA");
+    }
+
+    /**
+     * The header's {@code jwk} as the wallet serialised it (its members in its order): a did:jwk is
+     * the base64url of the JWK's JSON, and a wallet recognises a credential as its own by that
+     * exact string, which a re-serialisation with another member order would change.
+     */
+    private static byte[] asTheWalletWroteIt(JWSHeader header) {
+        try {
+            JsonNode parsed = IN_ORDER.readTree(header.getParsedBase64URL().decode());
+            return IN_ORDER.writeValueAsBytes(parsed.path("jwk"));
+        } catch (IOException e) {
+            throw invalid("the key proof's header is not JSON: " + e.getMessage());
+        }
     }
 
     private static boolean verifies(SignedJWT proof, Holder holder) {
