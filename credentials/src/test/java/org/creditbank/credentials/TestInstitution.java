@@ -12,6 +12,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -103,9 +104,21 @@ public final class TestInstitution {
 
     /** The same outcome under another local id. */
     public Outcome outcome(String learner, String localId) {
+        return outcome(learner, localId, "2030-06-30");
+    }
+
+    /**
+     * The same outcome valid through {@code validUntil} (its last valid day, after 2026-07-01):
+     * for verifiers whose clock cannot be set, a date relative to today keeps a test from expiring.
+     */
+    public Outcome outcomeValidThrough(String learner, LocalDate validUntil) {
+        return outcome(learner, "2026-CNC-0001", validUntil.toString());
+    }
+
+    private Outcome outcome(String learner, String localId, String validUntil) {
         OutcomeDraft draft = new OutcomeDraft(localId, learner, OutcomeKind.COURSE, "CNC101", "数控车床编程",
                 "专业核心", new BigDecimal("2.5"), 48, 4, new Result(Result.Scale.PERCENTAGE, "86"), "2026-03-01",
-                "2026-07-01", "2030-06-30", "a".repeat(64), "https://evidence.example/cnc101.pdf");
+                "2026-07-01", validUntil, "a".repeat(64), "https://evidence.example/cnc101.pdf");
         String id = RecordId.outcome(mspId, draft.localId()).toString();
         return new Outcome(id, mspId, draft, Outcome.hashOf(mspId, draft), AWARDED.toString(), "tx-0001",
                 OutcomeStatus.ACTIVE, null, null, "registrar");
