@@ -1,7 +1,18 @@
 package org.creditbank.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.Reader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -11,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +32,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.creditbank.credentials.CredentialIssuer;
 import org.creditbank.credentials.CredentialVerifier;
+import org.creditbank.credentials.Ed25519Keys;
+import org.creditbank.credentials.Ed25519SigningKey;
 import org.creditbank.credentials.IssuerIdentity;
 import org.creditbank.credentials.TrustBundle;
+import org.creditbank.credentials.VerificationReport;
+import org.creditbank.model.institution.SigningKey;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.Outcome;
 import org.hyperledger.fabric.client.identity.Identities;
@@ -67,7 +84,7 @@ public final class Bench {
         int growTo = Integer.parseInt(o.getOrDefault("grow", "100000"));
         try (Targets.Sdk sdk = new Targets.Sdk(network)) {
             Bench bench = new Bench(new Targets.Api(o.getOrDefault("gateway", "http://127.0.0.1:8080"), token), sdk, network, phase);
-            List<String> phases = List.of(o.getOrDefault("phases", "single,batch,online,offline,growth").split(","));
+            List<String> phases = List.of(o.getOrDefault("phases", "single,batch,online,offline,wallet,growth").split(","));
             bench.openLearners(32);
             if (phases.contains("single")) {
                 bench.singleIssuance(levels);
@@ -81,6 +98,9 @@ public final class Bench {
             }
             if (phases.contains("offline")) {
                 bench.offlineVerification();
+            }
+            if (phases.contains("wallet")) {
+                bench.walletDelivery(List.of(1, 4));
             }
             if (phases.contains("growth")) {
                 bench.growth(growTo);
@@ -191,30 +211,94 @@ public final class Bench {
         }
         JsonNode issued = api.post("/api/v1/outcomes/batch", CanonicalJson.toJson(Map.of("items", items)), true)
                 .get("record");
-        CredentialIssuer credentials = new CredentialIssuer(issuer, Clock.systemUTC());
-        List<String> pool = new ArrayList<>();
+        // The same records signed twice: with the proof set (ECDSA and a registered Ed25519 key), as
+        // the gateways sign, and with the ECDSA proof alone, the baseline of the same run.
+        Ed25519SigningKey eddsa = Ed25519Keys.signingKey(Ed25519Keys.generate().getPrivate());
+        IssuerIdentity withEddsa = new IssuerIdentity(issuer.mspId(), issuer.name(), issuer.id(), issuer.statusListBase(),
+                key, List.of(cert), eddsa);
+        CredentialIssuer ecdsaOnly = new CredentialIssuer(issuer, Clock.systemUTC());
+        CredentialIssuer proofSet = new CredentialIssuer(withEddsa, Clock.systemUTC());
+        List<String> ecdsaPool = new ArrayList<>();
+        List<String> proofSetPool = new ArrayList<>();
         for (JsonNode item : issued) {
-            JsonNode record = api.get("/api/v1/outcomes/" + item.get("id").asText());
-            pool.add(credentials.issueAchievement(CanonicalJson.read(record.toString(), Outcome.class), null, pool.size()));
+            Outcome outcome = CanonicalJson.read(api.get("/api/v1/outcomes/" + item.get("id").asText()).toString(),
+                    Outcome.class);
+            ecdsaPool.add(ecdsaOnly.issueAchievement(outcome, null, ecdsaPool.size()));
+            proofSetPool.add(proofSet.issueAchievement(outcome, null, proofSetPool.size()));
         }
-        CredentialVerifier verifier = new CredentialVerifier(new TrustBundle(Map.of("CollegeMSP", List.of(ca))));
-        for (String credential : pool) {
-            if (!verifier.verify(credential, List.of(), Instant.now()).valid()) {
-                throw new IllegalStateException("a benchmark credential does not verify: "
-                        + verifier.verify(credential, List.of(), Instant.now()).describe());
+        SigningKey registered = new SigningKey("CollegeMSP", eddsa.publicKeyMultibase(), "2026-01-01T00:00:00Z", null);
+        CredentialVerifier verifier = new CredentialVerifier(new TrustBundle(Map.of("CollegeMSP", List.of(ca)),
+                Map.of("CollegeMSP", List.of(registered))));
+        for (String credential : proofSetPool) {
+            VerificationReport report = verifier.verify(credential, List.of(), Instant.now());
+            if (!report.valid() || report.result(VerificationReport.Check.EDDSA_SIGNATURE)
+                    .filter(c -> c.status() == VerificationReport.Status.PASSED).isEmpty()) {
+                throw new IllegalStateException("a benchmark credential does not verify with both proofs: "
+                        + report.describe());
             }
         }
+        for (Map.Entry<String, List<String>> pool : Map.of("verify/offline", ecdsaPool,
+                "verify/offline-proof-set", proofSetPool).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            AtomicLong next = new AtomicLong();
+            for (int threads : List.of(1, 2)) {
+                record(LoadRun.run(pool.getKey(), threads, phase, () -> {
+                    String credential = pool.getValue().get((int) (next.getAndIncrement() % pool.getValue().size()));
+                    if (!verifier.verify(credential, List.of(), Instant.now()).valid()) {
+                        throw new IllegalStateException("invalid");
+                    }
+                    return 1;
+                }));
+            }
+        }
+        extra.put("offline_pool_credentials", ecdsaPool.size());
+    }
+
+    /**
+     * Credentials at the gateway: reading an outcome (the baseline of the same run), signing its
+     * credential with both proofs, and the whole OpenID4VCI round trip a wallet makes (offer,
+     * credential offer, token, nonce, credential with a key proof), each at {@code levels}.
+     */
+    private void walletDelivery(List<Integer> levels) throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            items.add(draft(someLearner()));
+        }
+        api.post("/api/v1/outcomes/batch", CanonicalJson.toJson(Map.of("items", items)), true).get("record")
+                .forEach(r -> ids.add(r.get("id").asText()));
         AtomicLong next = new AtomicLong();
-        for (int threads : List.of(1, 2)) {
-            record(LoadRun.run("verify/offline", threads, phase, () -> {
-                String credential = pool.get((int) (next.getAndIncrement() % pool.size()));
-                if (!verifier.verify(credential, List.of(), Instant.now()).valid()) {
-                    throw new IllegalStateException("invalid");
+        Supplier<String> anId = () -> ids.get((int) (next.getAndIncrement() % ids.size()));
+        ECKey wallet = new ECKeyGenerator(Curve.P_256).generate();
+        for (int c : levels) {
+            record(LoadRun.run("credential/read-outcome", c, phase, () -> {
+                api.get("/api/v1/outcomes/" + anId.get());
+                return 1;
+            }));
+            record(LoadRun.run("credential/sign-proof-set", c, phase, () -> {
+                if (api.get("/api/v1/outcomes/" + anId.get() + "/credential").get("proof").size() != 2) {
+                    throw new IllegalStateException("the gateway signed without the proof set");
                 }
                 return 1;
             }));
+            record(LoadRun.run("credential/oid4vci-round-trip", c, phase, () -> {
+                JsonNode offer = api.post("/api/v1/outcomes/" + anId.get() + "/wallet-offers", "", true);
+                String offerUri = URLDecoder.decode(offer.get("credentialOffer").asText().split("=", 2)[1],
+                        StandardCharsets.UTF_8);
+                String code = api.getPublic(offerUri.substring(api.url("").length())).path("grants")
+                        .path("urn:ietf:params:oauth:grant-type:pre-authorized_code").path("pre-authorized_code").asText();
+                String token = api.postForm("/oid4vci/token", "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3A"
+                        + "pre-authorized_code&pre-authorized_code=" + code).get("access_token").asText();
+                String nonce = api.post("/oid4vci/nonce", "", false).get("c_nonce").asText();
+                SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .type(new JOSEObjectType("openid4vci-proof+jwt")).jwk(wallet.toPublicJWK()).build(),
+                        new JWTClaimsSet.Builder().audience(api.url("")).issueTime(new Date())
+                                .claim("nonce", nonce).build());
+                proof.sign(new ECDSASigner(wallet));
+                api.postBearer("/oid4vci/credential", CanonicalJson.toJson(Map.of("credential_configuration_id",
+                        "OpenBadgeAchievementCredential", "proofs", Map.of("jwt", List.of(proof.serialize())))), token);
+                return 1;
+            }));
         }
-        extra.put("offline_pool_credentials", pool.size());
     }
 
     private void growth(int growTo) throws Exception {

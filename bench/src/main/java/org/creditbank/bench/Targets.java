@@ -65,6 +65,25 @@ final class Targets {
             return check(http.send(r, HttpResponse.BodyHandlers.ofString()));
         }
 
+        /** A GET without the registrar's token (a wallet's request). */
+        JsonNode getPublic(String path) throws IOException, InterruptedException {
+            return check(http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        JsonNode postForm(String path, String form) throws IOException, InterruptedException {
+            return check(http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** A JSON POST with another bearer token than the registrar's (an OpenID4VCI access token). */
+        JsonNode postBearer(String path, String body, String bearer) throws IOException, InterruptedException {
+            return check(http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
         private static JsonNode check(HttpResponse<String> r) throws IOException {
             if (r.statusCode() >= 300) {
                 throw new IOException("HTTP " + r.statusCode() + " " + r.body());

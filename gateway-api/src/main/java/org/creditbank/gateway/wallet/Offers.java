@@ -42,14 +42,10 @@ final class Offers {
      * @param challenge the VC-API exchange's DID Authentication challenge
      */
     record Offer(String id, Principal caller, String recordId, Instant expiresAt, String preAuthorizedCode,
-                 String challenge, String accessToken, boolean collected) {
+                 String challenge, String accessToken) {
 
         Offer withAccessToken(String token) {
-            return new Offer(id, caller, recordId, expiresAt, preAuthorizedCode, challenge, token, collected);
-        }
-
-        Offer asCollected() {
-            return new Offer(id, caller, recordId, expiresAt, preAuthorizedCode, challenge, accessToken, true);
+            return new Offer(id, caller, recordId, expiresAt, preAuthorizedCode, challenge, token);
         }
     }
 
@@ -77,17 +73,17 @@ final class Offers {
                     (int) OFFER_LIFETIME.toSeconds(), null);
         }
         Offer offer = new Offer(secret(), caller, recordId, clock.instant().plus(OFFER_LIFETIME), secret(), secret(),
-                null, false);
+                null);
         byId.put(offer.id(), offer);
         idByCode.put(offer.preAuthorizedCode(), offer.id());
         return offer;
     }
 
-    /** The open, uncollected offer {@code id}; OFFER_NOT_VALID when there is none. */
+    /** The open offer {@code id} (a collected one is gone); OFFER_NOT_VALID when there is none. */
     synchronized Offer get(String id) {
         dropExpired();
         Offer offer = id == null ? null : byId.get(id);
-        if (offer == null || offer.collected()) {
+        if (offer == null) {
             throw notValid("no open wallet offer " + abbreviate(id) + "; it was collected, has expired, or never existed");
         }
         return offer;
@@ -110,19 +106,18 @@ final class Offers {
     synchronized Optional<Offer> byAccessToken(String token) {
         dropExpired();
         String id = token == null ? null : idByToken.get(token);
-        return Optional.ofNullable(id).map(byId::get).filter(o -> !o.collected());
+        return Optional.ofNullable(id).map(byId::get);
     }
 
     /**
-     * Marks the offer collected, once: false when another request collected it first, so two
-     * wallets racing for one offer get one credential between them.
+     * Collects the offer, once, which closes it and spends its code and token: false when another
+     * request collected it first, so two wallets racing for one offer get one credential between them.
      */
     synchronized boolean collect(String id) {
-        Offer offer = byId.get(id);
-        if (offer == null || offer.collected()) {
+        Offer offer = byId.remove(id);
+        if (offer == null) {
             return false;
         }
-        byId.put(id, offer.asCollected());
         idByCode.remove(offer.preAuthorizedCode());
         if (offer.accessToken() != null) {
             idByToken.remove(offer.accessToken());
@@ -130,16 +125,17 @@ final class Offers {
         return true;
     }
 
-    /** Gives back a collected offer whose credential could not be signed after all, so the wallet may retry. */
-    synchronized void reopen(String id) {
-        Offer offer = byId.get(id);
-        if (offer != null && offer.collected()) {
-            Offer open = new Offer(offer.id(), offer.caller(), offer.recordId(), offer.expiresAt(),
-                    offer.preAuthorizedCode(), offer.challenge(), offer.accessToken(), false);
-            byId.put(id, open);
-            if (open.accessToken() != null) {
-                idByToken.put(open.accessToken(), id);
-            }
+    /**
+     * Gives back an offer collected by a request whose credential could not be signed after all
+     * (the ledger did not answer, say), so the wallet may retry while the offer lasts.
+     */
+    synchronized void reopen(Offer collected) {
+        Offer offer = byId.containsKey(collected.id()) ? byId.get(collected.id()) : collected;
+        byId.put(offer.id(), offer);
+        if (offer.accessToken() != null) {
+            idByToken.put(offer.accessToken(), offer.id());
+        } else {
+            idByCode.put(offer.preAuthorizedCode(), offer.id());
         }
     }
 

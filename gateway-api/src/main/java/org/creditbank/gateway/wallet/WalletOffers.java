@@ -106,7 +106,7 @@ public final class WalletOffers {
         try {
             return credentials.outcomeCredential(offer.caller(), offer.recordId(), holder);
         } catch (RuntimeException e) {
-            offers.reopen(offer.id());
+            offers.reopen(offer);
             throw e;
         }
     }
