@@ -1,5 +1,6 @@
 package org.creditbank.network;
 
+import static org.creditbank.model.ErrorCode.INSTITUTION_TYPE_NOT_ALLOWED;
 import static org.creditbank.model.ErrorCode.NOT_FOUND;
 import static org.creditbank.model.ErrorCode.ORG_NOT_ALLOWED;
 import static org.creditbank.model.ErrorCode.ROLE_NOT_ALLOWED;
@@ -95,6 +96,8 @@ final class AuthorisationMatrix {
     private static final Expect ROLE = Expect.refused(ROLE_NOT_ALLOWED);
     private static final Expect ORG = Expect.refused(ORG_NOT_ALLOWED);
     private static final Expect ONLY_OWN = Expect.refused(NOT_FOUND);
+    /** The caller's institution is of the wrong type: the college and the university are schools. */
+    private static final Expect TYPE = Expect.refused(INSTITUTION_TYPE_NOT_ALLOWED);
 
     private static final String READ = "any role; reads are shared by the consortium";
     private static final String WRITE = "registrar or admin; the record belongs to the caller's own organisation";
@@ -131,6 +134,24 @@ final class AuthorisationMatrix {
             row("outcome:suspend", WRITE, A, ORG, ROLE, A, ROLE, ROLE),
             row("outcome:reinstate", WRITE, A, ORG, ROLE, A, ROLE, ROLE),
             row("outcome:revoke", WRITE, A, ORG, ROLE, A, ROLE, ROLE),
+            row("points:publishPolicy", "registrar or admin of the AUTHORITY only", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("points:retirePolicy", "registrar or admin of the AUTHORITY only", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("points:getPolicy", READ, A, A, A, A, ROLE, A),
+            row("points:listPolicies", READ, A, A, A, A, ROLE, A),
+            row("points:confirm", "registrar or admin of a SCHOOL; the confirmation is the caller's own school's",
+                    A, A, ROLE, A, ROLE, ROLE),
+            row("points:withdrawConfirmation", "registrar or admin; only the school that confirmed it",
+                    A, ORG, ROLE, A, ROLE, ROLE),
+            row("points:getConfirmation", READ, A, A, A, A, ROLE, A),
+            row("points:accrue", "registrar or admin of the ENTERPRISE the cited fact belongs to",
+                    TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("points:balance", READ, A, A, A, A, ROLE, A),
+            row("points:applyRedemption", "registrar or admin of an ENTERPRISE; its own points",
+                    TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("points:approveRedemption", "registrar or admin of the AUTHORITY only", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("points:rejectRedemption", "registrar or admin of the AUTHORITY only", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("points:getRedemption", READ, A, A, A, A, ROLE, A),
+            row("points:history", READ, A, A, A, A, ROLE, A),
             row("qualification:publish", "registrar or admin of an awarding institution; its own qualifications",
                     A, A, ROLE, A, ROLE, ROLE),
             row("qualification:get", READ, A, A, A, A, ROLE, A),

@@ -75,6 +75,10 @@ final class MatrixRun {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String REASON = "authorisation matrix";
+    private static final String POLICY_TITLE = "authorisation matrix policy";
+    /** The manufacturer's and the education department's registrars: they make the points targets. */
+    private static final Actor ENTERPRISE_REGISTRAR = new Actor(LiveNetwork.Org.HARDWARE, "registrar1");
+    private static final Actor AUTHORITY_REGISTRAR = new Actor(LiveNetwork.Org.EDU, "registrar1");
 
     private final Chain chain;
     private final Executor pool;
@@ -90,6 +94,10 @@ final class MatrixRun {
     private String outcomeHash;
     private String issuanceTx;
     private String recognition;
+    private int policyVersion;
+    private String confirmation;
+    private String redemption;
+    private final Map<Identity, String> toWithdraw = new EnumMap<>(Identity.class);
     private final Map<Identity, String> putAccounts = new EnumMap<>(Identity.class);
     private final Map<Identity, String> purgeAccounts = new EnumMap<>(Identity.class);
     private final Map<Identity, String> retireRules = new EnumMap<>(Identity.class);
@@ -105,6 +113,7 @@ final class MatrixRun {
         profiles.put(LiveNetwork.Org.COLLEGE, Map.of("name", "广州五金职业技术学院", "type", "SCHOOL"));
         profiles.put(LiveNetwork.Org.UNIVERSITY, Map.of("name", "应用技术大学", "type", "SCHOOL"));
         profiles.put(LiveNetwork.Org.HARDWARE, Map.of("name", "五金制造集团", "type", "ENTERPRISE"));
+        profiles.put(LiveNetwork.Org.EDU, Map.of("name", "广东省教育厅", "type", "AUTHORITY", "accreditationNote", "省级教育行政部门"));
     }
 
     /** Sets up, then runs every cell; by function in table order, then by identity. */
@@ -154,7 +163,18 @@ final class MatrixRun {
         }
         second.add(() -> chain.submit(collegeRegistrar, Map.of(), "recognition:publishRule", json(Drafts.transferRule(readRule))));
         second.add(() -> chain.submit(collegeRegistrar, Map.of(), "qualification:publish", json(qualification(qualification))));
-        together(second, "accounts, rules and a qualification");
+        second.add(() -> chain.submit(collegeRegistrar, Map.of(), "points:confirm", json(coTeaching(localId("CONF-READ"), "AZ" + run + "-READ"))));
+        for (Identity who : Identity.values()) {
+            second.add(() -> chain.submit(collegeRegistrar, Map.of(), "points:confirm",
+                    json(coTeaching(localId("CONF-" + who.ordinal()), "AZ" + run + "-W-" + who.ordinal()))));
+        }
+        policyVersion = matrixPolicy();
+        List<Answer> secondAnswers = together(second, "accounts, rules, a qualification and confirmations");
+        confirmation = secondAnswers.get(secondAnswers.size() - Identity.values().length - 1).result().get("id").asText();
+        for (Identity who : Identity.values()) {
+            toWithdraw.put(who, secondAnswers.get(secondAnswers.size() - Identity.values().length + who.ordinal())
+                    .result().get("id").asText());
+        }
 
         List<Map<String, Object>> drafts = new ArrayList<>();
         drafts.add(Drafts.course(localId("READ"), learner));
@@ -166,11 +186,13 @@ final class MatrixRun {
         }
         List<Supplier<Answer>> third = new ArrayList<>();
         third.add(() -> chain.submit(collegeRegistrar, Map.of(), "outcome:issueBatch", json(drafts)));
+        third.add(() -> chain.submit(ENTERPRISE_REGISTRAR, Map.of(), "outcome:issue", json(Drafts.training(localId("TRAINING"), learner))));
         third.add(() -> chain.submit(collegeRegistrar, personal(learner, "李小明"), "learner:putPersonalData"));
         for (Identity who : Identity.values()) {
             third.add(() -> chain.submit(collegeRegistrar, personal(purgeAccounts.get(who), "王小红"), "learner:putPersonalData"));
         }
         List<Answer> issued = together(third, "outcomes and personal data");
+        String training = issued.get(1).result().get("id").asText();
         JsonNode batch = issued.get(0).result();
         issuanceTx = issued.get(0).txId();
         outcome = batch.get(0).get("id").asText();
@@ -190,14 +212,45 @@ final class MatrixRun {
         }
         fourth.add(() -> chain.submit(Identity.OTHER_REGISTRAR.actor, Map.of(), "recognition:recognise",
                 json(manual(localId("SETUP"), recognised))));
-        List<Answer> fourthAnswers = together(fourth, "suspensions and a recognition");
-        recognition = fourthAnswers.get(fourthAnswers.size() - 1).result().at("/recognition/id").asText();
+        fourth.add(() -> chain.submit(Identity.OTHER_REGISTRAR.actor, Map.of(), "recognition:recognise",
+                json(manual(localId("SETUP-TRAINING"), training))));
+        List<Answer> fourthAnswers = together(fourth, "suspensions and recognitions");
+        recognition = fourthAnswers.get(fourthAnswers.size() - 2).result().at("/recognition/id").asText();
+        String trainingRecognition = fourthAnswers.get(fourthAnswers.size() - 1).result().at("/recognition/id").asText();
+
+        // The manufacturer earns a point for the recognised training and applies to redeem it.
+        together(List.of(() -> chain.submit(ENTERPRISE_REGISTRAR, Map.of(), "points:accrue",
+                json(trainingClaim(trainingRecognition, training)))), "points:accrue");
+        redemption = together(List.of(() -> chain.submit(ENTERPRISE_REGISTRAR, Map.of(), "points:applyRedemption",
+                json(redemptionRequest(localId("REDEEM"))))), "points:applyRedemption").get(0).result().get("id").asText();
 
         // Each peer the cells read from has committed everything above once it commits a later
         // block of its own (an identical profile changes nothing).
         together(List.of(LiveNetwork.Org.COLLEGE, LiveNetwork.Org.UNIVERSITY).stream().map(org -> (Supplier<Answer>) () ->
                 chain.submit(admin(org), Map.of(), "institution:register", json(profiles.get(org)))).toList(),
                 "the barrier");
+    }
+
+    /**
+     * The points policy version the matrix's claims cite: its own ACTIVE version from an earlier
+     * run, or the next version, in force for every date so that any fact qualifies. Fails the setup
+     * if another ACTIVE version (not the matrix's) is in force, as publishing would overlap it.
+     */
+    private int matrixPolicy() {
+        JsonNode policies = chain.evaluate(Identity.REGISTRAR.actor, "points:listPolicies").required("points:listPolicies");
+        for (JsonNode policy : policies) {
+            if ("ACTIVE".equals(policy.path("status").asText()) && POLICY_TITLE.equals(policy.at("/terms/title").asText())) {
+                return policy.at("/terms/version").asInt();
+            }
+        }
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("version", policies.size() + 1);
+        terms.put("title", POLICY_TITLE);
+        terms.put("validFrom", "2000-01-01");
+        terms.put("validUntil", "2199-12-31");
+        terms.put("points", Map.of("TRAINING_RECOGNISED", 1));
+        chain.submit(AUTHORITY_REGISTRAR, Map.of(), "points:publishPolicy", json(terms)).required("points:publishPolicy");
+        return policies.size() + 1;
     }
 
     /** Runs the calls at once and waits for all; each must succeed. The answers are in order. */
@@ -257,6 +310,41 @@ final class MatrixRun {
             case "outcome:suspend" -> statusChange(as, function, toSuspend.get(who), "ACTIVE");
             case "outcome:reinstate" -> statusChange(as, function, toReinstate.get(who), "SUSPENDED");
             case "outcome:revoke" -> statusChange(as, function, toRevoke.get(who), "ACTIVE");
+            case "points:publishPolicy" -> {
+                Map<String, Object> terms = new LinkedHashMap<>();
+                terms.put("version", policyVersion + 1);
+                terms.put("title", "intruder " + run);
+                terms.put("validFrom", "2000-01-01");
+                terms.put("validUntil", "2000-01-02");
+                terms.put("points", Map.of("INTERNSHIP", 1));
+                yield write(as, function, Map.of(), args(json(terms)), () -> refusedAs(ErrorCode.NOT_FOUND, reader(who),
+                        "points:getPolicy", Integer.toString(policyVersion + 1)));
+            }
+            case "points:retirePolicy" -> write(as, function, Map.of(), args(Integer.toString(policyVersion), REASON),
+                    () -> field(reader(who), "/status", "ACTIVE", "points:getPolicy", Integer.toString(policyVersion)));
+            case "points:getPolicy" -> read(as, function, Integer.toString(policyVersion));
+            case "points:listPolicies" -> read(as, function);
+            case "points:confirm" -> {
+                String localId = localId("CONFIRM-" + who.ordinal());
+                yield write(as, function, Map.of(), args(json(coTeaching(localId, "AZ" + run + "-C-" + who.ordinal()))),
+                        () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "points:getConfirmation",
+                                RecordId.confirmation(msp, localId).toString()));
+            }
+            case "points:withdrawConfirmation" -> write(as, function, Map.of(), args(toWithdraw.get(who), REASON),
+                    () -> field(Identity.REGISTRAR.actor, "/status", "CONFIRMED", "points:getConfirmation", toWithdraw.get(who)));
+            case "points:getConfirmation", "points:history" -> read(as, function, confirmation);
+            case "points:accrue" -> write(as, function, Map.of(), args(json(trainingClaim(recognition, outcome))),
+                    () -> field(reader(who), "/earned", "0", "points:balance", msp));
+            case "points:balance" -> read(as, function, LiveNetwork.Org.HARDWARE.mspId);
+            case "points:applyRedemption" -> {
+                String localId = localId("REDEEM-" + who.ordinal());
+                yield write(as, function, Map.of(), args(json(redemptionRequest(localId))),
+                        () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "points:getRedemption",
+                                RecordId.redemption(msp, localId).toString()));
+            }
+            case "points:approveRedemption", "points:rejectRedemption" -> write(as, function, Map.of(), args(redemption, REASON),
+                    () -> field(reader(who), "/status", "PENDING", "points:getRedemption", redemption));
+            case "points:getRedemption" -> read(as, function, redemption);
             case "qualification:publish" -> {
                 String code = "AZ" + run + "-PUBLISH-" + who.ordinal();
                 yield write(as, function, Map.of(), args(json(qualification(code))),
@@ -426,6 +514,33 @@ final class MatrixRun {
         request.put("credits", 1);
         request.put("justification", REASON);
         return request;
+    }
+
+    /** A school's confirmation that the manufacturer's engineer co-taught course {@code courseCode}. */
+    private static Map<String, Object> coTeaching(String localId, String courseCode) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("localId", localId);
+        request.put("type", "CO_TEACHING");
+        request.put("enterprise", LiveNetwork.Org.HARDWARE.mspId);
+        request.put("courseCode", courseCode);
+        request.put("courseTitle", "数控车床编程");
+        request.put("activityStart", "2026-03-01");
+        request.put("activityEnd", "2026-07-01");
+        request.put("hours", 16);
+        return request;
+    }
+
+    private Map<String, Object> trainingClaim(String recognitionId, String outcomeId) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("factType", "TRAINING_RECOGNISED");
+        claim.put("factId", recognitionId);
+        claim.put("outcomeId", outcomeId);
+        claim.put("policyVersion", policyVersion);
+        return claim;
+    }
+
+    private static Map<String, Object> redemptionRequest(String localId) {
+        return Map.of("localId", localId, "points", 1, "purpose", REASON);
     }
 
     private static String json(Object value) {

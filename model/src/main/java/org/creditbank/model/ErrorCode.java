@@ -31,7 +31,11 @@ public enum ErrorCode {
     NOT_FOUND,
     /** The record's status does not allow this change (e.g. reinstating a revoked outcome). */
     INVALID_STATUS_TRANSITION,
-    /** A source outcome is not ACTIVE, so it cannot be recognised. */
+    /**
+     * A source outcome is not ACTIVE, so it cannot be recognised; or the fact cited for
+     * education-responsibility points is not in force (outcome not ACTIVE, recognition not in force,
+     * confirmation withdrawn).
+     */
     SOURCE_NOT_ACTIVE,
     /** A source outcome belongs to another learner than the recognition. */
     LEARNER_MISMATCH,
@@ -43,6 +47,14 @@ public enum ErrorCode {
     RULE_RETIRED,
     /** A batch was rejected as a whole; the details list each failing item. */
     BATCH_REJECTED,
+    /** The fact is already counted for education-responsibility points (each fact counts once). */
+    ALREADY_COUNTED,
+    /** The cited record is not a fact of the claimed type for this enterprise (see docs/industry-education.md). */
+    NOT_A_POINTS_FACT,
+    /** The cited points policy is retired, does not cover the fact's date, or gives no points for its type. */
+    POLICY_NOT_IN_FORCE,
+    /** A redemption asks for more points than the enterprise's balance. */
+    INSUFFICIENT_POINTS,
     /** Personal data was expected in the transient map and is missing or malformed. */
     PERSONAL_DATA_REQUIRED,
     /** A batch has more items than one transaction may hold ({@code OutcomeBatch.MAX_ITEMS}). */

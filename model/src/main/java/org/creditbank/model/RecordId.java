@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
  * The id of a ledger record: the one place that formats, parses and validates every kind of id.
  * <ul>
  *   <li>an outcome: {@code <issuer MSP>:<localId>}, e.g. {@code CollegeMSP:2026-CNC-0001};</li>
- *   <li>a recognition: {@code <recogniser MSP>:rec:<localId>}, e.g. {@code UniversityMSP:rec:R-7}.</li>
+ *   <li>a recognition: {@code <recogniser MSP>:rec:<localId>}, e.g. {@code UniversityMSP:rec:R-7};</li>
+ *   <li>a school's confirmation of an enterprise's contribution (education-responsibility points):
+ *       {@code <school MSP>:conf:<localId>}, e.g. {@code CollegeMSP:conf:CT-2026-1};</li>
+ *   <li>an enterprise's application to redeem points: {@code <enterprise MSP>:red:<localId>}, e.g.
+ *       {@code HardwareCoMSP:red:2026-01}.</li>
  * </ul>
  * The institution is the MSP id of the organisation that made the record and {@code localId} is
  * that institution's own number for it ({@link Violations#CODE}, so it never holds a colon). The id
@@ -17,10 +21,18 @@ import java.util.regex.Pattern;
 public record RecordId(Kind kind, String institution, String localId) {
 
     /** Which kind of record an id names. */
-    public enum Kind { OUTCOME, RECOGNITION }
+    public enum Kind {
+        OUTCOME(null), RECOGNITION("rec"), CONFIRMATION("conf"), REDEMPTION("red");
+
+        /** The middle part of a three-part id; an outcome id has none. */
+        private final String mark;
+
+        Kind(String mark) {
+            this.mark = mark;
+        }
+    }
 
     private static final String SEPARATOR = ":";
-    private static final String RECOGNITION_MARK = "rec";
     private static final Pattern INSTITUTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Refuses parts that would not parse back to the same id. */
@@ -38,21 +50,38 @@ public record RecordId(Kind kind, String institution, String localId) {
         return new RecordId(Kind.RECOGNITION, recogniser, localId);
     }
 
+    public static RecordId confirmation(String school, String localId) {
+        return new RecordId(Kind.CONFIRMATION, school, localId);
+    }
+
+    public static RecordId redemption(String enterprise, String localId) {
+        return new RecordId(Kind.REDEMPTION, enterprise, localId);
+    }
+
     /** The record id {@code text} is, or empty when it is none. */
     public static Optional<RecordId> parse(String text) {
         String[] parts = text == null ? new String[0] : text.split(SEPARATOR, -1);
         if (parts.length == 2 && isInstitution(parts[0]) && isLocalId(parts[1])) {
             return Optional.of(outcome(parts[0], parts[1]));
         }
-        if (parts.length == 3 && parts[1].equals(RECOGNITION_MARK) && isInstitution(parts[0]) && isLocalId(parts[2])) {
-            return Optional.of(recognition(parts[0], parts[2]));
+        if (parts.length == 3 && isInstitution(parts[0]) && isLocalId(parts[2])) {
+            for (Kind kind : Kind.values()) {
+                if (parts[1].equals(kind.mark)) {
+                    return Optional.of(new RecordId(kind, parts[0], parts[2]));
+                }
+            }
         }
         return Optional.empty();
     }
 
     /** Whether {@code text} is the id of an outcome. */
     public static boolean isOutcomeId(String text) {
-        return parse(text).filter(id -> id.kind() == Kind.OUTCOME).isPresent();
+        return isKind(text, Kind.OUTCOME);
+    }
+
+    /** Whether {@code text} is the id of a record of this kind. */
+    public static boolean isKind(String text, Kind kind) {
+        return parse(text).filter(id -> id.kind() == kind).isPresent();
     }
 
     /**
@@ -78,6 +107,6 @@ public record RecordId(Kind kind, String institution, String localId) {
     @Override
     public String toString() {
         return kind == Kind.OUTCOME ? institution + SEPARATOR + localId
-                : institution + SEPARATOR + RECOGNITION_MARK + SEPARATOR + localId;
+                : institution + SEPARATOR + kind.mark + SEPARATOR + localId;
     }
 }

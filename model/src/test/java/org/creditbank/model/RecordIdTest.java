@@ -25,6 +25,15 @@ class RecordIdTest {
     }
 
     @Test
+    void confirmationsAndRedemptionsHaveMarksOfTheirOwn() {
+        assertThat(RecordId.confirmation("CollegeMSP", "H-1").toString()).isEqualTo("CollegeMSP:conf:H-1");
+        assertThat(RecordId.redemption("HardwareCoMSP", "R-1").toString()).isEqualTo("HardwareCoMSP:red:R-1");
+        assertThat(RecordId.parse("CollegeMSP:conf:H-1")).contains(RecordId.confirmation("CollegeMSP", "H-1"));
+        assertThat(RecordId.isKind("HardwareCoMSP:red:R-1", RecordId.Kind.REDEMPTION)).isTrue();
+        assertThat(RecordId.isKind("HardwareCoMSP:red:R-1", RecordId.Kind.CONFIRMATION)).isFalse();
+    }
+
+    @Test
     void anOutcomeWhoseLocalIdIsRecIsStillAnOutcome() {
         assertThat(RecordId.parse("CollegeMSP:rec")).contains(RecordId.outcome("CollegeMSP", "rec"));
     }

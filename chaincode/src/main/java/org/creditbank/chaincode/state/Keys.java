@@ -27,6 +27,19 @@ final class Keys {
     /** Guard: (recognising institution, source outcome) → the recognition that counted it. */
     static final String RECOGNISED_SOURCE = "recognised~source";
 
+    /** Attributes: zero-padded version; the AUTHORITY's points policy versions, in order. */
+    static final String POINTS_POLICY = "pointspolicy";
+    /** Attributes: school MSP, the school's local number. */
+    static final String CONFIRMATION = "confirmation";
+    /** Guard: the confirmed fact's identity (enterprise, type, graduate or course and start) → the confirmation. */
+    static final String CONFIRMED_FACT = "confirmed~fact";
+    /** Attributes: enterprise MSP, the counted record's id: one entry per fact, one range per enterprise. */
+    static final String POINTS_ENTRY = "points~entry";
+    /** Attributes: enterprise MSP, the enterprise's local number. */
+    static final String REDEMPTION = "redemption";
+    /** Attributes: enterprise MSP; the points it has spent (approvals read and write it, nothing else does). */
+    static final String POINTS_SPENT = "points~spent";
+
     private Keys() {
     }
 

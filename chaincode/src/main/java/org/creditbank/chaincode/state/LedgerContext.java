@@ -20,6 +20,10 @@ public final class LedgerContext extends Context {
     private final RecognitionStore recognitions;
     private final QualificationStore qualifications;
     private final SigningKeyStore signingKeys;
+    private final PointsPolicyStore pointsPolicies;
+    private final ConfirmationStore confirmations;
+    private final PointsEntryStore pointsEntries;
+    private final RedemptionStore redemptions;
 
     public LedgerContext(ChaincodeStub stub) {
         super(stub);
@@ -32,6 +36,10 @@ public final class LedgerContext extends Context {
         this.recognitions = new RecognitionStore(ledger);
         this.qualifications = new QualificationStore(ledger);
         this.signingKeys = new SigningKeyStore(ledger);
+        this.pointsPolicies = new PointsPolicyStore(ledger);
+        this.confirmations = new ConfirmationStore(ledger);
+        this.pointsEntries = new PointsEntryStore(ledger);
+        this.redemptions = new RedemptionStore(ledger);
     }
 
     /** The transaction's clock, id, event and transient data. */
@@ -69,5 +77,21 @@ public final class LedgerContext extends Context {
 
     public SigningKeyStore signingKeys() {
         return signingKeys;
+    }
+
+    public PointsPolicyStore pointsPolicies() {
+        return pointsPolicies;
+    }
+
+    public ConfirmationStore confirmations() {
+        return confirmations;
+    }
+
+    public PointsEntryStore pointsEntries() {
+        return pointsEntries;
+    }
+
+    public RedemptionStore redemptions() {
+        return redemptions;
     }
 }

@@ -87,6 +87,47 @@ public final class InMemoryLedger {
         return response;
     }
 
+    /** One transaction of a block: who calls which function with which arguments. */
+    public record Call(TestIdentity caller, String function, List<String> args) {
+        public static Call of(TestIdentity caller, String function, String... args) {
+            return new Call(caller, function, List.of(args));
+        }
+    }
+
+    /**
+     * What became of a transaction of a block: the chaincode's answer at endorsement and the
+     * peer's validation code at commit ({@code VALID}, {@code MVCC_READ_CONFLICT},
+     * {@code PHANTOM_READ_CONFLICT}, or {@code ENDORSEMENT_FAILED} when the chaincode refused).
+     */
+    public record BlockResult(Response endorsed, String validation) {
+        public boolean committed() {
+            return "VALID".equals(validation);
+        }
+    }
+
+    /**
+     * Endorses every call on the same committed state, as clients submitting at once get them
+     * endorsed, then commits them in order as one block with a peer's MVCC validation: a
+     * transaction whose reads an earlier one of the block changed is invalidated and writes nothing.
+     */
+    public List<BlockResult> submitInOneBlock(List<Call> calls) {
+        List<InMemoryStub> endorsed = calls.stream()
+                .map(c -> run(c.caller(), Map.of(), c.function(), c.args().toArray(String[]::new))).toList();
+        List<BlockResult> results = new ArrayList<>();
+        for (InMemoryStub stub : endorsed) {
+            Response response = respond(stub);
+            String invalid = response.ok() ? stub.invalidation() : "ENDORSEMENT_FAILED";
+            if (invalid == null) {
+                stub.commit();
+                if (stub.eventName() != null) {
+                    events.add(new Event(stub.getTxId(), stub.eventName(), new String(stub.eventPayload(), StandardCharsets.UTF_8)));
+                }
+            }
+            results.add(new BlockResult(response, invalid == null ? "VALID" : invalid));
+        }
+        return results;
+    }
+
     /** Runs a query: never commits, even if the function wrote something. */
     public Response evaluate(TestIdentity caller, String function, String... args) {
         return respond(run(caller, Map.of(), function, args));

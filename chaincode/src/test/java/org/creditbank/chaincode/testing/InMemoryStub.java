@@ -55,9 +55,16 @@ final class InMemoryStub implements ChaincodeStub {
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
     private final Map<String, Map<String, byte[]>> privateWrites = new LinkedHashMap<>();
     private final Map<String, byte[]> parameterWrites = new LinkedHashMap<>();
+    /** What the simulation read, as a peer records it in the read set: key → version, and each range's results. */
+    private final Map<String, Integer> readVersions = new LinkedHashMap<>();
+    private final List<RangeRead> rangeReads = new ArrayList<>();
     private String eventName;
     private byte[] eventPayload;
     Chaincode.Response lastResponse;
+
+    /** A range the simulation scanned and the (key, version) pairs it saw, for phantom-read validation. */
+    private record RangeRead(String start, String end, Map<String, Integer> seen) {
+    }
 
     InMemoryStub(InMemoryLedger ledger, String txId, Instant timestamp, TestIdentity caller, List<String> args,
                  Map<String, byte[]> transientData) {
@@ -67,6 +74,36 @@ final class InMemoryStub implements ChaincodeStub {
         this.caller = caller;
         this.args = List.copyOf(args);
         this.transientData = Map.copyOf(transientData);
+    }
+
+    /**
+     * The peer's MVCC validation at commit: null when every key read still has the version it had
+     * during simulation and every range still holds the same keys at the same versions; else the
+     * validation code a Fabric peer gives the transaction.
+     */
+    String invalidation() {
+        for (Map.Entry<String, Integer> read : readVersions.entrySet()) {
+            if (version(read.getKey()) != read.getValue()) {
+                return "MVCC_READ_CONFLICT";
+            }
+        }
+        for (RangeRead range : rangeReads) {
+            if (!versions(ledger.state.subMap(range.start(), range.end())).equals(range.seen())) {
+                return "PHANTOM_READ_CONFLICT";
+            }
+        }
+        return null;
+    }
+
+    /** A key's committed version: how many times it was written (0: never). */
+    private int version(String key) {
+        return ledger.history.getOrDefault(key, List.of()).size();
+    }
+
+    private Map<String, Integer> versions(SortedMap<String, byte[]> entries) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        entries.keySet().forEach(k -> seen.put(k, version(k)));
+        return seen;
     }
 
     /** Whether committing would change anything: a write, a private write, a policy or an event. */
@@ -121,6 +158,7 @@ final class InMemoryStub implements ChaincodeStub {
 
     @Override
     public byte[] getState(String key) {
+        readVersions.putIfAbsent(key, version(key));
         return ledger.state.get(key);
     }
 
@@ -164,7 +202,7 @@ final class InMemoryStub implements ChaincodeStub {
 
     @Override
     public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(String compositeKey) {
-        return range(ledger.state.subMap(compositeKey, compositeKey + MAX_UNICODE));
+        return rangeRead(compositeKey, compositeKey + MAX_UNICODE);
     }
 
     @Override
@@ -174,7 +212,13 @@ final class InMemoryStub implements ChaincodeStub {
 
     @Override
     public QueryResultsIterator<KeyValue> getStateByRange(String startKey, String endKey) {
-        return range(ledger.state.subMap(startKey, endKey));
+        return rangeRead(startKey, endKey);
+    }
+
+    private QueryResultsIterator<KeyValue> rangeRead(String start, String end) {
+        SortedMap<String, byte[]> entries = ledger.state.subMap(start, end);
+        rangeReads.add(new RangeRead(start, end, versions(entries)));
+        return range(entries);
     }
 
     @Override
