@@ -281,12 +281,16 @@ public final class CredentialService {
         return known;
     }
 
-    /** The institution's display name as registered on the ledger; the configured one while it is not registered. */
+    /**
+     * The institution's name as registered on the ledger, with its English name when the profile has
+     * one ({@link org.creditbank.model.institution.InstitutionProfile#credentialName}); the configured
+     * one while it is not registered.
+     */
     private String registeredName() {
         try {
             Institution institution = CanonicalJson.read(ledger.evaluate(serviceIdentity,
                     LedgerCall.of("institution:get", mspId)), Institution.class);
-            return institution.profile().name();
+            return institution.profile().credentialName();
         } catch (LedgerException e) {
             if (e.refusal().filter(r -> r.code() == ErrorCode.INSTITUTION_NOT_REGISTERED).isPresent()) {
                 return setup.issuer().name();
