@@ -70,9 +70,11 @@ public final class GatewayMain {
         OutcomeService outcomes = new OutcomeService(ledger);
         LearnerService learners = new LearnerService(ledger);
         VerificationService verification = new VerificationService(ledger, serviceIdentity);
-        return new Services(tokens, outcomes, new RecognitionService(ledger), learners,
+        RecognitionService recognitions = new RecognitionService(ledger);
+        return new Services(tokens, outcomes, recognitions, learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
-                new CredentialService(ledger, outcomes, learners, serviceIdentity, mspId, credentials, verification),
+                new CredentialService(ledger, outcomes, recognitions, learners, serviceIdentity, mspId, credentials,
+                        verification),
                 new Metrics(registry));
     }
 }
