@@ -29,6 +29,22 @@ class InstitutionContractTest extends Consortium {
     }
 
     @Test
+    void anEnglishNameIsRegisteredBesideTheNameAndValidatedLikeIt() {
+        ok(ledger.submit(UNIVERSITY_ADMIN, "institution:register", json(Map.of("name", "应用技术大学",
+                "englishName", "University of Applied Technology", "type", "SCHOOL"))));
+        JsonNode university = ok(ledger.evaluate(COLLEGE_VERIFIER, "institution:get", UNIVERSITY));
+        assertThat(university.at("/profile/englishName").asText()).isEqualTo("University of Applied Technology");
+        assertThat(university.at("/profile/name").asText()).isEqualTo("应用技术大学");
+        // A profile registered without one has no englishName key at all.
+        assertThat(ok(ledger.evaluate(COLLEGE_VERIFIER, "institution:get", COLLEGE)).get("profile").has("englishName"))
+                .isFalse();
+
+        JsonNode body = refused(ledger.submit(UNIVERSITY_ADMIN, "institution:register", json(Map.of("name", "应用技术大学",
+                "englishName", "University\nof Applied Technology", "type", "SCHOOL"))), "INVALID_FIELD");
+        assertThat(body.get("violations").findValuesAsText("field")).containsExactly("englishName");
+    }
+
+    @Test
     void registrarsVerifiersAndRolelessCallersCannotRegister() {
         String profile = json(Map.of("name", "X", "type", "SCHOOL"));
         refused(ledger.submit(COLLEGE_REGISTRAR, "institution:register", profile), "ROLE_NOT_ALLOWED");

@@ -41,6 +41,8 @@ public final class CredentialIssuer {
     static final String RECORD_URN = "urn:creditbank:record:";
     /** How many credentials one status list covers (the Bitstring Status List minimum, for herd privacy). */
     public static final int STATUS_LIST_BITS = BitstringStatusList.MIN_BITS;
+    /** A recognition credential's bit in its recognition's own status lists (see {@link #issueRecognition}). */
+    public static final int RECOGNITION_STATUS_INDEX = 0;
 
     static final String DID_V1 = "https://www.w3.org/ns/did/v1";
     static final String MULTIKEY_V1 = "https://w3id.org/security/multikey/v1";
@@ -189,6 +191,81 @@ public final class CredentialIssuer {
         subject.put("entriesRoot", HexFormat.of().formatHex(MerkleTree.root(leaves)));
         subject.put("entryCount", entries.size());
         return new SignedTranscript(sign(vc), entries);
+    }
+
+    /**
+     * The credential of a recognition decision, signed by the recognising institution: an
+     * AchievementCredential whose achievement is the credit granted here (see
+     * {@link RecognitionMapping}), whose evidence names the decision's ledger record and each
+     * source outcome (record id, issuer, content hash), in the order the decision lists them.
+     *
+     * <p>Its status follows its sources, as the recognition's effective status does: it has lists
+     * of its own, whose id is the recognition's id and where it is bit
+     * {@link #RECOGNITION_STATUS_INDEX} ({@link #issueRecognitionStatusList}). A list per
+     * recognition rather than per recognising transaction because a transaction records exactly one
+     * recognition, so the two lists would be the same, and the recognition id is what the ledger
+     * answers for directly ({@code recognition:get}), without an index of transactions; the list
+     * says no more about the learner than the credential that names it.
+     *
+     * @param sources the outcomes the recognition stands on, exactly those it lists
+     * @throws CredentialException UNSUPPORTED_RECORD when the recognition is not this issuer's, is
+     *                             not in force (a source revoked or suspended), or {@code sources}
+     *                             are not its sources
+     */
+    public String issueRecognition(RecognitionView view, List<RecognisedSource> sources) {
+        Recognition recognition = view.recognition();
+        if (!issuer.mspId().equals(recognition.recogniser())) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD, "recognition " + recognition.id()
+                    + " was decided by " + recognition.recogniser() + ", not " + issuer.mspId(), null);
+        }
+        if (view.effectiveStatus() != OutcomeStatus.ACTIVE) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD, "recognition " + recognition.id()
+                    + " is " + view.effectiveStatus() + " (" + notActive(view) + "); only a recognition in force gets"
+                    + " a credential", null);
+        }
+        List<String> listed = recognition.request().sourceOutcomeIds();
+        if (!sources.stream().map(s -> s.outcome().id()).toList().equals(listed)) {
+            throw new CredentialException(CredentialException.Code.UNSUPPORTED_RECORD, "the sources given are not"
+                    + " those recognition " + recognition.id() + " stands on (" + String.join(", ", listed) + ")", null);
+        }
+        String learner = recognition.request().learner();
+        for (RecognisedSource source : sources) {
+            requireLearner(learner, source.outcome().id(), source.outcome().draft().learner());
+        }
+        ObjectNode vc = envelope(newCredentialId(), "AchievementCredential");
+        vc.put("name", recognition.target().title());
+        vc.put("validFrom", Instant.parse(recognition.recognisedAt()).truncatedTo(ChronoUnit.SECONDS).toString());
+        vc.set("credentialSubject", RecognitionMapping.subject(recognition, issuer, learnerSubjectId(learner)));
+        vc.set("evidence", RecognitionMapping.evidence(recognition, sources));
+        ArrayNode status = vc.putArray("credentialStatus");
+        for (StatusPurpose purpose : StatusPurpose.values()) {
+            String list = issuer.statusListUrl(purpose, recognition.id());
+            status.addObject()
+                    .put("id", list + "#" + RECOGNITION_STATUS_INDEX)
+                    .put("type", "BitstringStatusListEntry")
+                    .put("statusPurpose", purpose.value())
+                    .put("statusListIndex", Integer.toString(RECOGNITION_STATUS_INDEX))
+                    .put("statusListCredential", list);
+        }
+        return sign(vc);
+    }
+
+    /**
+     * The status list of a recognition's credential for {@code purpose}, as the recognition stands
+     * now: its bit is set for revocation when a source is revoked (final, as the source's revocation
+     * is), for suspension when one is suspended and none revoked (lifted when the source is reinstated).
+     */
+    public String issueRecognitionStatusList(StatusPurpose purpose, RecognitionView view, Duration ttl) {
+        OutcomeStatus marked = purpose == StatusPurpose.REVOCATION ? OutcomeStatus.REVOKED : OutcomeStatus.SUSPENDED;
+        BitSet bits = new BitSet();
+        bits.set(RECOGNITION_STATUS_INDEX, view.effectiveStatus() == marked);
+        return issueStatusList(purpose, view.recognition().id(), bits, ttl);
+    }
+
+    private static String notActive(RecognitionView view) {
+        return view.sourceStatus().entrySet().stream().filter(e -> e.getValue() != OutcomeStatus.ACTIVE)
+                .map(e -> "source " + e.getKey() + " is " + e.getValue()).sorted()
+                .reduce((a, b) -> a + ", " + b).orElse("a source is not active");
     }
 
     /**

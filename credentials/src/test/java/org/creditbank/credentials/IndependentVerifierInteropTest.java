@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import org.creditbank.model.RecordId;
+import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.recognition.CreditTarget;
+import org.creditbank.model.recognition.Recognition;
+import org.creditbank.model.recognition.RecognitionRequest;
+import org.creditbank.model.recognition.RecognitionView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +138,36 @@ class IndependentVerifierInteropTest {
     }
 
     @Test
+    void aRecognitionCredentialIsVerifiedAndItsListShowsARevokedSource() throws Exception {
+        TestInstitution university = TestInstitution.create("Org2MSP", "Other University", "uni.example");
+        String learner = TestInstitution.learner();
+        Outcome source = university.outcome(learner, "U-1");
+        RecognitionRequest request = new RecognitionRequest("R-1", learner, List.of(source.id()),
+                RecognitionRequest.Method.RULE, "CNC-TRANSFER", 1, null, null, null);
+        Recognition recognition = Recognition.decided(RecordId.recognition("Org1MSP", "R-1").toString(), "Org1MSP",
+                request, new CreditTarget("ME210", "数控加工技术", "专业核心"), new BigDecimal("2"), "Org1MSP",
+                ISSUED.toString(), "tx-r1", "registrar");
+        RecognitionView active = RecognitionView.of(recognition, Map.of(source.id(), OutcomeStatus.ACTIVE));
+        String credential = issuer.issueRecognition(active, List.of(new RecognisedSource(source, "Other University")));
+
+        ObjectNode verdict = verifyIndependently(credential, recognitionLists(active), CHECKED);
+        assertThat(verdict.path("verified").asBoolean()).as(verdict.toString()).isTrue();
+        assertBothProofsVerified(verdict);
+        assertThat(verdict.path("statuses").findValues("set")).allMatch(set -> !set.asBoolean());
+
+        RecognitionView revoked = RecognitionView.of(recognition, Map.of(source.id(), OutcomeStatus.REVOKED));
+        ObjectNode later = verifyIndependently(credential, recognitionLists(revoked), CHECKED);
+        assertThat(later.path("statuses").path(0).path("purpose").asText()).isEqualTo("revocation");
+        assertThat(later.path("statuses").path(0).path("set").asBoolean()).isTrue();
+        assertThat(later.path("statuses").path(1).path("set").asBoolean()).isFalse();
+    }
+
+    private List<String> recognitionLists(RecognitionView view) {
+        return List.of(issuer.issueRecognitionStatusList(StatusPurpose.REVOCATION, view, Duration.ofDays(1)),
+                issuer.issueRecognitionStatusList(StatusPurpose.SUSPENSION, view, Duration.ofDays(1)));
+    }
+
+    @Test
     void expiredCredentialIsRejected() throws Exception {
         String credential = issuer.issueAchievement(college.outcome(TestInstitution.learner()), null, 9);
 
@@ -143,12 +182,17 @@ class IndependentVerifierInteropTest {
     }
 
     private ObjectNode verifyIndependently(String credential, BitSet revoked, Instant now) throws Exception {
+        return verifyIndependently(credential, List.of(
+                issuer.issueStatusList(StatusPurpose.REVOCATION, "tx-0001", revoked, Duration.ofDays(1)),
+                issuer.issueStatusList(StatusPurpose.SUSPENSION, "tx-0001", new BitSet(), Duration.ofDays(1))), now);
+    }
+
+    /** {@code statusLists}: the revocation list, then the suspension list. */
+    private ObjectNode verifyIndependently(String credential, List<String> statusLists, Instant now) throws Exception {
         Path credentialFile = write("credential.json", credential);
         Path controller = write("controller.json", issuer.controllerDocument());
-        Path revocation = write("revocation.json",
-                issuer.issueStatusList(StatusPurpose.REVOCATION, "tx-0001", revoked, Duration.ofDays(1)));
-        Path suspension = write("suspension.json",
-                issuer.issueStatusList(StatusPurpose.SUSPENSION, "tx-0001", new BitSet(), Duration.ofDays(1)));
+        Path revocation = write("revocation.json", statusLists.get(0));
+        Path suspension = write("suspension.json", statusLists.get(1));
         return InteropScripts.verdict("verified", "verify.mjs", List.of("--now=" + now, credentialFile.toString(),
                 controller.toString(), revocation.toString(), suspension.toString()));
     }

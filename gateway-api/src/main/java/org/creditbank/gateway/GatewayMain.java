@@ -71,9 +71,10 @@ public final class GatewayMain {
         OutcomeService outcomes = new OutcomeService(ledger);
         LearnerService learners = new LearnerService(ledger);
         VerificationService verification = new VerificationService(ledger, serviceIdentity);
-        CredentialService credentialService = new CredentialService(ledger, outcomes, learners, serviceIdentity, mspId,
-                credentials, verification);
-        return new Services(tokens, outcomes, new RecognitionService(ledger), learners,
+        RecognitionService recognitions = new RecognitionService(ledger);
+        CredentialService credentialService = new CredentialService(ledger, outcomes, recognitions, learners,
+                serviceIdentity, mspId, credentials, verification);
+        return new Services(tokens, outcomes, recognitions, learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
                 new Metrics(registry));

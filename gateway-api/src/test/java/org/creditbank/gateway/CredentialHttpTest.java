@@ -96,6 +96,17 @@ class CredentialHttpTest {
     }
 
     @Test
+    void theIssuerIsNamedAsRegisteredWithItsEnglishNameInBrackets() {
+        assertThat(net.chain.submit(org.creditbank.chaincode.testing.TestIdentity.admin("CollegeMSP"),
+                "institution:register", CanonicalJson.toJson(Map.of("name", "广州五金职业技术学院",
+                        "englishName", "Guangzhou Hardware Vocational College", "type", "SCHOOL"))).ok()).isTrue();
+        JsonNode credential = CanonicalJson.read(freshCredential("E-1"), JsonNode.class);
+        assertThat(credential.at("/issuer/name").asText())
+                .isEqualTo("广州五金职业技术学院 (Guangzhou Hardware Vocational College)");
+        assertThat(verify(net.college, CanonicalJson.toJson(credential)).get("verdict").asText()).isEqualTo("VALID");
+    }
+
+    @Test
     void theLinkInTheAnswerCarriesTheCredentialAndItsQrCodeIsAnSvg() throws IOException {
         String credential = freshCredential("C-2");
         String link = verify(net.college, credential).get("link").asText();

@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import org.creditbank.chaincode.testing.Drafts;
 import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.auth.TokenRegistry;
+import org.creditbank.model.institution.InstitutionProfile;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.network.RunningGateways.Gateway;
 import org.creditbank.network.RunningGateways.Reply;
@@ -216,7 +217,9 @@ class ApiOnNetworkIT {
         assertThat(did.get("id").asText()).isEqualTo(vc.at("/issuer/id").asText());
         assertThat(did.toString()).contains(vc.get("proof").get(0).get("verificationMethod").asText(),
                 vc.get("proof").get(1).get("verificationMethod").asText());
-        assertThat(vc.at("/issuer/name").asText()).isEqualTo("广州五金职业技术学院");
+        // The registered name with the English one the consortium file gives the college.
+        assertThat(vc.at("/issuer/name").asText()).isEqualTo(CanonicalJson.read(CanonicalJson.toJson(
+                LiveNetwork.Org.COLLEGE.profile()), InstitutionProfile.class).credentialName());
         Reply qr = hardware.post("/api/v1/credentials/qr", null, credential);
         assertThat(qr.contentType()).startsWith("image/svg+xml");
         assertThat(qr.body()).startsWith("<svg");
@@ -312,6 +315,61 @@ class ApiOnNetworkIT {
             Thread.sleep(100);
         }
         return token;
+    }
+
+    @Test
+    @Order(6)
+    void aRecognitionCredentialOfTheUniversityFailsOnceItsSourceIsRevokedAtTheCollege() throws InterruptedException {
+        String learner = college.openAccount();
+        String source = college.issueCourse(RUN + "-RC", learner);
+        Reply recognised = university.post("/api/v1/recognitions", university.registrarToken(), Map.of(
+                "localId", RUN + "-RC", "learner", learner, "sourceOutcomeIds", List.of(source), "method", "MANUAL",
+                "target", Map.of("courseCode", "ME210", "title", "数控加工技术"), "credits", 2,
+                "justification", "课程内容一致"));
+        assertThat(recognised.status()).as(recognised.body()).isEqualTo(201);
+        String recognition = recognised.json().at("/record/recognition/id").asText();
+
+        // The learner downloads the decision, signed by the university, with the token the university gave them.
+        String student = TokenRegistry.open(RunningGateways.tokensFile("university"))
+                .create(TokenRole.LEARNER, "gateway", learner, "network test " + RUN);
+        String path = "/api/v1/recognitions/" + recognition + "/credential";
+        Reply download = getWithin(university, path, student, 200);
+        assertThat(download.status()).as(download.body()).isEqualTo(200);
+        String credential = download.body();
+        JsonNode vc = CanonicalJson.read(credential, JsonNode.class);
+        assertThat(vc.at("/issuer/mspId").asText()).isEqualTo("UniversityMSP");
+        assertThat(vc.at("/evidence/0/ledgerRecordId").asText()).isEqualTo(recognition);
+        assertThat(vc.at("/evidence/1/sourceRecordId").asText()).isEqualTo(source);
+        assertThat(vc.at("/evidence/1/sourceIssuer").asText()).isEqualTo("CollegeMSP");
+        JsonNode status = vc.get("credentialStatus");
+        JsonNode revocation = status.isArray() ? status.get(0) : status;
+        assertThat(revocation.get("statusPurpose").asText()).isEqualTo("revocation");
+        assertThat(bitInList(revocation)).isFalse();
+        Reply valid = hardware.post("/api/v1/credentials/verify", null, credential);
+        assertThat(valid.json().get("verdict").asText()).as(valid.body()).isEqualTo("VALID");
+
+        // The college revokes the source: the university's list and every gateway's verdict follow.
+        Reply revoked = college.post("/api/v1/outcomes/" + source + "/revoke", college.registrarToken(),
+                Map.of("reason", "成绩作废 withdrawn"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(201);
+        assertThat(bitInList(revocation)).as("the recognition's revocation bit after its source was revoked").isTrue();
+        for (Gateway gateway : List.of(hardware, university)) {
+            JsonNode later = gateway.post("/api/v1/credentials/verify", null, credential).json();
+            assertThat(later.get("verdict").asText()).as(later.toString()).isEqualTo("INVALID");
+            assertThat(later.toString()).contains("a source outcome is no longer active", source + " is REVOKED");
+        }
+        university.get(path, student).assertProblem(422, "CREDENTIAL_NOT_ISSUABLE");
+    }
+
+    /** GET {@code path} with {@code token}, asked until it answers {@code wanted} or 5 s passed (a new token takes seconds). */
+    private static Reply getWithin(Gateway gateway, String path, String token, int wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Reply reply = gateway.get(path, token);
+        while (reply.status() != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            reply = gateway.get(path, token);
+        }
+        return reply;
     }
 
     @Test

@@ -58,7 +58,11 @@ class AuthorisationMatrixIT {
     @TestFactory
     Stream<DynamicTest> everyCellOnTheNetwork() {
         long start = System.nanoTime();
-        Map<String, Map<Identity, MatrixRun.Observed>> observed = new MatrixRun(new NetworkChain(), POOL).run();
+        Map<String, Map<Identity, MatrixRun.Observed>> observed = new MatrixRun(new NetworkChain(), POOL,
+                Map.of(LiveNetwork.Org.COLLEGE, LiveNetwork.Org.COLLEGE.profile(),
+                        LiveNetwork.Org.UNIVERSITY, LiveNetwork.Org.UNIVERSITY.profile(),
+                        LiveNetwork.Org.HARDWARE, LiveNetwork.Org.HARDWARE.profile(),
+                        LiveNetwork.Org.EDU, LiveNetwork.Org.EDU.profile())).run();
         System.out.printf("authorisation matrix: %d cells in %s%n",
                 AuthorisationMatrix.TABLE.size() * Identity.values().length, Duration.ofNanos(System.nanoTime() - start));
         return AuthorisationMatrix.cells(observed);

@@ -154,9 +154,9 @@ class GatewayOnNetworkIT {
     static void startGateways() throws IOException {
         // Profiles exist after the chaincode tests or a previous run; registering again changes nothing.
         try (LiveNetwork network = new LiveNetwork()) {
-            Calls.submit(network.as(COLLEGE, "admin"), "institution:register", Calls.json(Map.of("name", "广州五金职业技术学院", "type", "SCHOOL")));
-            Calls.submit(network.as(UNIVERSITY, "admin"), "institution:register", Calls.json(Map.of("name", "应用技术大学", "type", "SCHOOL")));
-            Calls.submit(network.as(HARDWARE, "admin"), "institution:register", Calls.json(Map.of("name", "五金制造集团", "type", "ENTERPRISE")));
+            for (LiveNetwork.Org org : List.of(COLLEGE, UNIVERSITY, HARDWARE)) {
+                Calls.submit(network.as(org, "admin"), "institution:register", Calls.json(org.profile()));
+            }
         }
         college = start(COLLEGE, COLLEGE.peerAddress(), "registrar1", "gateway");
         university = start(UNIVERSITY, UNIVERSITY.peerAddress(), "registrar1", "gateway");

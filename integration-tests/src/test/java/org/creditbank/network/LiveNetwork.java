@@ -52,6 +52,16 @@ final class LiveNetwork implements AutoCloseable {
             this.mspId = mspId;
         }
 
+        /**
+         * The institution profile the consortium file gives this member, as the network scripts
+         * registered it: tests that register it again register exactly this, so the ledger's
+         * profile (and the issuer name on credentials) does not depend on which test ran last.
+         */
+        java.util.Map<String, Object> profile() {
+            return CanonicalJson.read(CanonicalJson.toJson(consortiumMember(dir).path("profile")),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
+        }
+
         /** host:port of this member's peer, as the running consortium says. */
         String peerAddress() {
             JsonNode m = consortiumMember(dir);

@@ -108,12 +108,21 @@ final class MatrixRun {
 
     /** {@code pool} runs independent calls; a direct executor runs everything in turn. */
     MatrixRun(Chain chain, Executor pool) {
+        this(chain, pool, Map.of(
+                LiveNetwork.Org.COLLEGE, Map.of("name", "广州五金职业技术学院", "type", "SCHOOL"),
+                LiveNetwork.Org.UNIVERSITY, Map.of("name", "应用技术大学", "type", "SCHOOL"),
+                LiveNetwork.Org.HARDWARE, Map.of("name", "五金制造集团", "type", "ENTERPRISE"),
+                LiveNetwork.Org.EDU, Map.of("name", "广东省教育厅", "type", "AUTHORITY", "accreditationNote", "省级教育行政部门")));
+    }
+
+    /**
+     * A run whose admins register {@code profiles} (on the network: those of the consortium file, so
+     * the run leaves every profile as it found it).
+     */
+    MatrixRun(Chain chain, Executor pool, Map<LiveNetwork.Org, Map<String, Object>> profiles) {
         this.chain = chain;
         this.pool = pool;
-        profiles.put(LiveNetwork.Org.COLLEGE, Map.of("name", "广州五金职业技术学院", "type", "SCHOOL"));
-        profiles.put(LiveNetwork.Org.UNIVERSITY, Map.of("name", "应用技术大学", "type", "SCHOOL"));
-        profiles.put(LiveNetwork.Org.HARDWARE, Map.of("name", "五金制造集团", "type", "ENTERPRISE"));
-        profiles.put(LiveNetwork.Org.EDU, Map.of("name", "广东省教育厅", "type", "AUTHORITY", "accreditationNote", "省级教育行政部门"));
+        this.profiles.putAll(profiles);
     }
 
     /** Sets up, then runs every cell; by function in table order, then by identity. */

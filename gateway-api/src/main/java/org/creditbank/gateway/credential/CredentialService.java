@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.creditbank.credentials.CredentialException;
 import org.creditbank.credentials.CredentialIssuer;
 import org.creditbank.credentials.CredentialVerifier;
 import org.creditbank.credentials.IssuerIdentity;
+import org.creditbank.credentials.RecognisedSource;
 import org.creditbank.credentials.SignedTranscript;
 import org.creditbank.credentials.StatusPurpose;
 import org.creditbank.credentials.TrustBundle;
@@ -24,14 +27,17 @@ import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.outcome.OutcomeService;
+import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.RecordId;
 import org.creditbank.model.institution.Institution;
 import org.creditbank.model.institution.SigningKey;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.IssuedStatus;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.recognition.RecognitionView;
 import org.creditbank.model.transcript.Transcript;
 
 /**
@@ -54,6 +60,7 @@ public final class CredentialService {
 
     private final LedgerClient ledger;
     private final OutcomeService outcomes;
+    private final RecognitionService recognitions;
     private final LearnerService learners;
     private final String serviceIdentity;
     private final String mspId;
@@ -75,10 +82,12 @@ public final class CredentialService {
     private record Trusted(List<SigningKey> keys, TrustBundle trust, LedgerBackedCredentialCheck verifier) {
     }
 
-    public CredentialService(LedgerClient ledger, OutcomeService outcomes, LearnerService learners,
-                             String serviceIdentity, String mspId, CredentialSetup setup, VerificationService verification) {
+    public CredentialService(LedgerClient ledger, OutcomeService outcomes, RecognitionService recognitions,
+                             LearnerService learners, String serviceIdentity, String mspId, CredentialSetup setup,
+                             VerificationService verification) {
         this.ledger = ledger;
         this.outcomes = outcomes;
+        this.recognitions = recognitions;
         this.learners = learners;
         this.serviceIdentity = serviceIdentity;
         this.mspId = mspId;
@@ -114,6 +123,33 @@ public final class CredentialService {
         }
         try {
             return signer.issueAchievement(outcome, null, position, holder);
+        } catch (CredentialException e) {
+            throw notIssuable(e);
+        }
+    }
+
+    /**
+     * A freshly signed credential for recognition {@code id} (see
+     * {@link CredentialIssuer#issueRecognition}): one this institution decided, in force (every
+     * source outcome ACTIVE), which {@code caller} may read ({@link RecognitionService#get}, the
+     * learner rule). Its sources are read as {@code caller} reads them, their institutions' names
+     * as registered.
+     */
+    public String recognitionCredential(Principal caller, String id) {
+        RecognitionView view = recognitions.get(caller, id);
+        CredentialIssuer signer = signer();
+        String recogniser = view.recognition().recogniser();
+        if (!mspId.equals(recogniser)) {
+            throw new ApiException(ErrorCode.ORG_NOT_ALLOWED, "recognition " + view.recognition().id() + " was decided by "
+                    + recogniser + "; only that institution's gateway issues its credentials");
+        }
+        Map<String, String> names = new HashMap<>();
+        List<RecognisedSource> sources = view.recognition().request().sourceOutcomeIds().stream().map(sourceId -> {
+            Outcome source = outcomes.get(caller, sourceId);
+            return new RecognisedSource(source, names.computeIfAbsent(source.issuer(), msp -> nameOf(msp, msp)));
+        }).toList();
+        try {
+            return signer.issueRecognition(view, sources);
         } catch (CredentialException e) {
             throw notIssuable(e);
         }
@@ -169,9 +205,11 @@ public final class CredentialService {
     }
 
     /**
-     * This institution's signed status list {@code listId} (an issuing transaction) for
-     * {@code purpose}, made from the ledger's statuses now: bit i stands for the i-th outcome that
-     * transaction issued.
+     * This institution's signed status list {@code listId} for {@code purpose}, made from the
+     * ledger's statuses now. For an issuing transaction, bit i stands for the i-th outcome that
+     * transaction issued; for one of this institution's recognitions (a recognition id), bit 0
+     * stands for its credential and follows its effective status
+     * ({@link CredentialIssuer#issueRecognitionStatusList}).
      */
     public String statusList(String listId, String purpose) {
         return statusLists(listId, List.of(purpose(purpose))).get(0);
@@ -179,6 +217,11 @@ public final class CredentialService {
 
     private List<String> statusLists(String listId, List<StatusPurpose> purposes) {
         CredentialIssuer signer = signer();
+        Optional<RecordId> recognition = RecordId.parse(listId).filter(r -> r.kind() == RecordId.Kind.RECOGNITION);
+        if (recognition.isPresent()) {
+            RecognitionView view = ownRecognition(recognition.get());
+            return purposes.stream().map(p -> signer.issueRecognitionStatusList(p, view, setup.statusListTtl())).toList();
+        }
         List<IssuedStatus> issued = issuance(listId);
         return purposes.stream().map(p -> {
             OutcomeStatus marked = p == StatusPurpose.REVOCATION ? OutcomeStatus.REVOKED : OutcomeStatus.SUSPENDED;
@@ -294,15 +337,24 @@ public final class CredentialService {
         return known;
     }
 
-    /** The institution's display name as registered on the ledger; the configured one while it is not registered. */
+    /**
+     * The institution's name as registered on the ledger, with its English name when the profile has
+     * one ({@link org.creditbank.model.institution.InstitutionProfile#credentialName}); the configured
+     * one while it is not registered.
+     */
     private String registeredName() {
+        return nameOf(mspId, setup.issuer().name());
+    }
+
+    /** Institution {@code msp}'s name as credentials carry it; {@code unregistered} while it has no profile. */
+    private String nameOf(String msp, String unregistered) {
         try {
             Institution institution = CanonicalJson.read(ledger.evaluate(serviceIdentity,
-                    LedgerCall.of("institution:get", mspId)), Institution.class);
-            return institution.profile().name();
+                    LedgerCall.of("institution:get", msp)), Institution.class);
+            return institution.profile().credentialName();
         } catch (LedgerException e) {
             if (e.refusal().filter(r -> r.code() == ErrorCode.INSTITUTION_NOT_REGISTERED).isPresent()) {
-                return setup.issuer().name();
+                return unregistered;
             }
             throw e;
         }
@@ -345,6 +397,16 @@ public final class CredentialService {
             }
         }
         return lists;
+    }
+
+    /** One of our recognitions with its effective status now; another institution's has no list here. */
+    private RecognitionView ownRecognition(RecordId id) {
+        if (!mspId.equals(id.institution())) {
+            throw ApiException.notFound("no status list " + id + " here: " + id.institution() + " publishes the lists of"
+                    + " its own recognitions");
+        }
+        return CanonicalJson.read(ledger.evaluate(serviceIdentity, LedgerCall.of("recognition:get", id.toString())),
+                RecognitionView.class);
     }
 
     /** The outcomes one of our transactions issued, in order, with their statuses now. */

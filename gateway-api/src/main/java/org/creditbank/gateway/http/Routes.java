@@ -82,6 +82,8 @@ final class Routes {
         // Credentials: signed by this institution for its own records, verifiable by anyone.
         r.get(API + "/outcomes/{id}/credential", ctx -> jsonText(ctx,
                 s.credentials().outcomeCredential(who(ctx), ctx.pathParam("id"))), REGISTRAR, LEARNER);
+        r.get(API + "/recognitions/{id}/credential", ctx -> jsonText(ctx,
+                s.credentials().recognitionCredential(who(ctx), ctx.pathParam("id"))), REGISTRAR, LEARNER);
         r.get(API + "/learners/{accountNo}/transcript-credential", ctx -> jsonText(ctx, s.credentials().transcriptCredential(
                 who(ctx), ctx.pathParam("accountNo"), listQuery(ctx, "disclose"))), REGISTRAR, LEARNER);
         r.get("/.well-known/creditbank/issuer.json", ctx -> jsonText(ctx, s.credentials().issuerDocument()));

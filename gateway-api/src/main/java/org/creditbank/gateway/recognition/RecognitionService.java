@@ -51,7 +51,13 @@ public final class RecognitionService {
         return Receipt.of(r, RecognitionView.class, view -> r.committedAs(view.recognition().txId()));
     }
 
+    /** A recognition; a learner sees only their own (anything else looks absent to them, as for outcomes). */
     public RecognitionView get(Principal caller, String id) {
-        return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("recognition:get", id)), RecognitionView.class);
+        RecognitionView view = CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("recognition:get", id)),
+                RecognitionView.class);
+        if (!caller.mayReadRecordsOf(view.recognition().request().learner())) {
+            throw ApiException.notFound("no recognition " + id);
+        }
+        return view;
     }
 }
