@@ -73,6 +73,10 @@ class CanonicalizationEquivalenceTest {
     private final TestInstitution college =
             TestInstitution.create("Org1MSP", "Example Vocational College", "college.example");
     private final CredentialIssuer issuer = new CredentialIssuer(college.identity, Clock.fixed(ISSUED, ZoneOffset.UTC));
+    private final TestInstitution withPortCollege = TestInstitution.create("Org1MSP", "Example Vocational College",
+            "127.0.0.1%3A8080", "http://127.0.0.1:8080/api/v1/status-lists");
+    private final CredentialIssuer withPort = new CredentialIssuer(withPortCollege.identity,
+            Clock.fixed(ISSUED, ZoneOffset.UTC));
     private final FastPathCanonicalizer fastPath = (FastPathCanonicalizer) Canonicalizer.withFastPath();
 
     @Test
@@ -174,6 +178,12 @@ class CanonicalizationEquivalenceTest {
             signed.add(issuer.issueAchievement(college.variedOutcome(i), i % 3 == 0 ? "学习者 " + i : null, i));
         }
         assertThat(signed).hasSizeGreaterThan(OutcomeKind.values().length * 4);
+        // Issued to a wallet's DID, and by a gateway whose did:web has a port (every local one's does).
+        String wallet = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+        for (int i = 0; i < 6; i++) {
+            signed.add(issuer.issueAchievement(college.variedOutcome(i), null, i, wallet));
+            signed.add(withPort.issueAchievement(withPortCollege.variedOutcome(i), null, i));
+        }
         BitSet revoked = new BitSet();
         revoked.set(7);
         signed.add(issuer.issueStatusList(StatusPurpose.REVOCATION, "tx-1", revoked, Duration.ofDays(1)));
