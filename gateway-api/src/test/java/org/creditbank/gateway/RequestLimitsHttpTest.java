@@ -104,6 +104,17 @@ class RequestLimitsHttpTest {
     }
 
     @Test
+    void behindAProxyAnXForwardedForWithoutAnAddressIsCountedAsTheConnectionsAddressNotAFailure() throws IOException {
+        try (TestGateway proxied = new TestGateway(InProcessLedger.college(new InMemoryLedger(), "verifier1", "verifier"),
+                "CollegeMSP", "gateway", new RequestLimits(5, 10, 100, 200, 4096, 16, true))) {
+            for (String forwarded : List.of(",", " , ", "203.0.113.9,", "  ")) {
+                TestGateway.Reply reply = proxied.post("/api/v1/verify", null, QUESTION, Map.of("X-Forwarded-For", forwarded));
+                assertThat(reply.status()).as("X-Forwarded-For '%s': %s", forwarded, reply.text()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void requestsWithATokenAreCountedPerTokenNotPerAddress() {
         String token = gateway.token(TokenRole.VERIFIER, "verifier1", null);
         int sent = 0;

@@ -94,10 +94,13 @@ public final class RequestGuard {
     private String clientAddress(Context ctx) {
         if (limits.trustForwardedFor()) {
             String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
+            if (forwarded != null) {
                 // Our proxy appends the address it saw last; what comes before it the client wrote.
-                String[] hops = forwarded.split(",");
-                return hops[hops.length - 1].strip();
+                // A header with no address at the end (",", "a,") names nobody: the connection counts.
+                String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+                if (!last.isEmpty()) {
+                    return last;
+                }
             }
         }
         return ctx.req().getRemoteAddr();
