@@ -189,6 +189,16 @@ class WalletHttpTest {
     }
 
     @Test
+    void aTokenRequestThatIsNotAFormIsRefusedAsSuch() {
+        for (String type : List.of("multipart/form-data", "application/json")) {
+            Reply refused = gateway.post("/oid4vci/token", null, "grant_type=x", type);
+
+            assertThat(refused.status()).as(type + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.json().path("error").asText()).isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
     void anOfferExpiresAfterTenMinutes() {
         JsonNode offer = openOffer();
         String code = preAuthorizedCode(offer);

@@ -105,7 +105,7 @@ final class Routes {
         r.get("/oid4vci/offers/{offerId}", ctx -> json(noStore(ctx), 200,
                 s.wallet().oid4vci().offer(ctx.pathParam("offerId"))));
         r.post("/oid4vci/token", ctx -> json(noStore(ctx), 200, s.wallet().oid4vci().token(
-                ctx.formParam("grant_type"), ctx.formParam("pre-authorized_code"))));
+                formParam(ctx, "grant_type"), formParam(ctx, "pre-authorized_code"))));
         r.post("/oid4vci/nonce", ctx -> json(noStore(ctx), 200, s.wallet().oid4vci().nonce()));
         r.post("/oid4vci/credential", ctx -> jsonText(noStore(ctx), s.wallet().oid4vci().credential(
                 ctx.header("Authorization"), text(ctx))));
@@ -187,6 +187,20 @@ final class Routes {
         } catch (CanonicalJson.MalformedJsonException e) {
             throw new ApiException(ErrorCode.MALFORMED_INPUT, e.getMessage(), e.violations(), null, e);
         }
+    }
+
+    /**
+     * A field of an {@code application/x-www-form-urlencoded} body (OAuth's token request). Any other
+     * body is refused before the server parses it: a multipart type without its boundary made the
+     * parser fail with a 500.
+     */
+    private static String formParam(Context ctx, String name) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new ApiException(ErrorCode.MALFORMED_INPUT, "the body must be a form "
+                    + "(Content-Type: application/x-www-form-urlencoded), not " + type).with("error", "invalid_request");
+        }
+        return ctx.formParam(name);
     }
 
     private static String requiredQuery(Context ctx, String name) {
