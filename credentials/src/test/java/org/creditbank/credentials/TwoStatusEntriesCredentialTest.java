@@ -97,7 +97,7 @@ class TwoStatusEntriesCredentialTest {
                         "no status list https://college.example/credentials/status/tx-0001/suspension was supplied");
     }
 
-    private static String fixture(String name) {
+    static String fixture(String name) {
         try (InputStream in = TwoStatusEntriesCredentialTest.class.getResourceAsStream("/two-status-entries/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test fixture two-status-entries/" + name);
