@@ -171,7 +171,9 @@ public final class CredentialService {
     /**
      * This institution's signed status list {@code listId} (an issuing transaction) for
      * {@code purpose}, made from the ledger's statuses now: bit i stands for the i-th outcome that
-     * transaction issued.
+     * transaction issued. Achievement credentials name the revocation list only (Open Badges 3.0
+     * allows one status entry); the suspension list is for credentials issued before, which name
+     * both, so they keep verifying as they did.
      */
     public String statusList(String listId, String purpose) {
         return statusLists(listId, List.of(purpose(purpose))).get(0);
