@@ -25,8 +25,9 @@ import org.creditbank.model.recognition.RecognitionView;
 
 /**
  * Turns ledger records into signed W3C Verifiable Credentials 2.0 that a learner can show to
- * anyone: an Open Badges 3.0 {@code AchievementCredential} per outcome, the issuer's Bitstring
- * status lists, and a CLR 2.0-shaped transcript whose entries the learner can disclose one by one.
+ * anyone: an Open Badges 3.0 {@code AchievementCredential} per outcome (with one status entry,
+ * revocation, as Open Badges 3.0 allows), the issuer's Bitstring status lists, and a CLR 2.0-shaped
+ * transcript whose entries the learner can disclose one by one.
  * Every credential carries a Data Integrity proof set: {@code ecdsa-rdfc-2019} with the P-256 key
  * the institution's Fabric CA certified and, when the issuer has one, {@code eddsa-rdfc-2022} with
  * its ledger-registered Ed25519 key, so verifiers that never heard of CreditBank can check it
@@ -105,24 +106,25 @@ public final class CredentialIssuer {
         }
         vc.set("credentialSubject", subject);
         vc.set("evidence", AchievementMapping.evidence(outcome));
-        ArrayNode status = vc.putArray("credentialStatus");
-        for (StatusPurpose purpose : StatusPurpose.values()) {
-            // The list of the transaction that issued the outcome; the index is its place in it.
-            String list = issuer.statusListUrl(purpose, outcome.awardTxId());
-            status.addObject()
-                    .put("id", list + "#" + statusIndex)
-                    .put("type", "BitstringStatusListEntry")
-                    .put("statusPurpose", purpose.value())
-                    .put("statusListIndex", Integer.toString(statusIndex))
-                    .put("statusListCredential", list);
-        }
+        // One status entry, revocation: Open Badges 3.0 allows at most one (its schema requires an
+        // object), and revocation is the status an offline verifier must not miss, final on the
+        // ledger. A suspension is a temporary hold that only the ledger shows, to online verification.
+        // The list is that of the transaction that issued the outcome; the index is its place in it.
+        String list = issuer.statusListUrl(StatusPurpose.REVOCATION, outcome.awardTxId());
+        vc.putObject("credentialStatus")
+                .put("id", list + "#" + statusIndex)
+                .put("type", "BitstringStatusListEntry")
+                .put("statusPurpose", StatusPurpose.REVOCATION.value())
+                .put("statusListIndex", Integer.toString(statusIndex))
+                .put("statusListCredential", list);
         return sign(vc);
     }
 
     /**
      * The issuer's status list {@code listId} for {@code purpose}: bit {@code i} set means the
      * credential with status index {@code i} in that list is revoked (or suspended). Verifiers
-     * cache it for {@code ttl}.
+     * cache it for {@code ttl}. Achievement credentials name only the revocation list; suspension
+     * lists are for those issued before, which name both.
      */
     public String issueStatusList(StatusPurpose purpose, String listId, BitSet set, Duration ttl) {
         String url = issuer.statusListUrl(purpose, listId);

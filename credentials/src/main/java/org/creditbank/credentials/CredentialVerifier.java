@@ -30,11 +30,24 @@ import org.creditbank.model.outcome.Validity;
  * status lists and, for transcripts, each disclosed entry's Merkle inclusion. Every check is
  * reported, passed or not, so a person can see why a credential was accepted or not.
  *
+ * <p>An achievement credential has one status entry, revocation (Open Badges 3.0 allows one), so
+ * its SUSPENSION is NOT_CHECKED and says that only the ledger knows; one issued before with a
+ * revocation and a suspension entry (an array) has both checked.
+ *
  * <p>The ECDSA proof is required (its key is the one a CA certified); the EdDSA proof is checked
  * whenever it is there, and a credential from before proof sets, without one, reports both EdDSA
  * checks NOT_CHECKED and stays valid.
  */
 public final class CredentialVerifier {
+
+    /**
+     * Why SUSPENSION is not checked for an achievement credential as issued now: it names its
+     * revocation list only, since Open Badges 3.0 allows one status entry. Credentials issued
+     * before name a suspension list too, and that is checked as ever.
+     */
+    static final String NO_SUSPENSION_ENTRY = "the credential has no suspension status entry: Open Badges 3.0"
+            + " allows one status entry, which is for revocation; whether the record is suspended only the ledger"
+            + " says, and online verification asks it (LEDGER_RECORD)";
 
     private final TrustBundle trust;
     private final CertifiedKeys certified = new CertifiedKeys();
@@ -345,6 +358,9 @@ public final class CredentialVerifier {
                                     boolean credentialTrusted) {
         Check check = purpose == StatusPurpose.REVOCATION ? Check.REVOCATION : Check.SUSPENSION;
         JsonNode entry = statusEntry(vc, purpose);
+        if (entry == null && purpose == StatusPurpose.SUSPENSION) {
+            return notChecked(check, NO_SUSPENSION_ENTRY);
+        }
         if (entry == null) {
             return notChecked(check, "the credential has no " + purpose.value() + " status entry");
         }

@@ -1,8 +1,10 @@
 package org.creditbank.credentials;
 
 /**
- * The two status lists every CreditBank credential points into (Bitstring Status List v1.0),
- * mirroring the ledger: an outcome can be suspended (and reinstated) or revoked for good.
+ * The two status lists an issuer publishes per issuing transaction (Bitstring Status List v1.0),
+ * mirroring the ledger: an outcome can be suspended (and reinstated) or revoked for good. An
+ * achievement credential names only its revocation list (Open Badges 3.0 allows one status entry);
+ * credentials issued before name both, so both lists are still published.
  */
 public enum StatusPurpose {
     REVOCATION("revocation"),

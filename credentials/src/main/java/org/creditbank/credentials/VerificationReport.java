@@ -32,7 +32,12 @@ public record VerificationReport(List<CheckResult> checks) {
         EDDSA_KEY_REGISTERED,
         /** The issuer's revocation list, within its ttl, does not have this credential's bit set. */
         REVOCATION,
-        /** The issuer's suspension list, within its ttl, does not have this credential's bit set. */
+        /**
+         * The issuer's suspension list, within its ttl, does not have this credential's bit set.
+         * NOT_CHECKED for a credential without a suspension entry, which is every achievement
+         * credential issued now (Open Badges 3.0 allows one status entry, revocation): only the
+         * ledger knows of a suspension then.
+         */
         SUSPENSION,
         /**
          * Every disclosed transcript entry belongs to the signed Merkle root, says it was ACTIVE when

@@ -209,7 +209,9 @@ public final class CredentialService {
      * ledger's statuses now. For an issuing transaction, bit i stands for the i-th outcome that
      * transaction issued; for one of this institution's recognitions (a recognition id), bit 0
      * stands for its credential and follows its effective status
-     * ({@link CredentialIssuer#issueRecognitionStatusList}).
+     * ({@link CredentialIssuer#issueRecognitionStatusList}). Achievement credentials name the
+     * revocation list only (Open Badges 3.0 allows one status entry); the suspension list is for
+     * credentials issued before, which name both, so they keep verifying as they did.
      */
     public String statusList(String listId, String purpose) {
         return statusLists(listId, List.of(purpose(purpose))).get(0);
