@@ -106,18 +106,25 @@ public final class CredentialIssuer {
         }
         vc.set("credentialSubject", subject);
         vc.set("evidence", AchievementMapping.evidence(outcome));
-        // One status entry, revocation: Open Badges 3.0 allows at most one (its schema requires an
-        // object), and revocation is the status an offline verifier must not miss, final on the
-        // ledger. A suspension is a temporary hold that only the ledger shows, to online verification.
         // The list is that of the transaction that issued the outcome; the index is its place in it.
-        String list = issuer.statusListUrl(StatusPurpose.REVOCATION, outcome.awardTxId());
+        putRevocationEntry(vc, outcome.awardTxId(), statusIndex);
+        return sign(vc);
+    }
+
+    /**
+     * The one status entry of an achievement credential, revocation: Open Badges 3.0 allows at most
+     * one (its schema requires an object), and revocation is the status an offline verifier must
+     * not miss, final on the ledger. A suspension is a temporary hold that only the ledger shows,
+     * to online verification.
+     */
+    private void putRevocationEntry(ObjectNode vc, String listId, int index) {
+        String list = issuer.statusListUrl(StatusPurpose.REVOCATION, listId);
         vc.putObject("credentialStatus")
-                .put("id", list + "#" + statusIndex)
+                .put("id", list + "#" + index)
                 .put("type", "BitstringStatusListEntry")
                 .put("statusPurpose", StatusPurpose.REVOCATION.value())
-                .put("statusListIndex", Integer.toString(statusIndex))
+                .put("statusListIndex", Integer.toString(index))
                 .put("statusListCredential", list);
-        return sign(vc);
     }
 
     /**
@@ -201,8 +208,8 @@ public final class CredentialIssuer {
      * {@link RecognitionMapping}), whose evidence names the decision's ledger record and each
      * source outcome (record id, issuer, content hash), in the order the decision lists them.
      *
-     * <p>Its status follows its sources, as the recognition's effective status does: it has lists
-     * of its own, whose id is the recognition's id and where it is bit
+     * <p>Its status follows its sources, as the recognition's effective status does: it names a
+     * revocation list of its own (a suspended source shows online, as for outcomes), whose id is the recognition's id and where it is bit
      * {@link #RECOGNITION_STATUS_INDEX} ({@link #issueRecognitionStatusList}). A list per
      * recognition rather than per recognising transaction because a transaction records exactly one
      * recognition, so the two lists would be the same, and the recognition id is what the ledger
@@ -239,16 +246,7 @@ public final class CredentialIssuer {
         vc.put("validFrom", Instant.parse(recognition.recognisedAt()).truncatedTo(ChronoUnit.SECONDS).toString());
         vc.set("credentialSubject", RecognitionMapping.subject(recognition, issuer, learnerSubjectId(learner)));
         vc.set("evidence", RecognitionMapping.evidence(recognition, sources));
-        ArrayNode status = vc.putArray("credentialStatus");
-        for (StatusPurpose purpose : StatusPurpose.values()) {
-            String list = issuer.statusListUrl(purpose, recognition.id());
-            status.addObject()
-                    .put("id", list + "#" + RECOGNITION_STATUS_INDEX)
-                    .put("type", "BitstringStatusListEntry")
-                    .put("statusPurpose", purpose.value())
-                    .put("statusListIndex", Integer.toString(RECOGNITION_STATUS_INDEX))
-                    .put("statusListCredential", list);
-        }
+        putRevocationEntry(vc, recognition.id(), RECOGNITION_STATUS_INDEX);
         return sign(vc);
     }
 

@@ -120,7 +120,7 @@ class RecognitionCredentialHttpTest {
         String credential = learnersCredential();
         net.changeStatus(source, "suspend", "核查中");
         JsonNode suspended = verify(net.university, credential);
-        assertInvalid(suspended, "SUSPENSION", "suspended");
+        assertInvalid(suspended, "LEDGER_RECORD", source + " is SUSPENDED");
         assertThat(check(suspended, "REVOCATION").get("status").asText()).isEqualTo("PASSED");
 
         net.changeStatus(source, "reinstate", "核查完毕");
