@@ -52,7 +52,15 @@ class RoleMatrixTest extends Consortium {
                 Map.entry("recognition:recognise", new String[] {json(RecognitionTest.manual("RM-R", learner, List.of(source)))}),
                 Map.entry("signingkey:register", new String[] {SIGNING_KEY}),
                 Map.entry("signingkey:retire", new String[] {SIGNING_KEY}),
-                Map.entry("qualification:publish", new String[] {json(Map.of("code", "Q", "title", "Q", "totalCredits", 10))}));
+                Map.entry("qualification:publish", new String[] {json(Map.of("code", "Q", "title", "Q", "totalCredits", 10))}),
+                Map.entry("demand:publish", new String[] {json(DemandTest.demand("RM-D", 1, "2027-Q1"))}),
+                Map.entry("demand:update", new String[] {json(DemandTest.demand("RM-D", 2, "2027-Q1"))}),
+                Map.entry("demand:withdraw", new String[] {"HardwareCoMSP:dem:RM-D", "reason"}),
+                Map.entry("demand:publishMajor", new String[] {json(DemandTest.major(1, List.of(DemandTest.WELDER)))}),
+                Map.entry("demand:publishThresholds", new String[] {json(DemandTest.thresholds(1))}),
+                Map.entry("teacher:appoint", new String[] {learner}),
+                Map.entry("teacher:endAppointment", new String[] {learner, "reason"}),
+                Map.entry("teacher:publishRule", new String[] {json(TeacherTest.rule(1))}));
     }
 
     @ParameterizedTest

@@ -108,6 +108,15 @@ final class AuthorisationMatrix {
      * organisation's caller is not refused as such, it finds nothing of the college's.
      */
     static final List<Row> TABLE = List.of(
+            row("demand:publish", "registrar or admin of an ENTERPRISE; its own talent demand", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("demand:update", "registrar or admin of an ENTERPRISE; its own talent demand", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("demand:withdraw", "registrar or admin of the ENTERPRISE that published the demand",
+                    TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("demand:get", READ, A, A, A, A, ROLE, A),
+            row("demand:publishMajor", "registrar or admin of a SCHOOL; its own majors", A, A, ROLE, A, ROLE, ROLE),
+            row("demand:getMajor", READ, A, A, A, A, ROLE, A),
+            row("demand:publishThresholds", "registrar or admin of the AUTHORITY only", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
+            row("demand:listThresholds", READ, A, A, A, A, ROLE, A),
             row("institution:register", "org admin only; writes the caller's own institution profile",
                     ROLE, ROLE, ROLE, A, ROLE, ROLE),
             row("institution:get", READ, A, A, A, A, ROLE, A),
@@ -172,6 +181,14 @@ final class AuthorisationMatrix {
                     ROLE, ROLE, ROLE, A, ROLE, ROLE),
             row("signingkey:list", READ, A, A, A, A, ROLE, A),
             row("signingkey:listOf", READ, A, A, A, A, ROLE, A),
+            row("teacher:appoint", "registrar or admin of a SCHOOL; the teacher becomes the caller's own school's",
+                    A, A, ROLE, A, ROLE, ROLE),
+            row("teacher:endAppointment", "registrar or admin; only the school that appointed the teacher",
+                    A, ORG, ROLE, A, ROLE, ROLE),
+            row("teacher:getAppointment", READ, A, A, A, A, ROLE, A),
+            row("teacher:publishRule", "registrar or admin of a SCHOOL; its own grading rule", A, A, ROLE, A, ROLE, ROLE),
+            row("teacher:listRules", READ, A, A, A, A, ROLE, A),
+            row("teacher:grade", READ, A, A, A, A, ROLE, A),
             row("transcript:transcript", READ, A, A, A, A, ROLE, A),
             row("verification:verify", READ, A, A, A, A, ROLE, A));
 

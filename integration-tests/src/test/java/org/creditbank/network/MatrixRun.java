@@ -105,6 +105,12 @@ final class MatrixRun {
     private final Map<Identity, String> toReinstate = new EnumMap<>(Identity.class);
     private final Map<Identity, String> toRevoke = new EnumMap<>(Identity.class);
     private final Map<Identity, String> sources = new EnumMap<>(Identity.class);
+    private String demand;
+    private String demandLocalId;
+    private String readMajor;
+    private final Map<LiveNetwork.Org, Integer> gradingRuleVersions = new EnumMap<>(LiveNetwork.Org.class);
+    private final Map<Identity, String> toAppoint = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> toEndAppointment = new EnumMap<>(Identity.class);
 
     /** {@code pool} runs independent calls; a direct executor runs everything in turn. */
     MatrixRun(Chain chain, Executor pool) {
@@ -233,11 +239,51 @@ final class MatrixRun {
         redemption = together(List.of(() -> chain.submit(ENTERPRISE_REGISTRAR, Map.of(), "points:applyRedemption",
                 json(redemptionRequest(localId("REDEEM"))))), "points:applyRedemption").get(0).result().get("id").asText();
 
+        setUpDemandAndTeachers();
+
         // Each peer the cells read from has committed everything above once it commits a later
         // block of its own (an identical profile changes nothing).
         together(List.of(LiveNetwork.Org.COLLEGE, LiveNetwork.Org.UNIVERSITY).stream().map(org -> (Supplier<Answer>) () ->
                 chain.submit(admin(org), Map.of(), "institution:register", json(profiles.get(org)))).toList(),
                 "the barrier");
+    }
+
+    /**
+     * The manufacturer's demand, the college's major, and teachers: the learner and one account
+     * per identity to end, appointed by the college; one account per identity to appoint; the next
+     * grading-rule version of the college and of the university, which the cells allowed to
+     * publish publish again (a retry: a school's versions are one sequence, which two cells cannot
+     * both extend).
+     */
+    private void setUpDemandAndTeachers() {
+        Actor collegeRegistrar = Identity.REGISTRAR.actor;
+        demandLocalId = localId("DEMAND");
+        readMajor = majorCode(9);
+        for (LiveNetwork.Org org : List.of(LiveNetwork.Org.COLLEGE, LiveNetwork.Org.UNIVERSITY)) {
+            gradingRuleVersions.put(org, chain.evaluate(collegeRegistrar, "teacher:listRules", org.mspId)
+                    .required("teacher:listRules").size() + 1);
+        }
+        List<Supplier<Answer>> first = new ArrayList<>();
+        first.add(() -> chain.submit(ENTERPRISE_REGISTRAR, Map.of(), "demand:publish", json(demandRequest(demandLocalId, 10))));
+        first.add(() -> chain.submit(collegeRegistrar, Map.of(), "demand:publishMajor",
+                json(major(readMajor, nextMajorVersion(collegeRegistrar, LiveNetwork.Org.COLLEGE, readMajor)))));
+        first.add(() -> chain.submit(collegeRegistrar, Map.of(), "teacher:publishRule",
+                json(gradingRule(gradingRuleVersions.get(LiveNetwork.Org.COLLEGE)))));
+        first.add(() -> chain.submit(Identity.OTHER_REGISTRAR.actor, Map.of(), "teacher:publishRule",
+                json(gradingRule(gradingRuleVersions.get(LiveNetwork.Org.UNIVERSITY)))));
+        for (Identity who : Identity.values()) {
+            toAppoint.put(who, newAccountNumber());
+            toEndAppointment.put(who, newAccountNumber());
+            first.add(() -> chain.submit(collegeRegistrar, Map.of(), "learner:openAccount", toAppoint.get(who)));
+            first.add(() -> chain.submit(collegeRegistrar, Map.of(), "learner:openAccount", toEndAppointment.get(who)));
+        }
+        demand = together(first, "demand, a major, grading rules and teachers' accounts").get(0).result().get("id").asText();
+        List<Supplier<Answer>> second = new ArrayList<>();
+        second.add(() -> chain.submit(collegeRegistrar, Map.of(), "teacher:appoint", learner));
+        for (Identity who : Identity.values()) {
+            second.add(() -> chain.submit(collegeRegistrar, Map.of(), "teacher:appoint", toEndAppointment.get(who)));
+        }
+        together(second, "teacher:appoint");
     }
 
     /**
@@ -354,6 +400,45 @@ final class MatrixRun {
             case "points:approveRedemption", "points:rejectRedemption" -> write(as, function, Map.of(), args(redemption, REASON),
                     () -> field(reader(who), "/status", "PENDING", "points:getRedemption", redemption));
             case "points:getRedemption" -> read(as, function, redemption);
+            case "demand:publish" -> {
+                String localId = localId("DEMAND-" + who.ordinal());
+                yield write(as, function, Map.of(), args(json(demandRequest(localId, 1))),
+                        () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "demand:get", RecordId.demand(msp, localId).toString()));
+            }
+            case "demand:update" -> write(as, function, Map.of(), args(json(demandRequest(demandLocalId, 2))),
+                    () -> field(reader(who), "/current/version", "1", "demand:get", demand));
+            case "demand:withdraw" -> write(as, function, Map.of(), args(demand, REASON),
+                    () -> field(reader(who), "/current/status", "OPEN", "demand:get", demand));
+            case "demand:get" -> read(as, function, demand);
+            case "demand:publishMajor" -> {
+                String code = majorCode(who.ordinal());
+                int version = nextMajorVersion(reader(who), who.actor.org(), code);
+                yield write(as, function, Map.of(), args(json(major(code, version))),
+                        () -> nextMajorVersion(reader(who), who.actor.org(), code) == version ? null
+                                : "version " + version + " of major " + code + " was published");
+            }
+            case "demand:getMajor" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId, readMajor);
+            case "demand:publishThresholds" -> {
+                int version = chain.evaluate(reader(who), "demand:listThresholds").required("demand:listThresholds").size() + 1;
+                yield write(as, function, Map.of(), args(json(thresholds(version))),
+                        () -> chain.evaluate(reader(who), "demand:listThresholds").required("demand:listThresholds").size()
+                                < version ? null : "version " + version + " of the thresholds was published");
+            }
+            case "demand:listThresholds" -> read(as, function);
+            case "teacher:appoint" -> write(as, function, Map.of(), args(toAppoint.get(who)),
+                    () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "teacher:getAppointment", toAppoint.get(who)));
+            case "teacher:endAppointment" -> write(as, function, Map.of(), args(toEndAppointment.get(who), REASON),
+                    () -> field(reader(who), "/current/status", "ACTIVE", "teacher:getAppointment", toEndAppointment.get(who)));
+            case "teacher:getAppointment", "teacher:grade" -> read(as, function, learner);
+            case "teacher:publishRule" -> {
+                // Allowed: the version the setup published, again (a retry). Refused: the next one, which must not appear.
+                boolean allowed = AuthorisationMatrix.row(function).of(who).refusal() == null;
+                int published = gradingRuleVersions.get(who.actor.org());
+                yield write(as, function, Map.of(), args(json(gradingRule(allowed ? published : published + 1))),
+                        () -> chain.evaluate(reader(who), "teacher:listRules", msp).required("teacher:listRules").size()
+                                == published ? null : "version " + (published + 1) + " of " + msp + "'s grading rule was published");
+            }
+            case "teacher:listRules" -> read(as, function, LiveNetwork.Org.COLLEGE.mspId);
             case "qualification:publish" -> {
                 String code = "AZ" + run + "-PUBLISH-" + who.ordinal();
                 yield write(as, function, Map.of(), args(json(qualification(code))),
@@ -546,6 +631,63 @@ final class MatrixRun {
         claim.put("outcomeId", outcomeId);
         claim.put("policyVersion", policyVersion);
         return claim;
+    }
+
+    private static Map<String, Object> demandRequest(String localId, int headcount) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("localId", localId);
+        request.put("occupationCode", "6-18-02-04");
+        request.put("headcount", headcount);
+        request.put("region", "440000");
+        request.put("period", "2027-Q1");
+        return request;
+    }
+
+    /** A six-digit major code of this run's own ({@code 9}, four digits of the run, the slot). */
+    private String majorCode(int slot) {
+        return "9" + String.format("%04d", Math.floorMod(run.hashCode(), 10_000)) + slot;
+    }
+
+    /** The version a publication of the organisation's major {@code code} must have next. */
+    private int nextMajorVersion(Actor reader, LiveNetwork.Org org, String code) {
+        Answer versions = chain.evaluate(reader, "demand:getMajor", org.mspId, code);
+        return versions.refusal() == ErrorCode.NOT_FOUND ? 1 : versions.required("demand:getMajor").size() + 1;
+    }
+
+    private static Map<String, Object> major(String code, int version) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("majorCode", code);
+        terms.put("name", "焊接技术与自动化");
+        terms.put("version", version);
+        terms.put("occupationCodes", List.of("6-18-02-04"));
+        return terms;
+    }
+
+    private static Map<String, Object> thresholds(int version) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("version", version);
+        t.put("title", POLICY_TITLE);
+        t.put("redBelow", 0.5);
+        t.put("yellowBelow", 0.8);
+        t.put("yellowAbove", 1.2);
+        t.put("redAbove", 1.5);
+        t.put("trendPeriods", 4);
+        return t;
+    }
+
+    /** Version {@code version} of a school's grading rule; the same terms for the same version, so a retry matches. */
+    private static Map<String, Object> gradingRule(int version) {
+        Map<String, Object> criterion = new LinkedHashMap<>();
+        criterion.put("name", "企业实践");
+        criterion.put("kinds", List.of("WORK_EXPERIENCE"));
+        criterion.put("measure", "HOURS");
+        criterion.put("green", 60);
+        criterion.put("yellow", 30);
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("version", version);
+        rule.put("title", POLICY_TITLE);
+        rule.put("criteria", List.of(criterion));
+        return rule;
     }
 
     private static Map<String, Object> redemptionRequest(String localId) {

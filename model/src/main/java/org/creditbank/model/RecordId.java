@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  *   <li>a school's confirmation of an enterprise's contribution (education-responsibility points):
  *       {@code <school MSP>:conf:<localId>}, e.g. {@code CollegeMSP:conf:CT-2026-1};</li>
  *   <li>an enterprise's application to redeem points: {@code <enterprise MSP>:red:<localId>}, e.g.
- *       {@code HardwareCoMSP:red:2026-01}.</li>
+ *       {@code HardwareCoMSP:red:2026-01};</li>
+ *   <li>an enterprise's talent demand: {@code <enterprise MSP>:dem:<localId>}, e.g.
+ *       {@code HardwareCoMSP:dem:2027-WELD}.</li>
  * </ul>
  * The institution is the MSP id of the organisation that made the record and {@code localId} is
  * that institution's own number for it ({@link Violations#CODE}, so it never holds a colon). The id
@@ -22,7 +24,7 @@ public record RecordId(Kind kind, String institution, String localId) {
 
     /** Which kind of record an id names. */
     public enum Kind {
-        OUTCOME(null), RECOGNITION("rec"), CONFIRMATION("conf"), REDEMPTION("red");
+        OUTCOME(null), RECOGNITION("rec"), CONFIRMATION("conf"), REDEMPTION("red"), DEMAND("dem");
 
         /** The middle part of a three-part id; an outcome id has none. */
         private final String mark;
@@ -56,6 +58,10 @@ public record RecordId(Kind kind, String institution, String localId) {
 
     public static RecordId redemption(String enterprise, String localId) {
         return new RecordId(Kind.REDEMPTION, enterprise, localId);
+    }
+
+    public static RecordId demand(String enterprise, String localId) {
+        return new RecordId(Kind.DEMAND, enterprise, localId);
     }
 
     /** The record id {@code text} is, or empty when it is none. */

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
+import org.creditbank.chaincode.Versioning;
 import org.creditbank.chaincode.access.Caller;
+import org.creditbank.chaincode.institution.RequiredType;
 import org.creditbank.chaincode.recognition.RecognitionViews;
 import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
@@ -61,22 +63,15 @@ public final class PointsContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String publishPolicy(LedgerContext ctx, String termsJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireType(ctx, caller, InstitutionType.AUTHORITY, "publish a points policy");
+        RequiredType.require(ctx, caller, InstitutionType.AUTHORITY, "publish a points policy");
         PolicyTerms terms = Contracts.parse(termsJson, PolicyTerms.class);
         Refusal.throwIfAny(terms.validate());
 
         List<PointsPolicy> published = ctx.pointsPolicies().all();
-        Optional<PointsPolicy> same = published.stream().filter(p -> p.terms().version() == terms.version()).findFirst();
+        Optional<PointsPolicy> same = Versioning.publishedOrNext(published, terms.version(),
+                p -> p.terms().equals(terms), "points policy");
         if (same.isPresent()) {
-            if (same.get().terms().equals(terms)) {
-                return Contracts.json(same.get());
-            }
-            throw Refusal.of(ErrorCode.CONFLICT, "points policy version " + terms.version()
-                    + " is already published with different terms; publish version " + (published.size() + 1));
-        }
-        if (terms.version() != published.size() + 1) {
-            throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "version",
-                    "the next points policy version must be " + (published.size() + 1))));
+            return Contracts.json(same.get());
         }
         PointsRules.overlapping(published, terms).ifPresent(p -> {
             throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "validFrom", "version "
@@ -93,7 +88,7 @@ public final class PointsContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String retirePolicy(LedgerContext ctx, String version, String reason) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireType(ctx, caller, InstitutionType.AUTHORITY, "retire a points policy");
+        RequiredType.require(ctx, caller, InstitutionType.AUTHORITY, "retire a points policy");
         Refusal.throwIfAny(StatusReason.validate(reason));
         PointsPolicy policy = ctx.pointsPolicies().require(version(version));
         if (policy.status() == RuleStatus.RETIRED) {
@@ -127,7 +122,7 @@ public final class PointsContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String confirm(LedgerContext ctx, String requestJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireType(ctx, caller, InstitutionType.SCHOOL, "confirm an enterprise's contribution");
+        RequiredType.require(ctx, caller, InstitutionType.SCHOOL, "confirm an enterprise's contribution");
         ConfirmationRequest request = Contracts.parse(requestJson, ConfirmationRequest.class);
         Refusal.throwIfAny(request.validate());
         String id = RecordId.confirmation(caller.mspId(), request.localId()).toString();
@@ -192,7 +187,7 @@ public final class PointsContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String accrue(LedgerContext ctx, String claimJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireType(ctx, caller, InstitutionType.ENTERPRISE, "claim points");
+        RequiredType.require(ctx, caller, InstitutionType.ENTERPRISE, "claim points");
         AccrualClaim claim = Contracts.parse(claimJson, AccrualClaim.class);
         Refusal.throwIfAny(claim.validate());
         String enterprise = caller.mspId();
@@ -267,7 +262,7 @@ public final class PointsContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String applyRedemption(LedgerContext ctx, String requestJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireType(ctx, caller, InstitutionType.ENTERPRISE, "apply to redeem points");
+        RequiredType.require(ctx, caller, InstitutionType.ENTERPRISE, "apply to redeem points");
         RedemptionRequest request = Contracts.parse(requestJson, RedemptionRequest.class);
         Refusal.throwIfAny(request.validate());
         String id = RecordId.redemption(caller.mspId(), request.localId()).toString();
@@ -296,7 +291,7 @@ public final class PointsContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String approveRedemption(LedgerContext ctx, String id, String reason) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireType(ctx, caller, InstitutionType.AUTHORITY, "decide a redemption");
+        RequiredType.require(ctx, caller, InstitutionType.AUTHORITY, "decide a redemption");
         Refusal.throwIfAny(StatusReason.validate(reason));
         Redemption redemption = ctx.redemptions().require(id);
         RedemptionRules.requirePending(redemption);
@@ -315,7 +310,7 @@ public final class PointsContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String rejectRedemption(LedgerContext ctx, String id, String reason) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireType(ctx, caller, InstitutionType.AUTHORITY, "decide a redemption");
+        RequiredType.require(ctx, caller, InstitutionType.AUTHORITY, "decide a redemption");
         Refusal.throwIfAny(StatusReason.validate(reason));
         Redemption redemption = ctx.redemptions().require(id);
         RedemptionRules.requirePending(redemption);
@@ -357,13 +352,6 @@ public final class PointsContract implements LedgerContract {
             case INTERNSHIP -> ctx.outcomes().require(citedId).status();
             case CO_TEACHING, GRADUATE_HIRED -> PointsRules.statusOf(ctx.confirmations().require(citedId));
         };
-    }
-
-    private static void requireType(LedgerContext ctx, Caller caller, InstitutionType type, String what) {
-        InstitutionType actual = ctx.institutions().require(caller.mspId()).profile().type();
-        if (actual != type) {
-            throw Refusal.of(ErrorCode.INSTITUTION_TYPE_NOT_ALLOWED, "only " + (type == InstitutionType.ENTERPRISE || type == InstitutionType.AUTHORITY ? "an " : "a ") + type + " may " + what + "; " + caller.mspId() + " is a " + actual);
-        }
     }
 
     private static String now(LedgerContext ctx) {

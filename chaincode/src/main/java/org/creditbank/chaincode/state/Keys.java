@@ -40,6 +40,17 @@ final class Keys {
     /** Attributes: enterprise MSP; the points it has spent (approvals read and write it, nothing else does). */
     static final String POINTS_SPENT = "points~spent";
 
+    /** Attributes: enterprise MSP, the enterprise's local number; updated in place, its history the versions. */
+    static final String DEMAND = "demand";
+    /** Attributes: school MSP, major code, zero-padded version. */
+    static final String MAJOR = "major";
+    /** Attributes: zero-padded version; the AUTHORITY's warning thresholds, in order. */
+    static final String WARNING_THRESHOLDS = "warningthresholds";
+    /** Attributes: account number; the teacher's one appointment at a school. */
+    static final String TEACHER = "teacher";
+    /** Attributes: school MSP, zero-padded version. */
+    static final String GRADING_RULE = "gradingrule";
+
     private Keys() {
     }
 

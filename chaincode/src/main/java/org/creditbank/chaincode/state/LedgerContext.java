@@ -24,6 +24,11 @@ public final class LedgerContext extends Context {
     private final ConfirmationStore confirmations;
     private final PointsEntryStore pointsEntries;
     private final RedemptionStore redemptions;
+    private final TalentDemandStore demand;
+    private final MajorStore majors;
+    private final ThresholdsStore thresholds;
+    private final TeacherStore teachers;
+    private final GradingRuleStore gradingRules;
 
     public LedgerContext(ChaincodeStub stub) {
         super(stub);
@@ -40,6 +45,11 @@ public final class LedgerContext extends Context {
         this.confirmations = new ConfirmationStore(ledger);
         this.pointsEntries = new PointsEntryStore(ledger);
         this.redemptions = new RedemptionStore(ledger);
+        this.demand = new TalentDemandStore(ledger);
+        this.majors = new MajorStore(ledger);
+        this.thresholds = new ThresholdsStore(ledger);
+        this.teachers = new TeacherStore(ledger);
+        this.gradingRules = new GradingRuleStore(ledger);
     }
 
     /** The transaction's clock, id, event and transient data. */
@@ -93,5 +103,25 @@ public final class LedgerContext extends Context {
 
     public RedemptionStore redemptions() {
         return redemptions;
+    }
+
+    public TalentDemandStore demand() {
+        return demand;
+    }
+
+    public MajorStore majors() {
+        return majors;
+    }
+
+    public ThresholdsStore thresholds() {
+        return thresholds;
+    }
+
+    public TeacherStore teachers() {
+        return teachers;
+    }
+
+    public GradingRuleStore gradingRules() {
+        return gradingRules;
     }
 }
