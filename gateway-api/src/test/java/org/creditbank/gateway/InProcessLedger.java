@@ -26,6 +26,7 @@ final class InProcessLedger implements LedgerClient {
     private long blocks;
     private volatile boolean down;
     private final List<Map.Entry<Predicate<LedgerCall>, Runnable>> interruptions = new ArrayList<>();
+    private final List<String> called = new ArrayList<>();
 
     InProcessLedger(InMemoryLedger ledger) {
         this.ledger = ledger;
@@ -59,6 +60,11 @@ final class InProcessLedger implements LedgerClient {
         interruptions.add(Map.entry(when, action));
     }
 
+    /** The functions of every call that reached this client so far, in order: what a use case sent. */
+    synchronized List<String> called() {
+        return List.copyOf(called);
+    }
+
     /** Simulates the institution's peer being unreachable. */
     void setDown(boolean down) {
         this.down = down;
@@ -66,6 +72,7 @@ final class InProcessLedger implements LedgerClient {
 
     @Override
     public synchronized LedgerResult submit(String identity, LedgerCall call) {
+        called.add(call.function());
         interruptions.stream().filter(i -> i.getKey().test(call)).findFirst().ifPresent(i -> {
             interruptions.remove(i);
             i.getValue().run();
@@ -78,11 +85,13 @@ final class InProcessLedger implements LedgerClient {
 
     @Override
     public synchronized String evaluate(String identity, LedgerCall call) {
+        called.add(call.function());
         return check(ledger.evaluate(signer(identity), call.function(), call.args().toArray(String[]::new)));
     }
 
     @Override
     public synchronized Simulation simulate(String identity, LedgerCall call) {
+        called.add(call.function());
         InMemoryLedger.Response r = ledger.evaluate(signer(identity), call.function(), call.args().toArray(String[]::new));
         return new Simulation(check(r), r.txId());
     }

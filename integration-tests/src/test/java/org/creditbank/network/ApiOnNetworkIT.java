@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The system as scripts/up delivers it: the three institutions' gateway processes, each on its own
+ * The system as scripts/up delivers it: the four members' gateway processes, each on its own
  * peer and chaincode service, reached over HTTP with the tokens the scripts made. Together with
  * {@link VerifyPageOnNetworkIT} these tests call every route the gateways document in
  * {@code /openapi.json}; the last test fails if one was left out.
@@ -46,12 +46,14 @@ class ApiOnNetworkIT {
     private static Gateway college;
     private static Gateway university;
     private static Gateway hardware;
+    private static Gateway edu;
 
     @BeforeAll
     static void gateways() {
         college = RunningGateways.of("college");
         university = RunningGateways.of("university");
         hardware = RunningGateways.of("hardware");
+        edu = RunningGateways.of("edu");
     }
 
     @Test
@@ -415,6 +417,158 @@ class ApiOnNetworkIT {
             Thread.sleep(100);
         } while (status != wanted && System.nanoTime() < deadline);
         return status;
+    }
+
+    @Test
+    @Order(9)
+    void theManufacturerEarnsPointsForTrainingsSchoolsRecognisedRedeemsThemAndLosesThemWhenATrainingIsRevoked() {
+        String points = "/api/v1/points";
+        String hw = hardware.registrarToken();
+        JsonNode policy = policyInForce();
+        int version = policy.at("/terms/version").asInt();
+        int perTraining = policy.at("/terms/points/TRAINING_RECOGNISED").asInt();
+        Map<String, Object> reason = Map.of("reason", "network test " + RUN);
+        // Only the authority publishes and retires: a school is refused by the chaincode.
+        college.post(points + "/policies", college.registrarToken(), MatrixRun.policyTerms(version + 1))
+                .assertProblem(422, "INSTITUTION_TYPE_NOT_ALLOWED");
+        college.post(points + "/policies/" + version + "/retire", college.registrarToken(), reason)
+                .assertProblem(422, "INSTITUTION_TYPE_NOT_ALLOWED");
+        assertThat(hardware.get(points + "/policies/" + version, hardware.verifierToken()).json().get("status").asText())
+                .isEqualTo("ACTIVE");
+
+        // Two trainings of the manufacturer, recognised by the two schools; the first is claimed once only.
+        String learner = college.openAccount();
+        String first = issueTraining(RUN + "-PT1", learner);
+        String second = issueTraining(RUN + "-PT2", learner);
+        String firstRecognition = recogniseTraining(university, RUN + "-PT1", learner, first);
+        String secondRecognition = recogniseTraining(college, RUN + "-PT2", learner, second);
+        int before = balanceOfHardware().get("balance").asInt();
+        Reply accrued = hardware.post(points + "/accruals", hw, trainingClaim(firstRecognition, first, version));
+        assertThat(accrued.status()).as(accrued.body()).isEqualTo(201);
+        assertThat(accrued.json().at("/record/effectivePoints").asInt()).isEqualTo(perTraining);
+        Reply retried = hardware.post(points + "/accruals", hw, trainingClaim(firstRecognition, first, version));
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        String againAtCollege = recogniseTraining(college, RUN + "-PT1-AGAIN", learner, first);
+        hardware.post(points + "/accruals", hw, trainingClaim(againAtCollege, first, version)).assertProblem(409, "ALREADY_COUNTED");
+        assertThat(hardware.post(points + "/accruals", hw, trainingClaim(secondRecognition, second, version)).status())
+                .isEqualTo(201);
+        JsonNode balance = balanceOfHardware();
+        assertThat(balance.get("balance").asInt()).isEqualTo(before + 2 * perTraining);
+        JsonNode firstLine = lineOf(balance, first);
+        assertThat(firstLine.at("/entry/citedId").asText()).isEqualTo(firstRecognition);
+        assertThat(firstLine.get("factStatus").asText()).isEqualTo("ACTIVE");
+
+        // Two applications, each affordable now; once the first is approved the second is not.
+        int rest = before + perTraining + 1;
+        assertThat(rest).as("the manufacturer's balance before this test (%d) leaves room for both applications", before)
+                .isBetween(1, before + 2 * perTraining);
+        String approvedId = applyRedemption(RUN + "-A", perTraining);
+        String refusedId = applyRedemption(RUN + "-B", rest);
+        Reply approved = edu.post(points + "/redemptions/" + approvedId + "/approve", edu.registrarToken(), reason);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        assertThat(approved.json().at("/record/decidedBy").asText()).isEqualTo(LiveNetwork.Org.EDU.mspId);
+        edu.post(points + "/redemptions/" + refusedId + "/approve", edu.registrarToken(), reason)
+                .assertProblem(422, "INSUFFICIENT_POINTS");
+        assertThat(hardware.get(points + "/redemptions/" + refusedId, hw).json().get("status").asText()).isEqualTo("PENDING");
+        Reply rejected = edu.post(points + "/redemptions/" + refusedId + "/reject", edu.registrarToken(), reason);
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(201);
+        assertThat(college.get(points + "/redemptions/" + approvedId + "/history", college.verifierToken()).json()
+                .findValuesAsText("status")).containsExactly("PENDING", "APPROVED");
+        assertThat(balanceOfHardware().get("balance").asInt()).isEqualTo(before + perTraining);
+
+        // The manufacturer revokes the first training: its points no longer count; the approval stays.
+        Reply revoked = hardware.post("/api/v1/outcomes/" + first + "/revoke", hw, Map.of("reason", "培训记录有误"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(201);
+        JsonNode afterRevocation = balanceOfHardware();
+        assertThat(afterRevocation.get("balance").asInt()).isEqualTo(before);
+        assertThat(lineOf(afterRevocation, first).get("factStatus").asText()).isEqualTo("REVOKED");
+        assertThat(lineOf(afterRevocation, first).get("effectivePoints").asInt()).isZero();
+
+        // A school confirms a co-teaching of the manufacturer's engineer, then withdraws it.
+        Map<String, Object> coTeaching = new LinkedHashMap<>();
+        coTeaching.put("localId", RUN + "-CT");
+        coTeaching.put("type", "CO_TEACHING");
+        coTeaching.put("enterprise", LiveNetwork.Org.HARDWARE.mspId);
+        coTeaching.put("courseCode", "CT" + RUN);
+        coTeaching.put("courseTitle", "焊接技术");
+        coTeaching.put("activityStart", "2026-03-01");
+        coTeaching.put("activityEnd", "2026-06-30");
+        coTeaching.put("hours", 32);
+        hardware.post(points + "/confirmations", hw, coTeaching).assertProblem(422, "INSTITUTION_TYPE_NOT_ALLOWED");
+        Reply confirmed = college.post(points + "/confirmations", college.registrarToken(), coTeaching);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+        String confirmation = confirmed.json().at("/record/id").asText();
+        assertThat(hardware.get(points + "/confirmations/" + confirmation, hardware.verifierToken()).json()
+                .get("status").asText()).isEqualTo("CONFIRMED");
+        university.post(points + "/confirmations/" + confirmation + "/withdraw", university.registrarToken(), reason)
+                .assertProblem(403, "ORG_NOT_ALLOWED");
+        Reply withdrawn = college.post(points + "/confirmations/" + confirmation + "/withdraw", college.registrarToken(), reason);
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(201);
+        assertThat(hardware.get(points + "/confirmations/" + confirmation + "/history", hardware.verifierToken()).json()
+                .findValuesAsText("status")).containsExactly("CONFIRMED", "WITHDRAWN");
+    }
+
+    /**
+     * An ACTIVE points policy version that prices a recognised training on today's date. The
+     * authorisation matrix publishes its own (in force for every date) and versions in force never
+     * overlap, so this reuses whatever version is in force, publishing it again as the authority
+     * (which writes nothing), and publishes the matrix's terms only when no version is in force.
+     */
+    private static JsonNode policyInForce() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonNode policies = college.get("/api/v1/points/policies", college.verifierToken()).json();
+        for (JsonNode policy : policies) {
+            JsonNode terms = policy.get("terms");
+            if ("ACTIVE".equals(policy.get("status").asText()) && terms.at("/validFrom").asText().compareTo(today) <= 0
+                    && terms.at("/validUntil").asText().compareTo(today) >= 0 && terms.at("/points").has("TRAINING_RECOGNISED")) {
+                Reply again = edu.post("/api/v1/points/policies", edu.registrarToken(), terms.toString());
+                assertThat(again.status()).as(again.body()).isEqualTo(200);
+                return again.json().get("record");
+            }
+        }
+        Reply published = edu.post("/api/v1/points/policies", edu.registrarToken(), MatrixRun.policyTerms(policies.size() + 1));
+        assertThat(published.status()).as("no version in force today pricing TRAINING_RECOGNISED, and publishing one: %s",
+                published.body()).isEqualTo(201);
+        return published.json().get("record");
+    }
+
+    private static String issueTraining(String localId, String learner) {
+        Reply r = hardware.post("/api/v1/outcomes", hardware.registrarToken(), Drafts.training(localId, learner));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().at("/record/id").asText();
+    }
+
+    private static String recogniseTraining(Gateway school, String localId, String learner, String training) {
+        Reply r = school.post("/api/v1/recognitions", school.registrarToken(), Map.of("localId", localId, "learner", learner,
+                "sourceOutcomeIds", List.of(training), "method", "MANUAL",
+                "target", Map.of("courseCode", "ME220", "title", "焊接技术"), "credits", 2, "justification", "企业实训内容与课程一致"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().at("/record/recognition/id").asText();
+    }
+
+    private static Map<String, Object> trainingClaim(String recognition, String training, int version) {
+        return Map.of("factType", "TRAINING_RECOGNISED", "factId", recognition, "outcomeId", training, "policyVersion", version);
+    }
+
+    private static String applyRedemption(String localId, int amount) {
+        Reply r = hardware.post("/api/v1/points/redemptions", hardware.registrarToken(),
+                Map.of("localId", localId, "points", amount, "purpose", "实训基地建设补贴"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().at("/record/id").asText();
+    }
+
+    private static JsonNode balanceOfHardware() {
+        return college.get("/api/v1/points/enterprises/" + LiveNetwork.Org.HARDWARE.mspId + "/balance",
+                college.verifierToken()).json();
+    }
+
+    private static JsonNode lineOf(JsonNode balance, String counted) {
+        for (JsonNode line : balance.get("lines")) {
+            if (line.at("/entry/countedId").asText().equals(counted)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line for " + counted + " in " + balance);
     }
 
     @Test

@@ -298,14 +298,24 @@ final class MatrixRun {
                 return policy.at("/terms/version").asInt();
             }
         }
+        chain.submit(AUTHORITY_REGISTRAR, Map.of(), "points:publishPolicy", json(policyTerms(policies.size() + 1)))
+                .required("points:publishPolicy");
+        return policies.size() + 1;
+    }
+
+    /**
+     * The terms of the matrix's policy as version {@code version}: in force for every date, pricing a
+     * recognised training at one point. Other network tests that need a policy in force publish
+     * exactly these when none is, so that the matrix finds its own version instead of an overlap.
+     */
+    static Map<String, Object> policyTerms(int version) {
         Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("version", policies.size() + 1);
+        terms.put("version", version);
         terms.put("title", POLICY_TITLE);
         terms.put("validFrom", "2000-01-01");
         terms.put("validUntil", "2199-12-31");
         terms.put("points", Map.of("TRAINING_RECOGNISED", 1));
-        chain.submit(AUTHORITY_REGISTRAR, Map.of(), "points:publishPolicy", json(terms)).required("points:publishPolicy");
-        return policies.size() + 1;
+        return terms;
     }
 
     /** Runs the calls at once and waits for all; each must succeed. The answers are in order. */

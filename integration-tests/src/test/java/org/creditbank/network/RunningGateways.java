@@ -137,7 +137,7 @@ final class RunningGateways {
         return LiveNetwork.DIR.resolve("gateways").resolve(org).resolve("tokens.json");
     }
 
-    /** The gateway of {@code org} (college, university, hardware) as scripts/gateways configured it. */
+    /** The gateway of {@code org} (college, university, hardware, edu) as scripts/gateways configured it. */
     static Gateway of(String org) {
         Path home = LiveNetwork.DIR.resolve("gateways").resolve(org);
         Properties p = new Properties();

@@ -17,10 +17,15 @@ import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.gateway.outcome.OutcomeService.StatusChange;
+import org.creditbank.gateway.points.PointsService.Decision;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.OutcomeDraft;
+import org.creditbank.model.points.AccrualClaim;
+import org.creditbank.model.points.ConfirmationRequest;
+import org.creditbank.model.points.PolicyTerms;
+import org.creditbank.model.points.RedemptionRequest;
 import org.creditbank.model.recognition.RecognitionRequest;
 import org.creditbank.model.recognition.RuleTerms;
 
@@ -79,6 +84,37 @@ final class Routes {
         r.get(API + "/recognitions/{id}", ctx -> json(ctx, 200, s.recognition().get(who(ctx), ctx.pathParam("id"))),
                 REGISTRAR, VERIFIER);
 
+        // Education-responsibility points: the chaincode decides which institution type may write what.
+        r.post(API + "/points/policies", ctx -> receipt(ctx, s.points().publishPolicy(who(ctx),
+                body(ctx, PolicyTerms.class))), REGISTRAR);
+        r.get(API + "/points/policies", ctx -> json(ctx, 200, s.points().policies(who(ctx))), REGISTRAR, VERIFIER);
+        r.get(API + "/points/policies/{version}", ctx -> json(ctx, 200, s.points().policy(who(ctx), version(ctx))),
+                REGISTRAR, VERIFIER);
+        r.post(API + "/points/policies/{version}/retire", ctx -> receipt(ctx, s.points().retirePolicy(who(ctx),
+                version(ctx), body(ctx, Reason.class).reason())), REGISTRAR);
+        r.post(API + "/points/confirmations", ctx -> receipt(ctx, s.points().confirm(who(ctx),
+                body(ctx, ConfirmationRequest.class))), REGISTRAR);
+        r.get(API + "/points/confirmations/{id}", ctx -> json(ctx, 200, s.points().confirmation(who(ctx),
+                ctx.pathParam("id"))), REGISTRAR, VERIFIER);
+        r.get(API + "/points/confirmations/{id}/history", ctx -> json(ctx, 200, s.points().confirmationHistory(who(ctx),
+                ctx.pathParam("id"))), REGISTRAR, VERIFIER);
+        r.post(API + "/points/confirmations/{id}/withdraw", ctx -> receipt(ctx, s.points().withdrawConfirmation(who(ctx),
+                ctx.pathParam("id"), body(ctx, Reason.class).reason())), REGISTRAR);
+        r.post(API + "/points/accruals", ctx -> receipt(ctx, s.points().accrue(who(ctx), body(ctx, AccrualClaim.class))),
+                REGISTRAR);
+        r.get(API + "/points/enterprises/{mspId}/balance", ctx -> json(ctx, 200, s.points().balance(who(ctx),
+                ctx.pathParam("mspId"))), REGISTRAR, VERIFIER);
+        r.post(API + "/points/redemptions", ctx -> receipt(ctx, s.points().applyRedemption(who(ctx),
+                body(ctx, RedemptionRequest.class))), REGISTRAR);
+        r.get(API + "/points/redemptions/{id}", ctx -> json(ctx, 200, s.points().redemption(who(ctx),
+                ctx.pathParam("id"))), REGISTRAR, VERIFIER);
+        r.get(API + "/points/redemptions/{id}/history", ctx -> json(ctx, 200, s.points().redemptionHistory(who(ctx),
+                ctx.pathParam("id"))), REGISTRAR, VERIFIER);
+        for (Decision decision : Decision.values()) {
+            r.post(API + "/points/redemptions/{id}/" + decision.name().toLowerCase(Locale.ROOT), ctx -> receipt(ctx,
+                    s.points().decide(who(ctx), ctx.pathParam("id"), decision, body(ctx, Reason.class).reason())), REGISTRAR);
+        }
+
         // Credentials: signed by this institution for its own records, verifiable by anyone.
         r.get(API + "/outcomes/{id}/credential", ctx -> jsonText(ctx,
                 s.credentials().outcomeCredential(who(ctx), ctx.pathParam("id"))), REGISTRAR, LEARNER);
@@ -125,7 +161,7 @@ final class Routes {
         }
     }
 
-    /** Body of status changes and rule retirement. */
+    /** Body of status changes, retirements, withdrawals and decisions. */
     record Reason(String reason) {
     }
 

@@ -6,6 +6,7 @@ import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.outcome.OutcomeService;
+import org.creditbank.gateway.points.PointsService;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
@@ -15,6 +16,7 @@ public record Services(
         TokenRegistry tokens,
         OutcomeService outcomes,
         RecognitionService recognition,
+        PointsService points,
         LearnerService learners,
         VerificationService verification,
         InstitutionService institutions,
