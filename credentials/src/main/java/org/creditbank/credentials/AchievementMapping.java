@@ -41,12 +41,12 @@ final class AchievementMapping {
         String resultDescriptionId = "urn:creditbank:result-scale:" + draft.result().scale().name();
         achievement.putArray("resultDescription").addObject()
                 .put("id", resultDescriptionId)
-                .<ObjectNode>set("type", types("ResultDescription"))
+                .<ObjectNode>set("type", CredentialJson.types("ResultDescription"))
                 .put("name", draft.result().scale().name())
                 .put("resultType", resultType(draft.result().scale()));
         subject.put("creditsEarned", draft.credits());
         subject.putArray("result").addObject()
-                .<ObjectNode>set("type", types("Result"))
+                .<ObjectNode>set("type", CredentialJson.types("Result"))
                 .put("resultDescription", resultDescriptionId)
                 .put("value", draft.result().value());
         subject.put("activityStartDate", draft.activityStart() + "T00:00:00Z");
@@ -71,7 +71,7 @@ final class AchievementMapping {
         ArrayNode evidence = CredentialJson.object().arrayNode();
         evidence.addObject()
                 .put("id", CredentialIssuer.RECORD_URN + outcome.id())
-                .<ObjectNode>set("type", types("Evidence", "LedgerRecord"))
+                .<ObjectNode>set("type", CredentialJson.types("Evidence", "LedgerRecord"))
                 .put("name", "CreditBank ledger record")
                 .put("ledgerRecordId", outcome.id())
                 .put("contentHash", outcome.contentHash())
@@ -80,18 +80,10 @@ final class AchievementMapping {
         if (outcome.draft().evidenceUri() != null) {
             learning.put("id", outcome.draft().evidenceUri());
         }
-        learning.set("type", types("Evidence"));
+        learning.set("type", CredentialJson.types("Evidence"));
         learning.put("name", "Learning evidence");
         learning.put("evidenceHash", outcome.draft().evidenceHash());
         return evidence;
-    }
-
-    private static ArrayNode types(String... names) {
-        ArrayNode types = CredentialJson.object().arrayNode();
-        for (String name : names) {
-            types.add(name);
-        }
-        return types;
     }
 
     private static String achievementType(OutcomeDraft draft) {

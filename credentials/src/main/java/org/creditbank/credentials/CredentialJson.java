@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,6 +50,15 @@ final class CredentialJson {
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /** A JSON-LD {@code type} array of {@code names}, in order. */
+    static ArrayNode types(String... names) {
+        ArrayNode types = MAPPER.createArrayNode();
+        for (String name : names) {
+            types.add(name);
+        }
+        return types;
     }
 
     static JsonNode tree(Object value) {

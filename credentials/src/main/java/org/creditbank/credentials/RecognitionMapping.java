@@ -70,7 +70,7 @@ final class RecognitionMapping {
         ArrayNode evidence = CredentialJson.object().arrayNode();
         ObjectNode decision = evidence.addObject()
                 .put("id", CredentialIssuer.RECORD_URN + recognition.id())
-                .<ObjectNode>set("type", types("Evidence", "LedgerRecord"))
+                .<ObjectNode>set("type", CredentialJson.types("Evidence", "LedgerRecord"))
                 .put("name", "CreditBank ledger record")
                 .put("ledgerRecordId", recognition.id())
                 .put("contentHash", recognition.contentHash())
@@ -86,7 +86,7 @@ final class RecognitionMapping {
             evidence.addObject()
                     // The id the source's own credential gives its ledger record: the two link up.
                     .put("id", CredentialIssuer.RECORD_URN + source.outcome().id())
-                    .<ObjectNode>set("type", types("Evidence", "RecognisedOutcome"))
+                    .<ObjectNode>set("type", CredentialJson.types("Evidence", "RecognisedOutcome"))
                     .put("name", draft.achievementTitle())
                     .put("description", draft.achievementTitle() + " (" + draft.achievementCode() + "), "
                             + draft.credits().toPlainString() + " credits, awarded by " + source.issuerName())
@@ -95,13 +95,5 @@ final class RecognitionMapping {
                     .put("contentHash", source.outcome().contentHash());
         }
         return evidence;
-    }
-
-    private static ArrayNode types(String... names) {
-        ArrayNode types = CredentialJson.object().arrayNode();
-        for (String name : names) {
-            types.add(name);
-        }
-        return types;
     }
 }
