@@ -85,7 +85,7 @@ public final class Ed25519Keys {
      * RFC 8032 code, not the JDK's: on Java 17 the JDK's EdDSA took about 1 ms a signature, which
      * made the Ed25519 proof of a proof set cost more than everything else in verifying it.
      */
-    static boolean verify(PublicKey key, byte[] data, byte[] signature) {
+    public static boolean verify(PublicKey key, byte[] data, byte[] signature) {
         Ed25519Signer verifier = new Ed25519Signer();
         verifier.init(false, new Ed25519PublicKeyParameters(raw(key), 0));
         verifier.update(data, 0, data.length);

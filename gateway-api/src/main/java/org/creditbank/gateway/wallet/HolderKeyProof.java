@@ -15,9 +15,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +36,9 @@ import org.creditbank.model.key.Ed25519Multikey;
  * {@code did:key} ({@code kid}) or given as a public {@code jwk}, is the holder; a {@code jwk} is
  * named as {@code did:jwk}, so both forms end as a DID the credential's subject can be.
  *
- * <p>Parsing and ES256 are Nimbus JOSE+JWT's; Ed25519 (EdDSA) signatures are checked with the JDK,
- * as our own credentials' are, so no second crypto provider is needed for them.
+ * <p>Parsing and ES256 are Nimbus JOSE+JWT's; Ed25519 (EdDSA) signatures are checked by
+ * {@link Ed25519Keys#verify}, as our own credentials' are, so Nimbus needs no second crypto
+ * provider (Tink) for them.
  */
 final class HolderKeyProof {
 
@@ -150,13 +149,10 @@ final class HolderKeyProof {
     private static boolean verifies(SignedJWT proof, Holder holder) {
         try {
             if (holder.ed25519() != null) {
-                Signature ed25519 = Signature.getInstance("Ed25519");
-                ed25519.initVerify(holder.ed25519());
-                ed25519.update(proof.getSigningInput());
-                return ed25519.verify(proof.getSignature().decode());
+                return Ed25519Keys.verify(holder.ed25519(), proof.getSigningInput(), proof.getSignature().decode());
             }
             return proof.verify(new ECDSAVerifier((ECKey) holder.jwk()));
-        } catch (JOSEException | GeneralSecurityException e) {
+        } catch (JOSEException e) {
             return false;
         }
     }
