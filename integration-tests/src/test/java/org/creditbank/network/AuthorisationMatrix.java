@@ -108,6 +108,16 @@ final class AuthorisationMatrix {
      * organisation's caller is not refused as such, it finds nothing of the college's.
      */
     static final List<Row> TABLE = List.of(
+            row("application:apply", "any role of a SCHOOL; the learner applies to the caller's own institution",
+                    A, A, A, A, ROLE, A),
+            row("application:assess", READ, A, A, A, A, ROLE, A),
+            row("application:approve", "registrar or admin of the institution applied to", A, ORG, ROLE, A, ROLE, ROLE),
+            row("application:reject", "registrar or admin of the institution applied to", A, ORG, ROLE, A, ROLE, ROLE),
+            row("application:withdraw", "any role of the institution applied to (for the learner, through its gateway)",
+                    A, ORG, A, A, ROLE, A),
+            row("application:get", READ, A, A, A, A, ROLE, A),
+            row("application:forLearner", READ, A, A, A, A, ROLE, A),
+            row("application:history", READ, A, A, A, A, ROLE, A),
             row("demand:publish", "registrar or admin of an ENTERPRISE; its own talent demand", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
             row("demand:update", "registrar or admin of an ENTERPRISE; its own talent demand", TYPE, TYPE, ROLE, TYPE, ROLE, ROLE),
             row("demand:withdraw", "registrar or admin of the ENTERPRISE that published the demand",

@@ -111,6 +111,11 @@ final class MatrixRun {
     private final Map<LiveNetwork.Org, Integer> gradingRuleVersions = new EnumMap<>(LiveNetwork.Org.class);
     private final Map<Identity, String> toAppoint = new EnumMap<>(Identity.class);
     private final Map<Identity, String> toEndAppointment = new EnumMap<>(Identity.class);
+    private String application;
+    private final Map<Identity, String> applySources = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> toApprove = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> toReject = new EnumMap<>(Identity.class);
+    private final Map<Identity, String> toWithdrawApplication = new EnumMap<>(Identity.class);
 
     /** {@code pool} runs independent calls; a direct executor runs everything in turn. */
     MatrixRun(Chain chain, Executor pool) {
@@ -240,6 +245,7 @@ final class MatrixRun {
                 json(redemptionRequest(localId("REDEEM"))))), "points:applyRedemption").get(0).result().get("id").asText();
 
         setUpDemandAndTeachers();
+        setUpApplications();
 
         // Each peer the cells read from has committed everything above once it commits a later
         // block of its own (an identical profile changes nothing).
@@ -284,6 +290,48 @@ final class MatrixRun {
             second.add(() -> chain.submit(collegeRegistrar, Map.of(), "teacher:appoint", toEndAppointment.get(who)));
         }
         together(second, "teacher:appoint");
+    }
+
+    /**
+     * Trainings the manufacturer issued to the learner (outcomes earned outside both schools): one
+     * per identity to apply with, and three per identity that the college's registrar cites in
+     * PENDING applications to the college, for the cells to approve, reject and withdraw.
+     */
+    private void setUpApplications() {
+        List<Map<String, Object>> trainings = new ArrayList<>();
+        trainings.add(Drafts.training(localId("APP-READ"), learner));
+        for (Identity who : Identity.values()) {
+            for (String purpose : List.of("APPLY", "APPROVE", "REJECT", "WITHDRAW")) {
+                trainings.add(Drafts.training(localId("APP-" + purpose + "-" + who.ordinal()), learner));
+            }
+        }
+        JsonNode issued = together(List.of(() -> chain.submit(ENTERPRISE_REGISTRAR, Map.of(), "outcome:issueBatch",
+                json(trainings))), "trainings to apply with").get(0).result();
+        List<Supplier<Answer>> applications = new ArrayList<>();
+        applications.add(() -> chain.submit(Identity.REGISTRAR.actor, Map.of(), "application:apply",
+                json(applicationRequest(localId("APP-READ"), issued.get(0).get("id").asText()))));
+        int next = 1;
+        for (Identity who : Identity.values()) {
+            applySources.put(who, issued.get(next++).get("id").asText());
+            for (String purpose : List.of("APPROVE", "REJECT", "WITHDRAW")) {
+                String source = issued.get(next++).get("id").asText();
+                applications.add(() -> chain.submit(Identity.REGISTRAR.actor, Map.of(), "application:apply",
+                        json(applicationRequest(localId("APP-" + purpose + "-" + who.ordinal()), source))));
+            }
+        }
+        List<Answer> applied = together(applications, "applications");
+        application = applied.get(0).result().get("id").asText();
+        int i = 1;
+        for (Identity who : Identity.values()) {
+            toApprove.put(who, applied.get(i++).result().get("id").asText());
+            toReject.put(who, applied.get(i++).result().get("id").asText());
+            toWithdrawApplication.put(who, applied.get(i++).result().get("id").asText());
+        }
+    }
+
+    private Map<String, Object> applicationRequest(String localId, String source) {
+        return Map.of("localId", localId, "learner", learner, "sourceOutcomeIds", List.of(source),
+                "statement", "请认定我在企业的培训");
     }
 
     /**
@@ -410,6 +458,22 @@ final class MatrixRun {
             case "points:approveRedemption", "points:rejectRedemption" -> write(as, function, Map.of(), args(redemption, REASON),
                     () -> field(reader(who), "/status", "PENDING", "points:getRedemption", redemption));
             case "points:getRedemption" -> read(as, function, redemption);
+            case "application:apply" -> {
+                String localId = localId("APPLY-" + who.ordinal());
+                yield write(as, function, Map.of(), args(json(applicationRequest(localId, applySources.get(who)))),
+                        () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "application:get",
+                                RecordId.application(msp, localId).toString()));
+            }
+            case "application:approve" -> write(as, function, Map.of(), args(toApprove.get(who), json(Map.of(
+                            "method", "MANUAL", "target", Map.of("title", "企业培训", "category", "实践教学"), "credits", 1,
+                            "justification", REASON))),
+                    () -> field(reader(who), "/status", "PENDING", "application:get", toApprove.get(who)));
+            case "application:reject" -> write(as, function, Map.of(), args(toReject.get(who), REASON),
+                    () -> field(reader(who), "/status", "PENDING", "application:get", toReject.get(who)));
+            case "application:withdraw" -> write(as, function, Map.of(), args(toWithdrawApplication.get(who), REASON),
+                    () -> field(reader(who), "/status", "PENDING", "application:get", toWithdrawApplication.get(who)));
+            case "application:get", "application:assess", "application:history" -> read(as, function, application);
+            case "application:forLearner" -> read(as, function, learner);
             case "demand:publish" -> {
                 String localId = localId("DEMAND-" + who.ordinal());
                 yield write(as, function, Map.of(), args(json(demandRequest(localId, 1))),

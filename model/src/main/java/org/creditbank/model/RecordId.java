@@ -24,7 +24,7 @@ public record RecordId(Kind kind, String institution, String localId) {
 
     /** Which kind of record an id names. */
     public enum Kind {
-        OUTCOME(null), RECOGNITION("rec"), CONFIRMATION("conf"), REDEMPTION("red"), DEMAND("dem");
+        OUTCOME(null), RECOGNITION("rec"), CONFIRMATION("conf"), REDEMPTION("red"), DEMAND("dem"), APPLICATION("app");
 
         /** The middle part of a three-part id; an outcome id has none. */
         private final String mark;
@@ -62,6 +62,10 @@ public record RecordId(Kind kind, String institution, String localId) {
 
     public static RecordId demand(String enterprise, String localId) {
         return new RecordId(Kind.DEMAND, enterprise, localId);
+    }
+
+    public static RecordId application(String institution, String localId) {
+        return new RecordId(Kind.APPLICATION, institution, localId);
     }
 
     /** The record id {@code text} is, or empty when it is none. */

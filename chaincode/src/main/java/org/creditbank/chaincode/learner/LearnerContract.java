@@ -9,6 +9,7 @@ import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
 import org.creditbank.chaincode.state.PersonalDataStore;
 import org.creditbank.chaincode.state.Ledger;
+import org.creditbank.chaincode.state.AccountStore;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.model.ErrorCode;
@@ -38,7 +39,7 @@ public final class LearnerContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String openAccount(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireValidNumber(accountNo);
+        AccountStore.requireValidNumber(accountNo);
         return open(ctx, caller, accountNo);
     }
 
@@ -107,7 +108,7 @@ public final class LearnerContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getPersonalData(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireValidNumber(accountNo);
+        AccountStore.requireValidNumber(accountNo);
         byte[] bytes = ctx.personalData().find(caller.mspId(), accountNo).orElseThrow(() -> Refusal.of(
                 ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo));
         return new String(bytes, StandardCharsets.UTF_8);
@@ -117,19 +118,12 @@ public final class LearnerContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String purgePersonalData(LedgerContext ctx, String accountNo) {
         Caller caller = Caller.of(ctx).mustWrite();
-        requireValidNumber(accountNo);
+        AccountStore.requireValidNumber(accountNo);
         if (!ctx.personalData().holds(caller.mspId(), accountNo)) {
             throw Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo);
         }
         ctx.personalData().purge(caller.mspId(), accountNo);
         ctx.ledger().emit("PersonalDataPurged", Map.of("accountNo", accountNo, "institution", caller.mspId()));
         return Contracts.json(Map.of("accountNo", accountNo, "purged", true));
-    }
-
-    private static void requireValidNumber(String accountNo) {
-        if (!AccountNumber.isValid(accountNo)) {
-            throw Refusal.invalid(java.util.List.of(new Violation(ErrorCode.INVALID_FIELD, "accountNo",
-                    "accountNo is not a valid credit-bank account number")));
-        }
     }
 }

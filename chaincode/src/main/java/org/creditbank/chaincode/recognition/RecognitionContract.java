@@ -119,7 +119,6 @@ public final class RecognitionContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String recognise(LedgerContext ctx, String requestJson) {
         Caller caller = Caller.of(ctx).mustWrite();
-        Ledger ledger = ctx.ledger();
         AwardingInstitution.require(ctx.institutions().require(caller.mspId()));
         RecognitionRequest request = Contracts.parse(requestJson, RecognitionRequest.class);
         Refusal.throwIfAny(request.validate());
@@ -132,43 +131,10 @@ public final class RecognitionContract implements LedgerContract {
             }
             throw Refusal.of(ErrorCode.CONFLICT, "recognition " + id + " already exists with different content");
         }
-        ctx.accounts().require(request.learner());
-        List<Outcome> sources = request.sourceOutcomeIds().stream()
-                .map(sourceId -> checkedSource(ctx, caller, request.learner(), sourceId)).toList();
-
-        CreditTarget target;
-        BigDecimal credits;
-        String ruleOwner = null;
-        if (request.method() == RecognitionRequest.Method.RULE) {
-            RecognitionRule rule = ctx.rules().require(caller.mspId(), request.ruleCode(), request.ruleVersion());
-            if (rule.status() != RuleStatus.ACTIVE) {
-                throw Refusal.of(ErrorCode.RULE_RETIRED, "rule " + request.ruleCode() + " version "
-                        + request.ruleVersion() + " is retired: " + rule.retireReason());
-            }
-            for (Outcome source : sources) {
-                String mismatch = rule.terms().mismatch(source);
-                if (mismatch != null) {
-                    throw Refusal.of(ErrorCode.RULE_NOT_SATISFIED, "outcome " + source.id() + " " + mismatch);
-                }
-            }
-            credits = CreditCalculation.grant(rule.terms(), sources.size(),
-                    grantedUnderRule(ctx.recognitions(), caller.mspId(), request.learner(), request.ruleCode()));
-            if (credits.signum() == 0) {
-                throw Refusal.of(ErrorCode.RULE_NOT_SATISFIED, "the learner has reached the cap of "
-                        + rule.terms().cap() + " credits under rule " + request.ruleCode());
-            }
-            target = rule.terms().target();
-            ruleOwner = rule.owner();
-        } else {
-            target = request.target();
-            credits = request.credits();
-        }
-
-        Recognition recognition = Recognition.decided(id, caller.mspId(), request, target, credits, ruleOwner,
-                ledger.now().toString(), ledger.txId(), caller.id());
+        Recognition recognition = RecognitionDecisions.decide(ctx, caller, id, request);
         ctx.recognitions().add(recognition);
-        ledger.emit("RecognitionCreated", Map.of("id", id, "recogniser", caller.mspId(),
-                "sources", request.sourceOutcomeIds(), "credits", credits));
+        ctx.ledger().emit("RecognitionCreated", Map.of("id", id, "recogniser", caller.mspId(),
+                "sources", request.sourceOutcomeIds(), "credits", recognition.credits()));
         return Contracts.json(RecognitionViews.of(recognition, ctx.outcomes()));
     }
 
@@ -182,39 +148,6 @@ public final class RecognitionContract implements LedgerContract {
     public String history(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
         return Contracts.json(ctx.recognitions().history(id));
-    }
-
-    private static Outcome checkedSource(LedgerContext ctx, Caller caller, String learner, String sourceId) {
-        Outcome source = ctx.outcomes().require(sourceId);
-        if (source.issuer().equals(caller.mspId())) {
-            throw Refusal.of(ErrorCode.ORG_NOT_ALLOWED,
-                    "outcome " + sourceId + " was issued by " + caller.mspId() + " itself; only outcomes earned elsewhere are recognised");
-        }
-        if (!source.draft().learner().equals(learner)) {
-            throw Refusal.of(ErrorCode.LEARNER_MISMATCH, "outcome " + sourceId + " belongs to another learner");
-        }
-        if (source.status() != OutcomeStatus.ACTIVE) {
-            throw Refusal.of(ErrorCode.SOURCE_NOT_ACTIVE, "outcome " + sourceId + " is " + source.status()
-                    + (source.statusReason() == null ? "" : ": " + source.statusReason()));
-        }
-        Optional<String> counted = ctx.recognitions().countedBy(caller.mspId(), sourceId);
-        if (counted.isPresent()) {
-            throw Refusal.of(ErrorCode.ALREADY_RECOGNISED, "outcome " + sourceId + " is already counted by "
-                    + caller.mspId() + " in recognition " + counted.get());
-        }
-        return source;
-    }
-
-    /** The credits {@code owner} has already granted the learner under this rule, over every version. */
-    private static BigDecimal grantedUnderRule(RecognitionStore recognitions, String owner, String learner,
-                                               String ruleCode) {
-        List<BigDecimal> granted = new ArrayList<>();
-        for (Recognition r : recognitions.forLearner(learner)) {
-            if (owner.equals(r.recogniser()) && ruleCode.equals(r.request().ruleCode())) {
-                granted.add(r.credits());
-            }
-        }
-        return Credits.sum(granted);
     }
 
     private static int version(String text) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.Violation;
+import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.learner.LearnerAccount;
 
 /**
@@ -23,6 +25,14 @@ public final class AccountStore {
 
     public Optional<LearnerAccount> find(String accountNo) {
         return ledger.get(key(accountNo), LearnerAccount.class);
+    }
+
+    /** Refuses, as an invalid field {@code accountNo}, a number that is no credit-bank account number. */
+    public static void requireValidNumber(String accountNo) {
+        if (!AccountNumber.isValid(accountNo)) {
+            throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "accountNo",
+                    "accountNo is not a valid credit-bank account number")));
+        }
     }
 
     /** The account, or an ACCOUNT_NOT_FOUND refusal. */

@@ -27,6 +27,11 @@ final class Keys {
     /** Guard: (recognising institution, source outcome) → the recognition that counted it. */
     static final String RECOGNISED_SOURCE = "recognised~source";
 
+    /** Attributes: the institution asked, its local number; a learner's recognition applications. */
+    static final String APPLICATION = "application";
+    /** Index: learner → application id. */
+    static final String LEARNER_APPLICATION = "learner~application";
+
     /** Attributes: zero-padded version; the AUTHORITY's points policy versions, in order. */
     static final String POINTS_POLICY = "pointspolicy";
     /** Attributes: school MSP, the school's local number. */

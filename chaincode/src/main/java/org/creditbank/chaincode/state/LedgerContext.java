@@ -18,6 +18,7 @@ public final class LedgerContext extends Context {
     private final OutcomeStore outcomes;
     private final RuleStore rules;
     private final RecognitionStore recognitions;
+    private final ApplicationStore applications;
     private final QualificationStore qualifications;
     private final SigningKeyStore signingKeys;
     private final PointsPolicyStore pointsPolicies;
@@ -39,6 +40,7 @@ public final class LedgerContext extends Context {
         this.outcomes = new OutcomeStore(ledger);
         this.rules = new RuleStore(ledger);
         this.recognitions = new RecognitionStore(ledger);
+        this.applications = new ApplicationStore(ledger);
         this.qualifications = new QualificationStore(ledger);
         this.signingKeys = new SigningKeyStore(ledger);
         this.pointsPolicies = new PointsPolicyStore(ledger);
@@ -79,6 +81,10 @@ public final class LedgerContext extends Context {
 
     public RecognitionStore recognitions() {
         return recognitions;
+    }
+
+    public ApplicationStore applications() {
+        return applications;
     }
 
     public QualificationStore qualifications() {
