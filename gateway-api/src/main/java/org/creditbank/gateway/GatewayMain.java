@@ -21,6 +21,7 @@ import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.MeteredLedgerClient;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
@@ -75,7 +76,7 @@ public final class GatewayMain {
         RecognitionService recognitions = new RecognitionService(ledger);
         CredentialService credentialService = new CredentialService(ledger, outcomes, recognitions, learners,
                 serviceIdentity, mspId, credentials, verification);
-        return new Services(tokens, outcomes, recognitions, new PointsService(ledger), learners,
+        return new Services(tokens, outcomes, recognitions, new RecognitionApplications(ledger), new PointsService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
                 new Metrics(registry));

@@ -572,6 +572,53 @@ class ApiOnNetworkIT {
     }
 
     @Test
+    @Order(10)
+    void aLearnerAppliesAtTheUniversityItsRegistrarApprovesAndTheTranscriptShowsTheRecognition() throws InterruptedException {
+        String learner = college.openAccount();
+        String approvedSource = college.issueCourse(RUN + "-APP-A", learner);
+        String rejectedSource = college.issueCourse(RUN + "-APP-R", learner);
+        String withdrawnSource = college.issueCourse(RUN + "-APP-W", learner);
+        String student = TokenRegistry.open(RunningGateways.tokensFile("university"))
+                .create(TokenRole.LEARNER, "gateway", learner, "network test " + RUN);
+        String mine = "/api/v1/learners/" + learner + "/recognition-applications";
+        getWithin(university, mine, student, 200);
+
+        String applications = "/api/v1/recognition-applications";
+        Reply applied = university.post(applications, student, Map.of("sourceOutcomeIds", List.of(approvedSource),
+                "statement", "我在广州五金职业技术学院修读了数控课程，申请认定学分"));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String id = applied.json().at("/record/id").asText();
+        JsonNode assessment = university.get(applications + "/" + id, university.registrarToken()).json();
+        assertThat(assessment.at("/application/status").asText()).as(assessment.toString()).isEqualTo("PENDING");
+        Reply approved = university.post(applications + "/" + id + "/approve", university.registrarToken(), Map.of(
+                "method", "MANUAL", "target", Map.of("courseCode", "ME210", "title", "数控加工技术"), "credits", 2,
+                "justification", "课程内容一致，经教学委员会认定"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        String recognition = approved.json().at("/record/recognitionId").asText();
+        JsonNode transcript = university.get("/api/v1/learners/" + learner + "/transcript", student).json();
+        assertThat(transcript.toString()).contains(recognition);
+
+        String rejected = university.post(applications, student, Map.of("sourceOutcomeIds", List.of(rejectedSource)))
+                .json().at("/record/id").asText();
+        Reply rejection = university.post(applications + "/" + rejected + "/reject", university.registrarToken(),
+                Map.of("reason", "课程内容与本校课程不对应"));
+        assertThat(rejection.status()).as(rejection.body()).isEqualTo(201);
+        String withdrawn = university.post(applications, student, Map.of("sourceOutcomeIds", List.of(withdrawnSource)))
+                .json().at("/record/id").asText();
+        Reply withdrawal = university.post(applications + "/" + withdrawn + "/withdraw", student, Map.of("reason", "已转学"));
+        assertThat(withdrawal.status()).as(withdrawal.body()).isEqualTo(201);
+
+        JsonNode all = university.get(mine, student).json();
+        assertThat(all.findValuesAsText("status")).containsExactlyInAnyOrder("APPROVED", "REJECTED", "WITHDRAWN");
+        JsonNode history = university.get(applications + "/" + rejected + "/history", student).json();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).at("/record/decisionReason").asText()).isEqualTo("课程内容与本校课程不对应");
+        // The university's learner token cannot approve, and another institution cannot decide.
+        university.post(applications + "/" + withdrawn + "/approve", student, Map.of("method", "RULE"))
+                .assertProblem(403, "FORBIDDEN");
+    }
+
+    @Test
     @Order(100)
     void everyDocumentedRouteWasCalledOnTheNetwork() {
         assertThat(RunningGateways.documentedRoutes()).isGreaterThan(20);

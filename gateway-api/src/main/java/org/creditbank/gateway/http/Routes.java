@@ -18,6 +18,7 @@ import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.gateway.outcome.OutcomeService.StatusChange;
 import org.creditbank.gateway.points.PointsService.Decision;
+import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.json.CanonicalJson;
@@ -26,6 +27,7 @@ import org.creditbank.model.points.AccrualClaim;
 import org.creditbank.model.points.ConfirmationRequest;
 import org.creditbank.model.points.PolicyTerms;
 import org.creditbank.model.points.RedemptionRequest;
+import org.creditbank.model.recognition.ApplicationDecision;
 import org.creditbank.model.recognition.RecognitionRequest;
 import org.creditbank.model.recognition.RuleTerms;
 
@@ -83,6 +85,23 @@ final class Routes {
                 s.recognition().recognise(who(ctx), body(ctx, RecognitionRequest.class))), REGISTRAR);
         r.get(API + "/recognitions/{id}", ctx -> json(ctx, 200, s.recognition().get(who(ctx), ctx.pathParam("id"))),
                 REGISTRAR, VERIFIER);
+
+        // Recognition applications (学分认定申请): learners apply to this institution, its registrars decide.
+        String applications = API + "/recognition-applications";
+        r.post(applications, ctx -> receipt(ctx, s.applications().apply(who(ctx),
+                body(ctx, RecognitionApplications.Application.class))), LEARNER);
+        r.get(applications + "/{id}", ctx -> json(ctx, 200, s.applications().assess(who(ctx), ctx.pathParam("id"))),
+                REGISTRAR, LEARNER);
+        r.get(applications + "/{id}/history", ctx -> json(ctx, 200, s.applications().history(who(ctx),
+                ctx.pathParam("id"))), REGISTRAR, LEARNER);
+        r.post(applications + "/{id}/approve", ctx -> receipt(ctx, s.applications().approve(who(ctx), ctx.pathParam("id"),
+                body(ctx, ApplicationDecision.class))), REGISTRAR);
+        r.post(applications + "/{id}/reject", ctx -> receipt(ctx, s.applications().reject(who(ctx), ctx.pathParam("id"),
+                body(ctx, Reason.class).reason())), REGISTRAR);
+        r.post(applications + "/{id}/withdraw", ctx -> receipt(ctx, s.applications().withdraw(who(ctx),
+                ctx.pathParam("id"), body(ctx, Reason.class).reason())), LEARNER);
+        r.get(API + "/learners/{accountNo}/recognition-applications", ctx -> json(ctx, 200,
+                s.applications().ofLearner(who(ctx), ctx.pathParam("accountNo"))), REGISTRAR, LEARNER);
 
         // Education-responsibility points: the chaincode decides which institution type may write what.
         r.post(API + "/points/policies", ctx -> receipt(ctx, s.points().publishPolicy(who(ctx),

@@ -7,6 +7,7 @@ import org.creditbank.gateway.institution.InstitutionService;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
@@ -16,6 +17,7 @@ public record Services(
         TokenRegistry tokens,
         OutcomeService outcomes,
         RecognitionService recognition,
+        RecognitionApplications applications,
         PointsService points,
         LearnerService learners,
         VerificationService verification,
