@@ -1,7 +1,5 @@
 package org.creditbank.chaincode.recognition;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,19 +7,13 @@ import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
 import org.creditbank.chaincode.institution.AwardingInstitution;
-import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
-import org.creditbank.chaincode.state.RecognitionStore;
 import org.creditbank.chaincode.state.RuleStore;
-import org.creditbank.model.Credits;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.Violation;
 import org.creditbank.model.StatusReason;
-import org.creditbank.model.outcome.Outcome;
-import org.creditbank.model.outcome.OutcomeStatus;
-import org.creditbank.model.recognition.CreditTarget;
 import org.creditbank.model.recognition.Recognition;
 import org.creditbank.model.recognition.RecognitionRequest;
 import org.creditbank.model.recognition.RecognitionRule;
