@@ -121,4 +121,47 @@ class LearnerAccountTest extends Consortium {
         assertThat(verdict.get("verdict").asText()).isEqualTo("VALID");
         assertThat(ledger.events().get(ledger.events().size() - 1).name()).isEqualTo("PersonalDataPurged");
     }
+
+    private static byte[] withStudentNumber(String account, String name, String studentNumber) {
+        return json(Map.of("accountNo", account, "name", name, "salt", "0123456789abcdef0123456789abcdef",
+                "studentNumber", studentNumber)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRegistrarFindsTheAccountByTheSchoolsOwnStudentNumberWhichNeverReachesWorldState() {
+        String account = newLearner();
+        ok(ledger.submitWithTransient(COLLEGE_REGISTRAR, Map.of("personal", withStudentNumber(account, "李小明", "2024010123")),
+                "learner:putPersonalData"));
+        JsonNode found = ok(ledger.evaluate(COLLEGE_REGISTRAR, "learner:findByStudentNumber", "2024010123"));
+        assertThat(found.get("accountNo").asText()).isEqualTo(account);
+        assertThat(ledger.worldState().toString()).doesNotContain("2024010123");
+        // Another school's number space is its own; a verifier may not look numbers up.
+        refused(ledger.evaluate(UNIVERSITY_REGISTRAR, "learner:findByStudentNumber", "2024010123"), "NOT_FOUND");
+        refused(ledger.evaluate(COLLEGE_VERIFIER, "learner:findByStudentNumber", "2024010123"), "ROLE_NOT_ALLOWED");
+        refused(ledger.evaluate(COLLEGE_REGISTRAR, "learner:findByStudentNumber", "no spaces"), "INVALID_FIELD");
+    }
+
+    @Test
+    void oneStudentNumberNamesOneAccountAndARenumberingOrPurgeLeavesNoStaleEntry() {
+        String account = newLearner();
+        String other = newLearner();
+        ok(ledger.submitWithTransient(COLLEGE_REGISTRAR, Map.of("personal", withStudentNumber(account, "李小明", "S-1")),
+                "learner:putPersonalData"));
+        Map<String, String> before = ledger.worldState();
+        refused(ledger.submitWithTransient(COLLEGE_REGISTRAR, Map.of("personal", withStudentNumber(other, "王小红", "S-1")),
+                "learner:putPersonalData"), "CONFLICT");
+        assertThat(ledger.worldState()).isEqualTo(before);
+
+        ok(ledger.submitWithTransient(COLLEGE_REGISTRAR, Map.of("personal", withStudentNumber(account, "李小明", "S-2")),
+                "learner:putPersonalData"));
+        refused(ledger.evaluate(COLLEGE_REGISTRAR, "learner:findByStudentNumber", "S-1"), "NOT_FOUND");
+        assertThat(ok(ledger.evaluate(COLLEGE_REGISTRAR, "learner:findByStudentNumber", "S-2")).get("accountNo").asText())
+                .isEqualTo(account);
+        // The old number is free again.
+        ok(ledger.submitWithTransient(COLLEGE_REGISTRAR, Map.of("personal", withStudentNumber(other, "王小红", "S-1")),
+                "learner:putPersonalData"));
+
+        ok(ledger.submit(COLLEGE_REGISTRAR, "learner:purgePersonalData", account));
+        refused(ledger.evaluate(COLLEGE_REGISTRAR, "learner:findByStudentNumber", "S-2"), "NOT_FOUND");
+    }
 }

@@ -207,7 +207,7 @@ final class MatrixRun {
         List<Supplier<Answer>> third = new ArrayList<>();
         third.add(() -> chain.submit(collegeRegistrar, Map.of(), "outcome:issueBatch", json(drafts)));
         third.add(() -> chain.submit(ENTERPRISE_REGISTRAR, Map.of(), "outcome:issue", json(Drafts.training(localId("TRAINING"), learner))));
-        third.add(() -> chain.submit(collegeRegistrar, personal(learner, "李小明"), "learner:putPersonalData"));
+        third.add(() -> chain.submit(collegeRegistrar, personal(learner, "李小明", studentNumber()), "learner:putPersonalData"));
         for (Identity who : Identity.values()) {
             third.add(() -> chain.submit(collegeRegistrar, personal(purgeAccounts.get(who), "王小红"), "learner:putPersonalData"));
         }
@@ -409,6 +409,7 @@ final class MatrixRun {
             case "learner:putPersonalData" -> write(as, function, personal(putAccounts.get(who), "张三"), args(),
                     () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "learner:getPersonalData", putAccounts.get(who)));
             case "learner:getPersonalData" -> read(as, function, learner);
+            case "learner:findByStudentNumber" -> read(as, function, studentNumber());
             case "learner:purgePersonalData" -> write(as, function, Map.of(), args(purgeAccounts.get(who)),
                     () -> answers(Identity.REGISTRAR.actor, "learner:getPersonalData", purgeAccounts.get(who)));
             case "outcome:issue", "outcome:issueBatch" -> {
@@ -655,7 +656,19 @@ final class MatrixRun {
     }
 
     private static Map<String, byte[]> personal(String account, String name) {
+        return personal(account, name, null);
+    }
+
+    /** The college's student number of the matrix's learner (this run's own, so runs never collide). */
+    private String studentNumber() {
+        return "AZ" + run + "-S";
+    }
+
+    private static Map<String, byte[]> personal(String account, String name, String studentNumber) {
         Map<String, Object> data = new LinkedHashMap<>();
+        if (studentNumber != null) {
+            data.put("studentNumber", studentNumber);
+        }
         data.put("accountNo", account);
         data.put("name", name);
         data.put("birthDate", "2005-04-12");

@@ -1,19 +1,21 @@
 package org.creditbank.chaincode.learner;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.creditbank.chaincode.Contracts;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.chaincode.access.Caller;
-import org.creditbank.chaincode.state.PersonalDataStore;
-import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.AccountStore;
+import org.creditbank.chaincode.state.Ledger;
 import org.creditbank.chaincode.state.LedgerContext;
 import org.creditbank.chaincode.state.LedgerContract;
+import org.creditbank.chaincode.state.PersonalDataStore;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
+import org.creditbank.model.Violations;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.learner.LearnerAccount;
@@ -95,8 +97,23 @@ public final class LearnerContract implements LedgerContract {
         PersonalData data = Contracts.parse(new String(raw, StandardCharsets.UTF_8), PersonalData.class);
         Refusal.throwIfAny(data.validate());
         ctx.accounts().require(data.accountNo());
+        PersonalDataStore store = ctx.personalData();
+        String previousNumber = store.find(caller.mspId(), data.accountNo())
+                .map(b -> Contracts.parse(new String(b, StandardCharsets.UTF_8), PersonalData.class).studentNumber())
+                .orElse(null);
+        if (data.studentNumber() != null) {
+            store.accountOfStudentNumber(caller.mspId(), data.studentNumber())
+                    .filter(other -> !other.equals(data.accountNo())).ifPresent(other -> {
+                        throw Refusal.of(ErrorCode.CONFLICT, "student number " + data.studentNumber()
+                                + " already belongs to account " + other + " at " + caller.mspId());
+                    });
+            store.putStudentNumber(caller.mspId(), data.studentNumber(), data.accountNo());
+        }
+        if (previousNumber != null && !previousNumber.equals(data.studentNumber())) {
+            store.purgeStudentNumber(caller.mspId(), previousNumber);
+        }
         byte[] bytes = CanonicalJson.toBytes(data);
-        ctx.personalData().put(caller.mspId(), data.accountNo(), bytes);
+        store.put(caller.mspId(), data.accountNo(), bytes);
         Map<String, String> receipt = new TreeMap<>();
         receipt.put("accountNo", data.accountNo());
         receipt.put("collection", PersonalDataStore.collectionOf(caller.mspId()));
@@ -114,6 +131,22 @@ public final class LearnerContract implements LedgerContract {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The account the caller's institution gave this student number (学号), from its own private
+     * collection: how a registrar finds a learner by the number the school uses everywhere else.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String findByStudentNumber(LedgerContext ctx, String studentNumber) {
+        Caller caller = Caller.of(ctx).mustWrite();
+        if (studentNumber == null || !Violations.CODE.matcher(studentNumber).matches()) {
+            throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "studentNumber",
+                    "studentNumber must be letters, digits, '.', '_' or '-' (at most 64)")));
+        }
+        String accountNo = ctx.personalData().accountOfStudentNumber(caller.mspId(), studentNumber).orElseThrow(() ->
+                Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " has no learner with student number " + studentNumber));
+        return Contracts.json(Map.of("accountNo", accountNo, "studentNumber", studentNumber));
+    }
+
     /** Erases the personal data from every peer (value and history); the account and records stay. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String purgePersonalData(LedgerContext ctx, String accountNo) {
@@ -122,6 +155,9 @@ public final class LearnerContract implements LedgerContract {
         if (!ctx.personalData().holds(caller.mspId(), accountNo)) {
             throw Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo);
         }
+        ctx.personalData().find(caller.mspId(), accountNo)
+                .map(b -> Contracts.parse(new String(b, StandardCharsets.UTF_8), PersonalData.class).studentNumber())
+                .ifPresent(number -> ctx.personalData().purgeStudentNumber(caller.mspId(), number));
         ctx.personalData().purge(caller.mspId(), accountNo);
         ctx.ledger().emit("PersonalDataPurged", Map.of("accountNo", accountNo, "institution", caller.mspId()));
         return Contracts.json(Map.of("accountNo", accountNo, "purged", true));

@@ -27,6 +27,8 @@ final class Keys {
     /** Guard: (recognising institution, source outcome) → the recognition that counted it. */
     static final String RECOGNISED_SOURCE = "recognised~source";
 
+    /** Private, in an institution's PII collection: its student number → the account number. */
+    static final String STUDENT_NUMBER = "studentno";
     /** Attributes: the institution asked, its local number; a learner's recognition applications. */
     static final String APPLICATION = "application";
     /** Index: learner → application id. */

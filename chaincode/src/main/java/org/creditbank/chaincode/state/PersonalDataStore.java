@@ -1,5 +1,6 @@
 package org.creditbank.chaincode.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,27 @@ public final class PersonalDataStore {
 
     public void put(String mspId, String accountNo, byte[] personalData) {
         ledger.putPrivate(collectionOf(mspId), accountNo, personalData);
+    }
+
+    /** The account {@code mspId}'s student number {@code studentNumber} belongs to, from its own collection. */
+    public Optional<String> accountOfStudentNumber(String mspId, String studentNumber) {
+        byte[] bytes = ledger.getPrivate(collectionOf(mspId), studentNumberKey(studentNumber));
+        return bytes == null || bytes.length == 0 ? Optional.empty()
+                : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Makes the student number find the account (in the institution's collection only). */
+    public void putStudentNumber(String mspId, String studentNumber, String accountNo) {
+        ledger.putPrivate(collectionOf(mspId), studentNumberKey(studentNumber), accountNo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Erases the student number's lookup entry, value and history, from every peer. */
+    public void purgeStudentNumber(String mspId, String studentNumber) {
+        ledger.purgePrivate(collectionOf(mspId), studentNumberKey(studentNumber));
+    }
+
+    private String studentNumberKey(String studentNumber) {
+        return ledger.key(Keys.STUDENT_NUMBER, studentNumber);
     }
 
     /** The personal data {@code mspId} holds for the account; only that institution's peers can answer. */

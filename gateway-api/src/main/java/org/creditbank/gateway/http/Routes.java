@@ -59,6 +59,8 @@ final class Routes {
         r.get(API + "/institutions", ctx -> json(ctx, 200, s.institutions().list(who(ctx))), REGISTRAR, VERIFIER);
         r.get(API + "/institutions/me", ctx -> json(ctx, 200, s.institutions().own(who(ctx))), REGISTRAR, VERIFIER);
 
+        r.get(API + "/learners", ctx -> json(ctx, 200, s.learners().findByStudentNumber(who(ctx),
+                requiredQuery(ctx, "studentNumber"))), REGISTRAR);
         r.post(API + "/learners", ctx -> receipt(ctx, s.learners().openAccount(who(ctx),
                 ctx.header(LearnerService.IDEMPOTENCY_KEY))), REGISTRAR);
         r.get(API + "/learners/{accountNo}/transcript",

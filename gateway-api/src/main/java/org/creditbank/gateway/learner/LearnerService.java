@@ -10,6 +10,7 @@ import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
+import org.creditbank.model.Violations;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.learner.LearnerAccount;
@@ -59,5 +60,19 @@ public final class LearnerService {
         }
         return CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("transcript:transcript", accountNo)),
                 Transcript.class);
+    }
+
+    /** A learner found by this institution's own student number (学号), kept only in its private collection. */
+    public record StudentNumberMatch(String accountNo, String studentNumber) {
+    }
+
+    /** The account this institution gave {@code studentNumber}; NOT_FOUND when it gave none. */
+    public StudentNumberMatch findByStudentNumber(Principal registrar, String studentNumber) {
+        if (studentNumber == null || !Violations.CODE.matcher(studentNumber).matches()) {
+            throw ApiException.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "studentNumber",
+                    "studentNumber must be letters, digits, '.', '_' or '-' (at most 64)")));
+        }
+        return CanonicalJson.read(ledger.evaluate(registrar.identity(),
+                LedgerCall.of("learner:findByStudentNumber", studentNumber)), StudentNumberMatch.class);
     }
 }

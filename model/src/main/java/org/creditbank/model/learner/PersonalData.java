@@ -9,8 +9,13 @@ import org.creditbank.model.Violations;
  * collection, keyed by account number. It arrives in the transient map (never in transaction
  * arguments, which are on the ledger for good). {@code salt} is random and makes the on-chain hash
  * of this record impossible to guess from a name and birth date.
+ *
+ * @param studentNumber the institution's own student number (学号), optional: kept in the same
+ *                      private collection with a lookup entry, so a registrar finds the account by
+ *                      it, and it never reaches the shared ledger
  */
-public record PersonalData(String accountNo, String name, String birthDate, String nationalId, String salt) {
+public record PersonalData(String accountNo, String name, String birthDate, String nationalId, String salt,
+                           String studentNumber) {
 
     public List<Violation> validate() {
         Violations v = new Violations();
@@ -18,6 +23,9 @@ public record PersonalData(String accountNo, String name, String birthDate, Stri
         v.text(name, "name", 100, true);
         v.date(birthDate, "birthDate", false);
         v.text(nationalId, "nationalId", 40, false);
+        if (studentNumber != null) {
+            v.code(studentNumber, "studentNumber");
+        }
         v.check(salt != null && salt.length() >= 16 && salt.length() <= 128, "salt",
                 "salt must be 16-128 random characters");
         return v.list();
