@@ -39,18 +39,18 @@ import org.hyperledger.fabric.protos.peer.TransactionAction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /** Blocks as a peer delivers them, built from the protobuf builders, and the records they carry. */
-final class TestBlocks {
+public final class TestBlocks {
 
-    static final String CHAINCODE = "creditbank";
-    static final String LEARNER = "CB7K2M9QH4TZ1XW8R0";
+    public static final String CHAINCODE = "creditbank";
+    public static final String LEARNER = "CB7K2M9QH4TZ1XW8R0";
 
     private TestBlocks() {
     }
 
     /** One transaction of a block: its writes by namespace, and the peers' verdict on it. */
-    record Tx(String txId, TxValidationCode code, HeaderType type, Map<String, List<KVWrite>> writes) {
+    public record Tx(String txId, TxValidationCode code, HeaderType type, Map<String, List<KVWrite>> writes) {
 
-        static Tx valid(String txId, KVWrite... writes) {
+        public static Tx valid(String txId, KVWrite... writes) {
             return new Tx(txId, TxValidationCode.VALID, HeaderType.ENDORSER_TRANSACTION, Map.of(CHAINCODE, List.of(writes)));
         }
 
@@ -69,7 +69,7 @@ final class TestBlocks {
         }
     }
 
-    static Block block(long number, Tx... transactions) {
+    public static Block block(long number, Tx... transactions) {
         BlockData.Builder data = BlockData.newBuilder();
         byte[] flags = new byte[transactions.length];
         for (int i = 0; i < transactions.length; i++) {
@@ -101,11 +101,11 @@ final class TestBlocks {
         return Envelope.newBuilder().setPayload(payload.toByteString()).build();
     }
 
-    static String key(String type, String... attributes) {
+    public static String key(String type, String... attributes) {
         return new StateKey(type, List.of(attributes)).composite();
     }
 
-    static KVWrite put(String key, Object record) {
+    public static KVWrite put(String key, Object record) {
         byte[] value = record instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : CanonicalJson.toBytes(record);
         return KVWrite.newBuilder().setKey(key).setValue(ByteString.copyFrom(value)).build();
@@ -115,7 +115,7 @@ final class TestBlocks {
         return KVWrite.newBuilder().setKey(key).setIsDelete(true).build();
     }
 
-    static Outcome outcome(String issuer, String localId, String category, String activityEnd, OutcomeStatus status) {
+    public static Outcome outcome(String issuer, String localId, String category, String activityEnd, OutcomeStatus status) {
         OutcomeDraft draft = new OutcomeDraft(localId, LEARNER, OutcomeKind.COURSE, "CNC101", "数控车床编程", category,
                 new BigDecimal("3"), 48, null, new Result(Result.Scale.PASS_FAIL, "PASS"), "2026-03-01", activityEnd, null,
                 "a".repeat(64), null);
