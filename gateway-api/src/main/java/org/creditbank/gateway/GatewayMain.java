@@ -21,10 +21,16 @@ import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.MeteredLedgerClient;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.readmodel.BlockFeed;
+import org.creditbank.gateway.readmodel.BlockSource;
+import org.creditbank.gateway.readmodel.ReadModel;
+import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.protos.common.Block;
 
 /** Starts one institution's gateway: {@code java -jar creditbank-gateway.jar gateway.properties}. */
 public final class GatewayMain {
@@ -38,7 +44,7 @@ public final class GatewayMain {
             System.exit(2);
         }
         GatewayConfig config;
-        LedgerClient ledger;
+        FabricLedgerClient ledger;
         PrometheusRegistry registry = new PrometheusRegistry();
         try {
             config = GatewayConfig.load(Path.of(args[0]), System.getenv());
@@ -49,26 +55,61 @@ public final class GatewayMain {
             System.exit(1);
             return;
         }
-        Javalin app = GatewayServer.create(services(ledger, config, registry), config.maxRequestBytes(), config.limits())
-                .start(config.listenHost(), config.listenPort());
+        ReadModelService readModel = ReadModelService.off(config.fabric().mspId());
+        BlockFeed feed = null;
+        if (config.readModelUrl() != null) {
+            ReadModel model = ReadModel.open(config.readModelUrl());
+            feed = BlockFeed.start(model, blocksOf(ledger, config.serviceIdentity()), config.fabric().chaincode());
+            readModel = ReadModelService.on(model, config.fabric().mspId());
+        }
+        Javalin app = GatewayServer.create(services(ledger, config, registry, readModel), config.maxRequestBytes(),
+                config.limits()).start(config.listenHost(), config.listenPort());
+        BlockFeed started = feed;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            if (started != null) {
+                started.close();
+            }
             ledger.close();
         }));
         System.out.printf("CreditBank gateway for %s listening on http://%s:%d%n",
                 config.fabric().mspId(), config.listenHost(), app.port());
     }
 
+    /** The peer's blocks, read as the gateway's service identity (a member of the channel). */
+    private static BlockSource blocksOf(FabricLedgerClient ledger, String identity) {
+        return new BlockSource() {
+            @Override
+            public CloseableIterator<Block> blocksFrom(long firstBlock) {
+                return ledger.blocks(identity, firstBlock);
+            }
+
+            @Override
+            public long height() {
+                return ledger.channelHeight(identity);
+            }
+        };
+    }
+
     /** Wires the use cases on a ledger client; tests wire the same on an in-process ledger. */
-    public static Services services(LedgerClient ledger, GatewayConfig config, PrometheusRegistry registry) {
+    public static Services services(LedgerClient ledger, GatewayConfig config, PrometheusRegistry registry,
+                                    ReadModelService readModel) {
         return services(ledger, TokenRegistry.open(config.tokensFile()), config.fabric().mspId(),
                 config.serviceIdentity(), config.importBatchSize(), registry,
-                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()));
+                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()), readModel);
+    }
+
+    /** Wires the use cases without a read model. */
+    public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
+                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials) {
+        return services(unmetered, tokens, mspId, serviceIdentity, importBatchSize, registry, credentials,
+                ReadModelService.off(mspId));
     }
 
     /** Wires the use cases; every ledger call they make is counted and timed in {@code registry}. */
     public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
-                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials) {
+                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials,
+                                    ReadModelService readModel) {
         LedgerClient ledger = new MeteredLedgerClient(unmetered, registry);
         OutcomeService outcomes = new OutcomeService(ledger);
         LearnerService learners = new LearnerService(ledger);
@@ -79,6 +120,6 @@ public final class GatewayMain {
         return new Services(tokens, outcomes, recognitions, new RecognitionApplications(ledger), new PointsService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
-                new Metrics(registry));
+                readModel, new Metrics(registry));
     }
 }

@@ -27,6 +27,19 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theReadModelIsAnH2FileInTheGatewaysOwnFolderUnlessAUrlOrOffIsGiven() throws IOException {
+        Path tokensFolder = EXAMPLE.toAbsolutePath().getParent().resolve("../.creditbank/gateways/college");
+        assertThat(GatewayConfig.load(EXAMPLE, Map.of()).readModelUrl())
+                .isEqualTo("jdbc:h2:file:" + tokensFolder.resolve("readmodel").toAbsolutePath());
+        assertThat(GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_DATA_DIR", "/var/lib/creditbank")).readModelUrl())
+                .isEqualTo("jdbc:h2:file:/var/lib/creditbank/readmodel");
+        assertThat(GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_READMODEL_URL",
+                "jdbc:postgresql://db.college.example/readmodel?user=gw")).readModelUrl())
+                .isEqualTo("jdbc:postgresql://db.college.example/readmodel?user=gw");
+        assertThat(GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_READMODEL_URL", "off")).readModelUrl()).isNull();
+    }
+
+    @Test
     void requestLimitsCanBeChangedOrTurnedOffAndAreChecked() throws IOException {
         GatewayConfig config = GatewayConfig.load(EXAMPLE, Map.of("CREDITBANK_LIMITS_PUBLIC_PERSECOND", "0",
                 "CREDITBANK_LIMITS_TRUSTFORWARDEDFOR", "TRUE"));

@@ -21,6 +21,7 @@ import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.config.RequestLimits;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.GatewayServer;
+import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.testing.ApiContract;
 import org.creditbank.model.json.CanonicalJson;
 
@@ -53,6 +54,12 @@ final class TestGateway implements AutoCloseable {
                 RequestLimits.DEFAULTS);
     }
 
+    /** A gateway with a read model. */
+    TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, ReadModelService readModel) throws IOException {
+        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(),
+                RequestLimits.DEFAULTS, readModel);
+    }
+
     /** A gateway with its own request limits. */
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, RequestLimits limits) throws IOException {
         this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(), limits);
@@ -66,13 +73,19 @@ final class TestGateway implements AutoCloseable {
 
     private TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes, int port,
                         IssuerIdentity issuer, TrustBundle trust, Clock clock, RequestLimits limits) throws IOException {
+        this(ledger, mspId, serviceIdentity, maxRequestBytes, port, issuer, trust, clock, limits, ReadModelService.off(mspId));
+    }
+
+    private TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes, int port,
+                        IssuerIdentity issuer, TrustBundle trust, Clock clock, RequestLimits limits,
+                        ReadModelService readModel) throws IOException {
         this.ledger = ledger;
         Path dir = Files.createTempDirectory("gateway-" + mspId);
         this.tokensFile = dir.resolve("tokens.json");
         this.tokens = TokenRegistry.open(tokensFile);
         CredentialSetup credentials = new CredentialSetup(issuer, trust, baseUrl(port), Duration.ofMinutes(5), clock);
         this.app = GatewayServer.create(GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2,
-                new PrometheusRegistry(), credentials), maxRequestBytes, limits).start("127.0.0.1", port);
+                new PrometheusRegistry(), credentials, readModel), maxRequestBytes, limits).start("127.0.0.1", port);
     }
 
     static String baseUrl(int port) {

@@ -630,6 +630,17 @@ class ApiOnNetworkIT {
     }
 
     @Test
+    @Order(11)
+    void theReadModelListsTheCollegesRecordsAndSaysHowFarItIs() {
+        Reply status = college.get("/api/v1/read-model/status", college.verifierToken());
+        assertThat(status.status()).as(status.body()).isEqualTo(200);
+        assertThat(status.json().at("/channelHeight").asLong()).isPositive();
+        Reply listed = college.get("/api/v1/outcomes?size=5", college.registrarToken());
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().at("/items").size()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
     @Order(100)
     void everyDocumentedRouteWasCalledOnTheNetwork() {
         assertThat(RunningGateways.documentedRoutes()).isGreaterThan(20);

@@ -1,7 +1,8 @@
 package org.creditbank.chaincode.state;
 
 /**
- * Every world-state object type the contract uses, in one place (see docs/data-model.md). Keys are
+ * The world-state object types the contract alone uses (see docs/data-model.md); the types of the
+ * records that the gateways' read models project are in {@link org.creditbank.model.ObjectTypes}. Keys are
  * Fabric composite keys: object type plus attributes, so that all of one learner's or one
  * institution's entries are found by a prefix scan and there is no shared counter or other hot key.
  * Package-private: each type's attributes are put together by the one store of this package that
@@ -13,10 +14,7 @@ final class Keys {
     /** Attributes: MSP id, the Ed25519 key's publicKeyMultibase; one institution's keys are one range. */
     static final String SIGNING_KEY = "signingkey";
     static final String ACCOUNT = "account";
-    /** Attributes: issuer MSP, the issuer's local record number; one issuer's outcomes are one range. */
-    static final String OUTCOME = "outcome";
     static final String RULE = "rule";
-    static final String RECOGNITION = "recognition";
     static final String QUALIFICATION = "qualification";
     /** Attributes: issuer MSP, transaction id; value: the ids that transaction issued, in order (status lists). */
     static final String ISSUANCE = "issuance";
@@ -47,14 +45,6 @@ final class Keys {
     /** Attributes: enterprise MSP; the points it has spent (approvals read and write it, nothing else does). */
     static final String POINTS_SPENT = "points~spent";
 
-    /** Attributes: enterprise MSP, the enterprise's local number; updated in place, its history the versions. */
-    static final String DEMAND = "demand";
-    /** Attributes: school MSP, major code, zero-padded version. */
-    static final String MAJOR = "major";
-    /** Attributes: zero-padded version; the AUTHORITY's warning thresholds, in order. */
-    static final String WARNING_THRESHOLDS = "warningthresholds";
-    /** Attributes: account number; the teacher's one appointment at a school. */
-    static final String TEACHER = "teacher";
     /** Attributes: school MSP, zero-padded version. */
     static final String GRADING_RULE = "gradingrule";
 

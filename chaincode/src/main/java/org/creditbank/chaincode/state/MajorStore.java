@@ -1,6 +1,7 @@
 package org.creditbank.chaincode.state;
 
 import java.util.List;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.demand.SchoolMajor;
 
 /**
@@ -18,11 +19,11 @@ public final class MajorStore {
 
     /** Every published version of the school's major, oldest first (empty when there is none). */
     public List<SchoolMajor> versions(String school, String majorCode) {
-        return ledger.scan(SchoolMajor.class, Keys.MAJOR, school, majorCode);
+        return ledger.scan(SchoolMajor.class, ObjectTypes.MAJOR, school, majorCode);
     }
 
     public void put(SchoolMajor major) {
-        String key = ledger.key(Keys.MAJOR, major.school(), major.terms().majorCode(), Keys.version(major.terms().version()));
+        String key = ledger.key(ObjectTypes.MAJOR, major.school(), major.terms().majorCode(), Keys.version(major.terms().version()));
         ledger.put(key, major);
         ledger.restrictEndorsementTo(key, major.school());
     }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.outcome.Outcome;
@@ -98,13 +99,13 @@ public final class OutcomeStore {
 
     /** An outcome's key: (issuer, localId), so that one issuer's records form one range. */
     private String key(Outcome outcome) {
-        return ledger.key(Keys.OUTCOME, outcome.issuer(), outcome.draft().localId());
+        return ledger.key(ObjectTypes.OUTCOME, outcome.issuer(), outcome.draft().localId());
     }
 
     /** The key of the outcome with this id, (issuer, localId); empty when {@code id} is no outcome id. */
     private Optional<String> keyOf(String id) {
         return RecordId.parse(id).filter(r -> r.kind() == RecordId.Kind.OUTCOME)
-                .map(r -> ledger.key(Keys.OUTCOME, r.institution(), r.localId()));
+                .map(r -> ledger.key(ObjectTypes.OUTCOME, r.institution(), r.localId()));
     }
 
     private static Refusal notFound(String id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.recognition.Recognition;
 
@@ -74,7 +75,7 @@ public final class RecognitionStore {
     }
 
     private String key(String id) {
-        return ledger.key(Keys.RECOGNITION, id);
+        return ledger.key(ObjectTypes.RECOGNITION, id);
     }
 
     private String guardKey(String recogniser, String sourceId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.demand.TalentDemand;
 import org.creditbank.model.history.HistoryEntry;
@@ -47,6 +48,6 @@ public final class TalentDemandStore {
 
     private Optional<String> keyOf(String id) {
         return RecordId.parse(id).filter(r -> r.kind() == RecordId.Kind.DEMAND)
-                .map(r -> ledger.key(Keys.DEMAND, r.institution(), r.localId()));
+                .map(r -> ledger.key(ObjectTypes.DEMAND, r.institution(), r.localId()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.teacher.TeacherAppointment;
 
@@ -42,6 +43,6 @@ public final class TeacherStore {
     }
 
     private String key(String accountNo) {
-        return ledger.key(Keys.TEACHER, accountNo);
+        return ledger.key(ObjectTypes.TEACHER, accountNo);
     }
 }

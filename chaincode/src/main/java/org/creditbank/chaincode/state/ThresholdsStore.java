@@ -1,6 +1,7 @@
 package org.creditbank.chaincode.state;
 
 import java.util.List;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.demand.PublishedThresholds;
 
 /**
@@ -18,11 +19,11 @@ public final class ThresholdsStore {
 
     /** Every published version, oldest first. */
     public List<PublishedThresholds> all() {
-        return ledger.scan(PublishedThresholds.class, Keys.WARNING_THRESHOLDS);
+        return ledger.scan(PublishedThresholds.class, ObjectTypes.WARNING_THRESHOLDS);
     }
 
     public void put(PublishedThresholds published) {
-        String key = ledger.key(Keys.WARNING_THRESHOLDS, Keys.version(published.thresholds().version()));
+        String key = ledger.key(ObjectTypes.WARNING_THRESHOLDS, Keys.version(published.thresholds().version()));
         ledger.put(key, published);
         ledger.restrictEndorsementTo(key, published.publisher());
     }

@@ -26,7 +26,11 @@ public record GatewayConfig(
         long maxRequestBytes,
         int importBatchSize,
         CredentialSettings credentials,
-        RequestLimits limits) {
+        RequestLimits limits,
+        String readModelUrl) {
+
+    /** The {@code readmodel.url} that turns the read model off. */
+    public static final String READ_MODEL_OFF = "off";
 
     public static GatewayConfig load(Path file, Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -48,6 +52,7 @@ public record GatewayConfig(
                 Duration.ofMillis(s.number("timeout.commitStatusMs", 60_000)),
                 (int) s.number("retry.maxAttempts", 5),
                 Duration.ofMillis(s.number("retry.backoffBaseMs", 100)));
+        Path tokensFile = s.path("tokens.file");
         String host = s.optional("listen.host", "127.0.0.1");
         int port = (int) s.number("listen.port", 8080);
         String publicBaseUrl = s.optional("public.baseUrl", "http://" + host + ":" + port);
@@ -66,7 +71,7 @@ public record GatewayConfig(
                 host,
                 port,
                 fabric,
-                s.path("tokens.file"),
+                tokensFile,
                 s.required("service.identity"),
                 s.number("limits.maxRequestBytes", 5L * 1024 * 1024),
                 (int) s.number("import.batchSize", 100),
@@ -78,7 +83,23 @@ public record GatewayConfig(
                         (int) s.number("limits.token.burst", RequestLimits.DEFAULTS.tokenBurst()),
                         s.number("limits.public.maxBodyBytes", RequestLimits.DEFAULTS.publicMaxBodyBytes()),
                         (int) s.number("limits.public.maxJsonDepth", RequestLimits.DEFAULTS.publicMaxJsonDepth()),
-                        s.bool("limits.trustForwardedFor", false)));
+                        s.bool("limits.trustForwardedFor", false)),
+                readModelUrl(s, tokensFile));
+    }
+
+    /**
+     * The read model's JDBC URL: {@code readmodel.url} when set ({@code jdbc:postgresql://…}, or
+     * {@code off}: null), else an H2 file {@code readmodel} in the data folder ({@code data.dir},
+     * by default the tokens file's folder, which is this gateway's own).
+     */
+    private static String readModelUrl(Settings s, Path tokensFile) {
+        String url = s.optional("readmodel.url", null);
+        if (url != null) {
+            return url.equalsIgnoreCase(READ_MODEL_OFF) ? null : url;
+        }
+        Path data = s.optionalPath("data.dir");
+        Path dir = data != null ? data : tokensFile.toAbsolutePath().getParent();
+        return "jdbc:h2:file:" + dir.resolve("readmodel").toAbsolutePath();
     }
 
     private record Settings(Properties file, Map<String, String> env, Path base) {

@@ -69,6 +69,11 @@ final class Routes {
         r.post(API + "/outcomes", ctx -> receipt(ctx, s.outcomes().issue(who(ctx), body(ctx, OutcomeDraft.class))), REGISTRAR);
         r.post(API + "/outcomes/batch", ctx -> receipt(ctx, s.outcomes().issueBatch(who(ctx),
                 body(ctx, Batch.class).items())), REGISTRAR);
+        // Lists from the read model (docs/read-model.md): the ledger's records, at most a few blocks behind.
+        r.get(API + "/read-model/status", ctx -> json(ctx, 200, s.readModel().status()), REGISTRAR, VERIFIER);
+        r.get(API + "/outcomes", ctx -> json(ctx, 200, s.readModel().outcomes(ctx.queryParam("issuer"),
+                ctx.queryParam("status"), ctx.queryParam("learner"), ctx.queryParam("category"), ctx.queryParam("batch"),
+                ctx.queryParam("page"), ctx.queryParam("size"))), REGISTRAR);
         r.get(API + "/outcomes/{id}", ctx -> json(ctx, 200, s.outcomes().get(who(ctx), ctx.pathParam("id"))),
                 REGISTRAR, VERIFIER, LEARNER);
         r.get(API + "/outcomes/{id}/history", ctx -> json(ctx, 200, s.outcomes().history(who(ctx), ctx.pathParam("id"))),

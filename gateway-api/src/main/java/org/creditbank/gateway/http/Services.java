@@ -7,6 +7,7 @@ import org.creditbank.gateway.institution.InstitutionService;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
@@ -25,5 +26,6 @@ public record Services(
         ImportService imports,
         CredentialService credentials,
         WalletOffers wallet,
+        ReadModelService readModel,
         Metrics metrics) {
 }

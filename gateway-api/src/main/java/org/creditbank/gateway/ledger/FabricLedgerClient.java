@@ -1,5 +1,6 @@
 package org.creditbank.gateway.ledger;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import java.io.IOException;
@@ -18,18 +19,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.creditbank.model.RefusalBody;
 import org.hyperledger.fabric.client.CallOption;
+import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
@@ -193,6 +198,30 @@ public final class FabricLedgerClient implements LedgerClient {
         } catch (GatewayException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * The channel's committed blocks from {@code firstBlock} on, as {@code identity} may read them,
+     * waiting for each new one (the read model's feed); closing the iterator ends the stream.
+     */
+    public CloseableIterator<Block> blocks(String identity, long firstBlock) {
+        return network(identity).newBlockEventsRequest().startBlock(firstBlock).build().getEvents();
+    }
+
+    /** How many blocks the channel has, from the peer's query system chaincode (qscc GetChainInfo). */
+    public long channelHeight(String identity) {
+        try {
+            byte[] info = network(identity).getContract("qscc").evaluateTransaction("GetChainInfo", settings.channel());
+            return BlockchainInfo.parseFrom(info).getHeight();
+        } catch (GatewayException e) {
+            throw translate(e);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("qscc GetChainInfo answered no BlockchainInfo", e);
+        }
+    }
+
+    private Network network(String identity) {
+        return gateways.computeIfAbsent(identity, this::connect).getNetwork(settings.channel());
     }
 
     private Contract contract(String identity) {

@@ -1,0 +1,93 @@
+package org.creditbank.gateway.readmodel;
+
+import java.util.Locale;
+import org.creditbank.gateway.ApiException;
+import org.creditbank.model.ErrorCode;
+import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeStatus;
+
+/**
+ * The read model's use cases for the HTTP layer: its status, and an issuer's registrar's list of
+ * the issuer's outcomes. A gateway serves one institution, so its registrars list only that
+ * institution's records; any other issuer is refused, as the chaincode refuses their writes.
+ */
+public final class ReadModelService {
+
+    private final ReadModel model;
+    private final String mspId;
+
+    private ReadModelService(ReadModel model, String mspId) {
+        this.model = model;
+        this.mspId = mspId;
+    }
+
+    public static ReadModelService on(ReadModel model, String mspId) {
+        return new ReadModelService(model, mspId);
+    }
+
+    /** A gateway without a read model ({@code readmodel.url=off}): every call answers READ_MODEL_NOT_CONFIGURED. */
+    public static ReadModelService off(String mspId) {
+        return new ReadModelService(null, mspId);
+    }
+
+    public ReadModel.Status status() {
+        return model().status();
+    }
+
+    /**
+     * One page of the issuer's outcomes. Every argument is the query parameter as sent (null when
+     * absent); {@code issuer} defaults to this gateway's institution, {@code page} to 0 and
+     * {@code size} to {@link ReadModel#MAX_PAGE_SIZE}.
+     */
+    public ReadModel.Page<Outcome> outcomes(String issuer, String status, String learner, String category, String batch,
+                                            String page, String size) {
+        ReadModel model = model();
+        String of = blankToNull(issuer) == null ? mspId : issuer.strip();
+        if (!of.equals(mspId)) {
+            throw new ApiException(ErrorCode.ORG_NOT_ALLOWED, "this gateway lists only " + mspId + "'s outcomes");
+        }
+        ReadModel.OutcomeFilter filter = new ReadModel.OutcomeFilter(of, status(status), blankToNull(learner),
+                blankToNull(category), blankToNull(batch));
+        return model.outcomes(filter, number(page, "page", 0, 0, Integer.MAX_VALUE),
+                number(size, "size", ReadModel.MAX_PAGE_SIZE, 1, ReadModel.MAX_PAGE_SIZE));
+    }
+
+    private ReadModel model() {
+        if (model == null) {
+            throw new ApiException(ErrorCode.READ_MODEL_NOT_CONFIGURED, "this gateway keeps no read model");
+        }
+        return model;
+    }
+
+    private static OutcomeStatus status(String text) {
+        String value = blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OutcomeStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INVALID_FIELD, "status must be ACTIVE, SUSPENDED or REVOKED");
+        }
+    }
+
+    private static int number(String text, String name, int absent, int min, int max) {
+        String value = blankToNull(text);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiException(ErrorCode.INVALID_FIELD, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
