@@ -627,6 +627,9 @@ class ApiOnNetworkIT {
         // The university's learner token cannot approve, and another institution cannot decide.
         university.post(applications + "/" + withdrawn + "/approve", student, Map.of("method", "RULE"))
                 .assertProblem(403, "FORBIDDEN");
+        // A student number the university never gave finds nobody (the number stays in its private collection).
+        university.get("/api/v1/learners?studentNumber=" + RUN + "-NOBODY", university.registrarToken())
+                .assertProblem(404, "NOT_FOUND");
     }
 
     @Test
