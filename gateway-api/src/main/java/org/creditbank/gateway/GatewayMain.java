@@ -19,6 +19,9 @@ import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.FabricLedgerClient;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.MeteredLedgerClient;
+import org.creditbank.gateway.notification.NotificationStream;
+import org.creditbank.gateway.notification.Notifications;
+import org.creditbank.gateway.notification.WebhookDelivery;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
 import org.creditbank.gateway.readmodel.BlockFeed;
@@ -62,11 +65,17 @@ public final class GatewayMain {
             feed = BlockFeed.start(model, blocksOf(ledger, config.serviceIdentity()), config.fabric().chaincode());
             readModel = ReadModelService.on(model, config.fabric().mspId());
         }
-        Javalin app = GatewayServer.create(services(ledger, config, registry, readModel), config.maxRequestBytes(),
+        Services services = services(ledger, config, registry, readModel);
+        Javalin app = GatewayServer.create(services, config.maxRequestBytes(),
                 config.limits()).start(config.listenHost(), config.listenPort());
+        WebhookDelivery webhook = config.webhook() == null ? null : WebhookDelivery.start(services.notifications(),
+                config.webhook().url(), config.webhook().secret(), config.webhook().cursorFile(), Clock.systemUTC());
         BlockFeed started = feed;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            if (webhook != null) {
+                webhook.close();
+            }
             if (started != null) {
                 started.close();
             }
@@ -115,11 +124,12 @@ public final class GatewayMain {
         LearnerService learners = new LearnerService(ledger);
         VerificationService verification = new VerificationService(ledger, serviceIdentity);
         RecognitionService recognitions = new RecognitionService(ledger);
+        Notifications notifications = new Notifications(readModel);
         CredentialService credentialService = new CredentialService(ledger, outcomes, recognitions, learners,
                 serviceIdentity, mspId, credentials, verification);
         return new Services(tokens, outcomes, recognitions, new RecognitionApplications(ledger), new PointsService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
-                readModel, new Metrics(registry));
+                readModel, notifications, new NotificationStream(notifications), new Metrics(registry));
     }
 }

@@ -368,6 +368,28 @@ class ApiOnNetworkIT {
             assertThat(later.toString()).contains("a source outcome is no longer active", source + " is REVOKED");
         }
         university.get(path, student).assertProblem(422, "CREDENTIAL_NOT_ISSUABLE");
+
+        // The university's registrar is told, from the block events its read model follows, and so is its stream.
+        JsonNode told = notificationsWithin(university, recognition);
+        assertThat(told.get("outcomeId").asText()).isEqualTo(source);
+        assertThat(told.get("status").asText()).isEqualTo("REVOKED");
+        long before = told.get("blockNumber").asLong() - 1;
+        String event = university.firstEvent("/api/v1/notifications/stream?after=" + before, university.registrarToken());
+        assertThat(event).contains("event: notification", "id: " + (before + 1), recognition);
+    }
+
+    /** The university's notification about {@code recognition}, asked for until it is there (10 s at most). */
+    private static JsonNode notificationsWithin(Gateway gateway, String recognition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            for (JsonNode n : gateway.get("/api/v1/notifications", gateway.registrarToken()).json()) {
+                if (n.get("recognitionId").asText().equals(recognition)) {
+                    return n;
+                }
+            }
+            assertThat(System.nanoTime()).as("no notification about %s within 10 s", recognition).isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     /** GET {@code path} with {@code token}, asked until it answers {@code wanted} or 5 s passed (a new token takes seconds). */

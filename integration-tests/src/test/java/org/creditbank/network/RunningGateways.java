@@ -3,7 +3,10 @@ package org.creditbank.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,6 +87,36 @@ final class RunningGateways {
 
         private Reply send(String method, String path, String token, String contentType, String body) {
             return send(method, path, token, contentType, body, Map.of());
+        }
+
+        /**
+         * The first event of the server-sent event stream at {@code path} (its lines up to the blank
+         * line that ends it), read within 30 s; the stream is then closed.
+         */
+        String firstEvent(String path, String token) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+            try {
+                HttpResponse<InputStream> r = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                contract.operation("GET", URI.create(baseUrl + path).getRawPath()).ifPresent(o -> CALLED.add(o.name()));
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+                StringBuilder event = new StringBuilder();
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.isEmpty() && event.indexOf("event:") >= 0) {
+                            return event.toString();
+                        }
+                        event.append(line).append('\n');
+                    }
+                }
+                return event.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("GET " + baseUrl + path, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         private Reply send(String method, String path, String token, String contentType, String body,

@@ -27,7 +27,24 @@ public record GatewayConfig(
         int importBatchSize,
         CredentialSettings credentials,
         RequestLimits limits,
-        String readModelUrl) {
+        String readModelUrl,
+        Webhook webhook) {
+
+    /**
+     * Where notifications are POSTed ({@code webhook.url}), the HMAC secret they are signed with (read
+     * from {@code webhook.secretFile}, never from the properties themselves, so it stays out of the
+     * repository and the logs) and the file that keeps the last block delivered.
+     */
+    public record Webhook(URI url, byte[] secret, Path cursorFile) {
+        public Webhook {
+            secret = secret.clone();
+        }
+
+        @Override
+        public byte[] secret() {
+            return secret.clone();
+        }
+    }
 
     /** The {@code readmodel.url} that turns the read model off. */
     public static final String READ_MODEL_OFF = "off";
@@ -84,7 +101,28 @@ public record GatewayConfig(
                         s.number("limits.public.maxBodyBytes", RequestLimits.DEFAULTS.publicMaxBodyBytes()),
                         (int) s.number("limits.public.maxJsonDepth", RequestLimits.DEFAULTS.publicMaxJsonDepth()),
                         s.bool("limits.trustForwardedFor", false)),
-                readModelUrl(s, tokensFile));
+                readModelUrl(s, tokensFile),
+                webhook(s, tokensFile));
+    }
+
+    /** The webhook, when {@code webhook.url} is set; its secret file must then hold at least 32 bytes. */
+    private static Webhook webhook(Settings s, Path tokensFile) throws IOException {
+        String url = s.optional("webhook.url", null);
+        if (url == null) {
+            return null;
+        }
+        URI uri = URI.create(url);
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("webhook.url must be an http(s) URL");
+        }
+        byte[] secret = Files.readString(s.path("webhook.secretFile"), StandardCharsets.UTF_8).strip()
+                .getBytes(StandardCharsets.UTF_8);
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("the webhook secret must be at least 32 characters");
+        }
+        Path data = s.optionalPath("data.dir");
+        Path dir = data != null ? data : tokensFile.toAbsolutePath().getParent();
+        return new Webhook(uri, secret, dir.resolve("webhook.cursor"));
     }
 
     /**

@@ -70,6 +70,9 @@ final class Routes {
         r.post(API + "/outcomes/batch", ctx -> receipt(ctx, s.outcomes().issueBatch(who(ctx),
                 body(ctx, Batch.class).items())), REGISTRAR);
         // Lists from the read model (docs/read-model.md): the ledger's records, at most a few blocks behind.
+        // Notifications: sources of this institution's recognitions that their issuers revoked or suspended.
+        r.get(API + "/notifications", ctx -> json(ctx, 200, s.notifications().after(ctx.queryParam("after"))), REGISTRAR);
+        r.get(API + "/notifications/stream", s.notificationStream(), REGISTRAR);
         r.get(API + "/read-model/status", ctx -> json(ctx, 200, s.readModel().status()), REGISTRAR, VERIFIER);
         r.get(API + "/outcomes", ctx -> json(ctx, 200, s.readModel().outcomes(ctx.queryParam("issuer"),
                 ctx.queryParam("status"), ctx.queryParam("learner"), ctx.queryParam("category"), ctx.queryParam("batch"),

@@ -5,6 +5,8 @@ import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
 import org.creditbank.gateway.learner.LearnerService;
+import org.creditbank.gateway.notification.NotificationStream;
+import org.creditbank.gateway.notification.Notifications;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
 import org.creditbank.gateway.readmodel.ReadModelService;
@@ -27,5 +29,7 @@ public record Services(
         CredentialService credentials,
         WalletOffers wallet,
         ReadModelService readModel,
+        Notifications notifications,
+        NotificationStream notificationStream,
         Metrics metrics) {
 }

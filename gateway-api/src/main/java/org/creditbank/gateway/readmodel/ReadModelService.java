@@ -1,5 +1,8 @@
 package org.creditbank.gateway.readmodel;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.model.ErrorCode;
@@ -50,6 +53,22 @@ public final class ReadModelService {
                 blankToNull(category), blankToNull(batch));
         return model.outcomes(filter, number(page, "page", 0, 0, Integer.MAX_VALUE),
                 number(size, "size", ReadModel.MAX_PAGE_SIZE, 1, ReadModel.MAX_PAGE_SIZE));
+    }
+
+    /**
+     * This institution's notifications: its recognitions whose source outcome is now revoked or
+     * suspended, each with the block that changed it, oldest first (see {@link ReadModel#withdrawnSources}).
+     */
+    public List<ReadModel.WithdrawnSource> withdrawnSources() {
+        List<ReadModel.WithdrawnSource> latestFirst = model().withdrawnSources(mspId);
+        List<ReadModel.WithdrawnSource> oldestFirst = new ArrayList<>(latestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** The institution this gateway serves. */
+    public String mspId() {
+        return mspId;
     }
 
     private ReadModel model() {

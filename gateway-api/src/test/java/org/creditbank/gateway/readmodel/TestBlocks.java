@@ -124,7 +124,7 @@ public final class TestBlocks {
                 ? null : "2026-08-01T00:00:00Z", "registrar");
     }
 
-    static Recognition recognition(String recogniser, String localId, String... sources) {
+    public static Recognition recognition(String recogniser, String localId, String... sources) {
         RecognitionRequest request = new RecognitionRequest(localId, LEARNER, List.of(sources),
                 RecognitionRequest.Method.MANUAL, null, null, new CreditTarget("MEC201", "机械制造", null), new BigDecimal("2"),
                 "syllabus matches");
