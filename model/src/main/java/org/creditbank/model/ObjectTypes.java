@@ -21,6 +21,8 @@ public final class ObjectTypes {
     public static final String WARNING_THRESHOLDS = "warningthresholds";
     /** Attributes: account number; the teacher's one appointment at a school. */
     public static final String TEACHER = "teacher";
+    /** Attributes: school MSP, zero-padded version. */
+    public static final String GRADING_RULE = "gradingrule";
 
     private ObjectTypes() {
     }

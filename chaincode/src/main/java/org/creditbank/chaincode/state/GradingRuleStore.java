@@ -1,6 +1,7 @@
 package org.creditbank.chaincode.state;
 
 import java.util.List;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.teacher.PublishedGradingRule;
 
 /**
@@ -18,11 +19,11 @@ public final class GradingRuleStore {
 
     /** Every version the school has published, oldest first. */
     public List<PublishedGradingRule> versions(String school) {
-        return ledger.scan(PublishedGradingRule.class, Keys.GRADING_RULE, school);
+        return ledger.scan(PublishedGradingRule.class, ObjectTypes.GRADING_RULE, school);
     }
 
     public void put(PublishedGradingRule rule) {
-        String key = ledger.key(Keys.GRADING_RULE, rule.school(), Keys.version(rule.rule().version()));
+        String key = ledger.key(ObjectTypes.GRADING_RULE, rule.school(), Keys.version(rule.rule().version()));
         ledger.put(key, rule);
         ledger.restrictEndorsementTo(key, rule.school());
     }

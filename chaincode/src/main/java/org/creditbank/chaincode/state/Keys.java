@@ -45,8 +45,6 @@ final class Keys {
     /** Attributes: enterprise MSP; the points it has spent (approvals read and write it, nothing else does). */
     static final String POINTS_SPENT = "points~spent";
 
-    /** Attributes: school MSP, zero-padded version. */
-    static final String GRADING_RULE = "gradingrule";
 
     private Keys() {
     }

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -132,12 +134,54 @@ public final class ReadModel {
      * makes of the same outcomes.
      */
     public List<SupplyCount> supply() {
+        return supply(null);
+    }
+
+    /** {@link #supply()} of the outcomes {@code issuer} issued; null counts every issuer's. */
+    public List<SupplyCount> supply(String issuer) {
         List<SupplyCount> counts = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>(List.of(OutcomeStatus.ACTIVE.name(), true));
+        if (issuer != null) {
+            parameters.add(issuer);
+        }
         query("SELECT category, supply_quarter, COUNT(*) FROM rm_outcome WHERE status = ? AND occupation = ?"
-                        + " GROUP BY category, supply_quarter", List.of(OutcomeStatus.ACTIVE.name(), true),
+                        + (issuer == null ? "" : " AND issuer = ?") + " GROUP BY category, supply_quarter", parameters,
                 rs -> counts.add(new SupplyCount(rs.getString(1), rs.getString(2), rs.getLong(3))));
         counts.sort(SupplyCount.ORDER);
         return counts;
+    }
+
+    /** Every published version of {@code school}'s majors (null: every school's), by school, code and version. */
+    public List<SchoolMajor> majorVersions(String school) {
+        return records("SELECT record_json FROM rm_major" + (school == null ? "" : " WHERE school = ?")
+                + " ORDER BY school, major_code, version", school == null ? List.of() : List.of(school), SchoolMajor.class);
+    }
+
+    /** Every version of the warning thresholds, oldest first. */
+    public List<PublishedThresholds> thresholdVersions() {
+        return records("SELECT record_json FROM rm_thresholds ORDER BY version", List.of(), PublishedThresholds.class);
+    }
+
+    /** Every outcome issued to these accounts, by any institution, by account and id. */
+    public List<Outcome> outcomesOf(Collection<String> learners) {
+        if (learners.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", Collections.nCopies(learners.size(), "?"));
+        return records("SELECT record_json FROM rm_outcome WHERE learner IN (" + marks + ") ORDER BY learner, id",
+                new ArrayList<>(learners), Outcome.class);
+    }
+
+    /**
+     * The latest values of the records of {@code objectType} whose first key attribute is
+     * {@code first}, read as {@code type}, in key order: for record types without a table of their own.
+     */
+    public <T> List<T> stateRecords(String objectType, String first, Class<T> type) {
+        String prefix = CanonicalJson.toJson(List.of(first));
+        String like = prefix.substring(0, prefix.length() - 1).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + ",%";
+        return records("SELECT state_value FROM rm_state WHERE object_type = ? AND deleted = ? AND value_encoding = ?"
+                + " AND attributes LIKE ? ESCAPE '\\' ORDER BY attributes", List.of(objectType, false, "utf8", like), type);
     }
 
     /** Every talent demand on the channel as it stands now (withdrawn ones too), in id order. */
