@@ -15,18 +15,23 @@ import org.creditbank.gateway.http.Metrics;
 import org.creditbank.gateway.http.Services;
 import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
+import org.creditbank.gateway.learner.Activations;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.FabricLedgerClient;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.MeteredLedgerClient;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.qualification.QualificationService;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 
 /** Starts one institution's gateway: {@code java -jar creditbank-gateway.jar gateway.properties}. */
 public final class GatewayMain {
+
+    /** The learners' activation codes (hashes only), kept beside the token file. */
+    static final String ACTIVATIONS_FILE = "activations.json";
 
     private GatewayMain() {
     }
@@ -78,6 +83,8 @@ public final class GatewayMain {
         return new Services(tokens, outcomes, recognitions, new PointsService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
-                new Metrics(registry));
+                new Metrics(registry), new QualificationService(ledger),
+                new Activations(tokens.file().resolveSibling(ACTIVATIONS_FILE), ledger, tokens, serviceIdentity,
+                        credentials.publicBaseUrl(), credentials.clock()));
     }
 }

@@ -4,9 +4,11 @@ import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
+import org.creditbank.gateway.learner.Activations;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.qualification.QualificationService;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
@@ -23,5 +25,7 @@ public record Services(
         ImportService imports,
         CredentialService credentials,
         WalletOffers wallet,
-        Metrics metrics) {
+        Metrics metrics,
+        QualificationService qualifications,
+        Activations activations) {
 }
