@@ -167,7 +167,7 @@
     card.appendChild(el('span', 'credits', credits(d.credits) + ' 学分'));
     card.appendChild(el('h3', null, d.achievementTitle));
     card.appendChild(el('div', 'meta', institution + ' · ' + (KIND[d.kind] || d.kind) + ' · ' + date(o.awardedAt)
-      + (d.result ? ' · ' + d.result.value : '')));
+      + (d.result ? ' · ' + d.result.value + (d.result.scale === 'PERCENTAGE' ? '%' : '') : '')));
     card.appendChild(el('span', 'status ' + o.status, STATUS[o.status] || o.status));
     if (o.statusReason) { card.appendChild(el('div', 'meta', o.statusReason)); }
     if (o.status === 'ACTIVE') {
@@ -203,8 +203,9 @@
   function walletOffer(id, box) {
     api('POST', '/api/v1/outcomes/' + encodeURIComponent(id) + '/wallet-offers').then(function (offer) {
       box.textContent = '';
-      box.appendChild(el('p', 'meta', '在手机上打开钱包应用领取（' + date(offer.expiresAt) + ' 前有效，只能领取一次）。'
-        + ' Open it in your wallet app (one-time, valid until ' + offer.expiresAt + ').'));
+      var until = new Date(offer.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      box.appendChild(el('p', 'meta', '在手机上用钱包应用打开（' + until + ' 前有效，只能领取一次）。'
+        + ' Open it with your wallet app (one-time, valid until ' + until + ').'));
       [['OpenID4VCI 钱包 wallet', offer.credentialOffer], ['Learner Credential Wallet', offer.learnerCredentialWallet]]
         .forEach(function (link) {
           var a = el('a', null, link[0]);
