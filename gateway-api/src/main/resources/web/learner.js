@@ -32,8 +32,8 @@
     if (status === 401) { return '此设备的令牌已失效，请重新激活。 The token on this device no longer works; activate again.'; }
     return '出错了 Something went wrong: ' + ((p && p.detail) || ('HTTP ' + status));
   }
-  function api(method, path, body) {
-    var s = saved();
+  function api(method, path, body, anonymous) {
+    var s = anonymous ? null : saved();
     var headers = { Accept: 'application/json' };
     if (s) { headers.Authorization = 'Bearer ' + s.token; }
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
@@ -54,8 +54,8 @@
     function redeem(code) {
       $('error').hidden = true;
       $('activate-button').disabled = true;
-      localStorage.removeItem(KEY);
-      api('POST', '/api/v1/activations/redeem', { code: code }).then(function (signIn) {
+      // A spent link opened again must not sign out the learner who already used it: replaced only on success.
+      api('POST', '/api/v1/activations/redeem', { code: code }, true).then(function (signIn) {
         localStorage.setItem(KEY, JSON.stringify(signIn));
         $('token').textContent = signIn.token;
         form.hidden = true;
