@@ -15,6 +15,7 @@ import org.creditbank.gateway.http.Metrics;
 import org.creditbank.gateway.http.Services;
 import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
+import org.creditbank.gateway.learner.Activations;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.FabricLedgerClient;
 import org.creditbank.gateway.ledger.LedgerClient;
@@ -24,6 +25,7 @@ import org.creditbank.gateway.notification.Notifications;
 import org.creditbank.gateway.notification.WebhookDelivery;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.qualification.QualificationService;
 import org.creditbank.gateway.readmodel.BlockFeed;
 import org.creditbank.gateway.readmodel.BlockSource;
 import org.creditbank.gateway.readmodel.ReadModel;
@@ -37,6 +39,9 @@ import org.hyperledger.fabric.protos.common.Block;
 
 /** Starts one institution's gateway: {@code java -jar creditbank-gateway.jar gateway.properties}. */
 public final class GatewayMain {
+
+    /** The learners' activation codes (hashes only), kept beside the token file. */
+    static final String ACTIVATIONS_FILE = "activations.json";
 
     private GatewayMain() {
     }
@@ -130,6 +135,9 @@ public final class GatewayMain {
         return new Services(tokens, outcomes, recognitions, new RecognitionApplications(ledger), new PointsService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
-                readModel, notifications, new NotificationStream(notifications), new Metrics(registry));
+                readModel, notifications, new NotificationStream(notifications), new Metrics(registry),
+                new QualificationService(ledger),
+                new Activations(tokens.file().resolveSibling(ACTIVATIONS_FILE), ledger, tokens, serviceIdentity,
+                        credentials.publicBaseUrl(), credentials.clock()));
     }
 }

@@ -51,38 +51,40 @@ final class TestGateway implements AutoCloseable {
 
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes) throws IOException {
         this(ledger, mspId, serviceIdentity, maxRequestBytes, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(),
-                RequestLimits.DEFAULTS);
+                RequestLimits.DEFAULTS, null, ReadModelService.off(mspId));
+    }
+
+    /** A gateway on the data directory of {@code tokensFile} (another gateway's, as after a restart), on its own clock. */
+    TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, Path tokensFile, Clock clock) throws IOException {
+        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), clock,
+                RequestLimits.DEFAULTS, tokensFile, ReadModelService.off(mspId));
     }
 
     /** A gateway with a read model. */
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, ReadModelService readModel) throws IOException {
         this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(),
-                RequestLimits.DEFAULTS, readModel);
+                RequestLimits.DEFAULTS, null, readModel);
     }
 
     /** A gateway with its own request limits. */
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, RequestLimits limits) throws IOException {
-        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(), limits);
+        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(), limits,
+                null, ReadModelService.off(mspId));
     }
 
     /** A gateway that issues credentials as {@code issuer} and trusts {@code trust}, on its own clock. */
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, int port, IssuerIdentity issuer,
                 TrustBundle trust, Clock clock) throws IOException {
-        this(ledger, mspId, serviceIdentity, 1 << 20, port, issuer, trust, clock, RequestLimits.DEFAULTS);
+        this(ledger, mspId, serviceIdentity, 1 << 20, port, issuer, trust, clock, RequestLimits.DEFAULTS, null,
+                ReadModelService.off(mspId));
     }
 
     private TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes, int port,
-                        IssuerIdentity issuer, TrustBundle trust, Clock clock, RequestLimits limits) throws IOException {
-        this(ledger, mspId, serviceIdentity, maxRequestBytes, port, issuer, trust, clock, limits, ReadModelService.off(mspId));
-    }
-
-    private TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes, int port,
-                        IssuerIdentity issuer, TrustBundle trust, Clock clock, RequestLimits limits,
+                        IssuerIdentity issuer, TrustBundle trust, Clock clock, RequestLimits limits, Path tokensFile,
                         ReadModelService readModel) throws IOException {
         this.ledger = ledger;
-        Path dir = Files.createTempDirectory("gateway-" + mspId);
-        this.tokensFile = dir.resolve("tokens.json");
-        this.tokens = TokenRegistry.open(tokensFile);
+        this.tokensFile = tokensFile != null ? tokensFile : Files.createTempDirectory("gateway-" + mspId).resolve("tokens.json");
+        this.tokens = TokenRegistry.open(this.tokensFile);
         CredentialSetup credentials = new CredentialSetup(issuer, trust, baseUrl(port), Duration.ofMinutes(5), clock);
         this.app = GatewayServer.create(GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2,
                 new PrometheusRegistry(), credentials, readModel), maxRequestBytes, limits).start("127.0.0.1", port);

@@ -666,6 +666,65 @@ class ApiOnNetworkIT {
     }
 
     @Test
+    @Order(12)
+    void aLearnerActivatesReadsTheirAccountAndProgressAndTheRegistrarKeepsAndErasesTheirPersonalData() {
+        String registrar = college.registrarToken();
+        String learner = college.openAccount();
+        String id = college.issueCourse(RUN + "-L1", learner);
+        JsonNode activation = college.post("/api/v1/learners/" + learner + "/activations", registrar, "").json();
+        assertThat(activation.get("link").asText()).startsWith(college.url("/activate#")).hasSizeLessThan(200);
+        Reply signIn = college.post("/api/v1/activations/redeem", null, Map.of("code", activation.get("code").asText()));
+        assertThat(signIn.status()).as(signIn.body()).isEqualTo(201);
+        String token = signIn.json().get("token").asText();
+        college.post("/api/v1/activations/redeem", null, Map.of("code", activation.get("code").asText()))
+                .assertProblem(400, "ACTIVATION_NOT_VALID");
+        for (String page : List.of("/activate", "/account", "/learner/learner.js", "/learner/learner.css")) {
+            assertThat(college.get(page, null).status()).as(page).isEqualTo(200);
+        }
+
+        String qualification = "Q-" + RUN;
+        Reply published = college.post("/api/v1/qualifications", registrar, Map.of("code", qualification,
+                "title", "机电一体化技术 " + RUN, "totalCredits", 20, "minimumsByCategory", Map.of("专业核心", 12)));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(college.get("/api/v1/qualifications/CollegeMSP/" + qualification, token).json().at("/terms/totalCredits")
+                .asInt()).isEqualTo(20);
+        JsonNode progress = college.get("/api/v1/qualifications/CollegeMSP/" + qualification + "/progress/" + learner, token)
+                .json();
+        assertThat(progress.get("totalCredits").asInt()).isEqualTo(3);
+        assertThat(college.get("/api/v1/institutions/UniversityMSP", token).json().get("mspId").asText())
+                .isEqualTo("UniversityMSP");
+
+        String uni = university.registrarToken();
+        String ruleCode = "RL-" + RUN;
+        Map<String, Object> rule = new LinkedHashMap<>(Drafts.transferRule(ruleCode));
+        assertThat(university.post("/api/v1/rules", uni, rule).status()).isEqualTo(201);
+        assertThat(hardware.get("/api/v1/rules/" + ruleCode + "/versions/1?owner=UniversityMSP", hardware.verifierToken())
+                .json().at("/terms/code").asText()).isEqualTo(ruleCode);
+        Reply recognised = university.post("/api/v1/recognitions", uni, Map.of("localId", RUN + "-L", "learner", learner,
+                "sourceOutcomeIds", List.of(id), "method", "RULE", "ruleCode", ruleCode, "ruleVersion", 1));
+        assertThat(recognised.status()).as(recognised.body()).isEqualTo(201);
+        String recognition = recognised.json().at("/record/recognition/id").asText();
+        assertThat(hardware.get("/api/v1/recognitions/" + recognition + "/history", hardware.verifierToken()).json())
+                .hasSize(1);
+
+        String personal = "/api/v1/learners/" + learner + "/personal-data";
+        String studentNumber = "S" + RUN;
+        Reply kept = college.post(personal, registrar, Map.of("name", "李小明", "birthDate", "2005-04-01",
+                "studentNumber", studentNumber));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+        assertThat(college.get(personal, registrar).json().get("name").asText()).isEqualTo("李小明");
+        assertThat(college.get("/api/v1/learners?studentNumber=" + studentNumber, registrar).json().get("accountNo")
+                .asText()).isEqualTo(learner);
+        university.get(personal, uni).assertProblem(404, "NOT_FOUND"); // another institution's collection
+        assertThat(college.post(personal + "/purge", registrar, "").status()).isEqualTo(201);
+        college.get(personal, registrar).assertProblem(404, "NOT_FOUND");
+        college.get("/api/v1/learners?studentNumber=" + studentNumber, registrar).assertProblem(404, "NOT_FOUND");
+
+        assertThat(college.post("/api/v1/tokens/me/revoke", token, "").status()).isEqualTo(200);
+        college.get("/api/v1/learners/" + learner + "/transcript", token).assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
     @Order(100)
     void everyDocumentedRouteWasCalledOnTheNetwork() {
         assertThat(RunningGateways.documentedRoutes()).isGreaterThan(20);

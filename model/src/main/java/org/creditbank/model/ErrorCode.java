@@ -105,6 +105,11 @@ public enum ErrorCode {
      * by that key.
      */
     HOLDER_PROOF_INVALID,
+    /**
+     * A learner's activation code is unknown, already used or expired (codes are one-time and
+     * expire); the learner asks their institution for a new one.
+     */
+    ACTIVATION_NOT_VALID,
     /** This gateway has no issuer key, so it cannot sign credentials. */
     CREDENTIALS_NOT_CONFIGURED,
     /** This gateway keeps no read model ({@code readmodel.url=off}), so it cannot list or search. */

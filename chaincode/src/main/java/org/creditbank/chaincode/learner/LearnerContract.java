@@ -34,9 +34,6 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 @Contract(name = "learner", info = @Info(title = "CreditBank learner accounts", version = "1"))
 public final class LearnerContract implements LedgerContract {
 
-    /** Key of the transient map entry that carries {@link PersonalData} JSON. */
-    public static final String TRANSIENT_PERSONAL = "personal";
-
     /** Opens the account with the number the caller drew at random (a retry with the same number is harmless). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String openAccount(LedgerContext ctx, String accountNo) {
@@ -83,16 +80,16 @@ public final class LearnerContract implements LedgerContract {
 
     /**
      * Stores the learner's personal data in the caller's own collection. The data travels in the
-     * transient map under {@value #TRANSIENT_PERSONAL}, so it never appears in the transaction.
+     * transient map under {@value PersonalData#TRANSIENT_KEY}, so it never appears in the transaction.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String putPersonalData(LedgerContext ctx) {
         Caller caller = Caller.of(ctx).mustWrite();
         Ledger ledger = ctx.ledger();
-        byte[] raw = ledger.transientData() == null ? null : ledger.transientData().get(TRANSIENT_PERSONAL);
+        byte[] raw = ledger.transientData() == null ? null : ledger.transientData().get(PersonalData.TRANSIENT_KEY);
         if (raw == null || raw.length == 0) {
             throw Refusal.of(ErrorCode.PERSONAL_DATA_REQUIRED,
-                    "personal data must be sent in the transient map under '" + TRANSIENT_PERSONAL + "'");
+                    "personal data must be sent in the transient map under '" + PersonalData.TRANSIENT_KEY + "'");
         }
         PersonalData data = Contracts.parse(new String(raw, StandardCharsets.UTF_8), PersonalData.class);
         Refusal.throwIfAny(data.validate());

@@ -89,6 +89,11 @@ public final class TokenRegistry {
         return new TokenRegistry(file, new Loaded(read(file), stamp));
     }
 
+    /** The token file; the gateway keeps its other small state files beside it (its data directory). */
+    public Path file() {
+        return file;
+    }
+
     /** Creates a token and returns its secret (the only time it is ever available). */
     public String create(TokenRole role, String identity, String learner, String label) {
         if (identity == null || identity.isBlank()) {

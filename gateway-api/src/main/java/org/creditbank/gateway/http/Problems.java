@@ -31,7 +31,7 @@ public final class Problems {
     public static int statusOf(ErrorCode code) {
         return switch (code) {
             case MALFORMED_INPUT, INVALID_FIELD, PERSONAL_DATA_REQUIRED, REQUEST_NOT_ACCEPTED, NESTED_TOO_DEEPLY, OFFER_NOT_VALID,
-                 HOLDER_PROOF_INVALID -> 400;
+                 HOLDER_PROOF_INVALID, ACTIVATION_NOT_VALID -> 400;
             case UNAUTHENTICATED -> 401;
             case ROLE_NOT_ALLOWED, ORG_NOT_ALLOWED, FORBIDDEN -> 403;
             case NOT_FOUND, ACCOUNT_NOT_FOUND, NO_SUCH_ROUTE -> 404;

@@ -25,6 +25,8 @@ import org.creditbank.model.ErrorCode;
  */
 public final class RequestGuard {
 
+    /** Request attribute: the client address a request without a token is counted under (for per-client budgets of routes). */
+    static final String CLIENT_ADDRESS = "creditbank.clientAddress";
     /** Routes for monitoring, answered from memory: never limited. */
     private static final Set<String> UNLIMITED = Set.of("/healthz", "/metrics");
     /** Idle buckets are dropped once the map holds this many clients, so that many addresses cannot fill memory. */
@@ -47,7 +49,9 @@ public final class RequestGuard {
             take("token " + principal.tokenId(), limits.tokenPerSecond(), limits.tokenBurst());
             return;
         }
-        take("address " + clientAddress(ctx), limits.publicPerSecond(), limits.publicBurst());
+        String address = clientAddress(ctx);
+        ctx.attribute(CLIENT_ADDRESS, address);
+        take("address " + address, limits.publicPerSecond(), limits.publicBurst());
         checkBody(ctx);
     }
 

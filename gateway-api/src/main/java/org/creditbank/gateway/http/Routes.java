@@ -27,6 +27,7 @@ import org.creditbank.model.points.AccrualClaim;
 import org.creditbank.model.points.ConfirmationRequest;
 import org.creditbank.model.points.PolicyTerms;
 import org.creditbank.model.points.RedemptionRequest;
+import org.creditbank.model.qualification.QualificationTerms;
 import org.creditbank.model.recognition.ApplicationDecision;
 import org.creditbank.model.recognition.RecognitionRequest;
 import org.creditbank.model.recognition.RuleTerms;
@@ -179,6 +180,43 @@ final class Routes {
         r.post("/exchanges/{offerId}", ctx -> jsonText(noStore(ctx), s.wallet().vcApi().step(ctx.pathParam("offerId"),
                 text(ctx))));
 
+        // Learners sign in with a one-time code from their institution (see Activations for why it cannot be guessed).
+        r.post(API + "/learners/{accountNo}/activations", ctx -> json(noStore(ctx), 201,
+                s.activations().create(who(ctx), ctx.pathParam("accountNo"))), REGISTRAR);
+        r.post(API + "/activations/redeem", ctx -> json(noStore(ctx), 201, s.activations().redeem(
+                body(ctx, ActivationCode.class).code(), ctx.attribute(RequestGuard.CLIENT_ADDRESS))));
+        r.post(API + "/tokens/me/revoke", ctx -> json(ctx, 200,
+                new Revoked(who(ctx).tokenId(), s.tokens().revoke(who(ctx).tokenId()))), REGISTRAR, VERIFIER, LEARNER);
+        page(r, "/activate", "/web/activate.html");
+        page(r, "/account", "/web/account.html");
+        r.get("/learner/learner.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .result(ClasspathText.load("/web/learner.js")));
+        r.get("/learner/learner.css", ctx -> ctx.contentType("text/css; charset=utf-8")
+                .result(ClasspathText.load("/web/learner.css")));
+
+        // Qualifications (学分积累): the chaincode decides who may publish.
+        r.post(API + "/qualifications", ctx -> receipt(ctx, s.qualifications().publish(who(ctx),
+                body(ctx, QualificationTerms.class))), REGISTRAR);
+        r.get(API + "/qualifications/{owner}/{code}", ctx -> json(ctx, 200, s.qualifications().get(who(ctx),
+                ctx.pathParam("owner"), ctx.pathParam("code"))), REGISTRAR, VERIFIER, LEARNER);
+        r.get(API + "/qualifications/{owner}/{code}/progress/{accountNo}", ctx -> json(ctx, 200, s.qualifications().progress(
+                who(ctx), ctx.pathParam("owner"), ctx.pathParam("code"), ctx.pathParam("accountNo"))), REGISTRAR, VERIFIER, LEARNER);
+
+        // Personal data in this institution's private collection: sent in the transient map, erasable.
+        r.post(API + "/learners/{accountNo}/personal-data", ctx -> receipt(ctx, s.learners().putPersonalData(who(ctx),
+                ctx.pathParam("accountNo"), body(ctx, LearnerService.PersonalDetails.class))), REGISTRAR);
+        r.get(API + "/learners/{accountNo}/personal-data", ctx -> json(noStore(ctx), 200,
+                s.learners().personalData(who(ctx), ctx.pathParam("accountNo"))), REGISTRAR);
+        r.post(API + "/learners/{accountNo}/personal-data/purge", ctx -> receipt(ctx,
+                s.learners().purgePersonalData(who(ctx), ctx.pathParam("accountNo"))), REGISTRAR);
+
+        r.get(API + "/rules/{code}/versions/{version}", ctx -> json(ctx, 200, s.recognition().rule(who(ctx),
+                requiredQuery(ctx, "owner"), ctx.pathParam("code"), version(ctx))), REGISTRAR, VERIFIER);
+        r.get(API + "/recognitions/{id}/history", ctx -> json(ctx, 200, s.recognition().history(who(ctx),
+                ctx.pathParam("id"))), REGISTRAR, VERIFIER);
+        r.get(API + "/institutions/{mspId}", ctx -> json(ctx, 200, s.institutions().byId(who(ctx),
+                ctx.pathParam("mspId"))), REGISTRAR, VERIFIER, LEARNER);
+
         r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx),
                 RequestText.spreadsheet(ctx.bodyAsBytes()), booleanQuery(ctx, "dryRun", true))), REGISTRAR);
     }
@@ -188,6 +226,31 @@ final class Routes {
         Batch {
             items = items == null ? List.of() : items;
         }
+    }
+
+    /** Body of POST /activations/redeem: the code as the learner typed or followed it. */
+    record ActivationCode(String code) {
+    }
+
+    /** Answer of POST /tokens/me/revoke. */
+    record Revoked(String tokenId, boolean revoked) {
+    }
+
+    /**
+     * A page of the gateway's own, with headers that let it run only its own script and style,
+     * talk only to this gateway and never sit in another site's frame; nothing it shows is cached
+     * by a proxy or sent on as a referrer.
+     */
+    private static void page(RoutesConfig r, String path, String resource) {
+        r.get(path, ctx -> ctx.contentType("text/html; charset=utf-8")
+                .header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
+                        + "img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                        + "base-uri 'none'")
+                .header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store")
+                .result(ClasspathText.load(resource)));
     }
 
     /** Body of status changes, retirements, withdrawals and decisions. */

@@ -4,11 +4,13 @@ import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
+import org.creditbank.gateway.learner.Activations;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.notification.NotificationStream;
 import org.creditbank.gateway.notification.Notifications;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.qualification.QualificationService;
 import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.recognition.RecognitionService;
@@ -31,5 +33,7 @@ public record Services(
         ReadModelService readModel,
         Notifications notifications,
         NotificationStream notificationStream,
-        Metrics metrics) {
+        Metrics metrics,
+        QualificationService qualifications,
+        Activations activations) {
 }

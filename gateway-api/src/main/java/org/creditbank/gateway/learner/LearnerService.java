@@ -1,7 +1,9 @@
 package org.creditbank.gateway.learner;
 
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.ledger.LedgerCall;
@@ -14,6 +16,7 @@ import org.creditbank.model.Violations;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.learner.LearnerAccount;
+import org.creditbank.model.learner.PersonalData;
 import org.creditbank.model.transcript.Transcript;
 
 /**
@@ -51,6 +54,50 @@ public final class LearnerService {
         }
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.repeatable("learner:openAccountForKey", idempotencyKey));
         return Receipt.of(r, LearnerAccount.class, account -> r.committedAs(account.openedTxId()));
+    }
+
+    /**
+     * What a registrar sends to keep a learner's personal data: the name, and optionally the birth
+     * date, national id and the school's own student number (学号, which then finds the account). The account comes from the path and the salt is drawn here, so that no
+     * client has to know how the on-chain hash is made unguessable.
+     */
+    public record PersonalDetails(String name, String birthDate, String nationalId, String studentNumber) {
+    }
+
+    /** What the ledger now holds of a learner's personal data: where, and its hash; never the data. */
+    public record PersonalDataReceipt(String accountNo, String collection, String hash) {
+    }
+
+    /** What an erasure removed. */
+    public record Purge(String accountNo, boolean purged) {
+    }
+
+    /**
+     * Keeps the learner's personal data in this institution's private collection. It travels in the
+     * transient map ({@link PersonalData#TRANSIENT_KEY}), never in the arguments: those stay in the block
+     * for good, and an erasure could not remove them.
+     */
+    public Receipt<PersonalDataReceipt> putPersonalData(Principal registrar, String accountNo, PersonalDetails details) {
+        byte[] salt = new byte[24];
+        random.nextBytes(salt);
+        PersonalData data = new PersonalData(accountNo, details.name(), details.birthDate(), details.nationalId(),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(salt), details.studentNumber());
+        ApiException.throwIfAny(data.validate());
+        LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.withTransient("learner:putPersonalData",
+                Map.of(PersonalData.TRANSIENT_KEY, CanonicalJson.toBytes(data))));
+        return Receipt.of(r, PersonalDataReceipt.class);
+    }
+
+    /** The personal data this institution holds for the account (only its own collection is readable to it). */
+    public PersonalData personalData(Principal registrar, String accountNo) {
+        return CanonicalJson.read(ledger.evaluate(registrar.identity(), LedgerCall.of("learner:getPersonalData", accountNo)),
+                PersonalData.class);
+    }
+
+    /** Erases the personal data from every peer of this institution; the account and its records stay and still verify. */
+    public Receipt<Purge> purgePersonalData(Principal registrar, String accountNo) {
+        return Receipt.of(ledger.submit(registrar.identity(), LedgerCall.of("learner:purgePersonalData", accountNo)),
+                Purge.class);
     }
 
     /** Everything on a learner's account across institutions; a learner sees only their own. */

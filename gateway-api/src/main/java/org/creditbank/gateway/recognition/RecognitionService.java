@@ -8,6 +8,7 @@ import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.model.StatusReason;
+import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.recognition.RecognitionRequest;
@@ -45,6 +46,15 @@ public final class RecognitionService {
                 RecognitionRule[].class));
     }
 
+    /** One version of a rule of {@code owner}'s. */
+    public RecognitionRule rule(Principal caller, String owner, String code, int version) {
+        RecordId.institutionViolation("owner", owner).ifPresent(v -> {
+            throw ApiException.of(v);
+        });
+        return CanonicalJson.read(ledger.evaluate(caller.identity(),
+                LedgerCall.of("recognition:getRule", owner, code, Integer.toString(version))), RecognitionRule.class);
+    }
+
     public Receipt<RecognitionView> recognise(Principal registrar, RecognitionRequest request) {
         ApiException.throwIfAny(request.validate());
         LedgerResult r = ledger.submit(registrar.identity(), LedgerCall.of("recognition:recognise", CanonicalJson.toJson(request)));
@@ -59,5 +69,11 @@ public final class RecognitionService {
             throw ApiException.notFound("no recognition " + id);
         }
         return view;
+    }
+
+    /** Every version of a recognition: transaction, time, who, which fields changed. */
+    public List<HistoryEntry> history(Principal caller, String id) {
+        return List.of(CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("recognition:history", id)),
+                HistoryEntry[].class));
     }
 }

@@ -17,6 +17,12 @@ import org.creditbank.model.Violations;
 public record PersonalData(String accountNo, String name, String birthDate, String nationalId, String salt,
                            String studentNumber) {
 
+    /**
+     * The key of the transient-map entry that carries this record's JSON to the chaincode: the
+     * gateway writes it, the contract reads it.
+     */
+    public static final String TRANSIENT_KEY = "personal";
+
     public List<Violation> validate() {
         Violations v = new Violations();
         v.check(AccountNumber.isValid(accountNo), "accountNo", "accountNo is not a valid credit-bank account number");
