@@ -22,6 +22,9 @@ import org.creditbank.gateway.ledger.MeteredLedgerClient;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
 import org.creditbank.gateway.recognition.RecognitionService;
+import org.creditbank.gateway.share.JdbcShareStore;
+import org.creditbank.gateway.share.ShareService;
+import org.creditbank.gateway.share.ShareStore;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 
@@ -62,12 +65,14 @@ public final class GatewayMain {
     public static Services services(LedgerClient ledger, GatewayConfig config, PrometheusRegistry registry) {
         return services(ledger, TokenRegistry.open(config.tokensFile()), config.fabric().mspId(),
                 config.serviceIdentity(), config.importBatchSize(), registry,
-                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()));
+                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()),
+                JdbcShareStore.open(config.sharesJdbcUrl()));
     }
 
     /** Wires the use cases; every ledger call they make is counted and timed in {@code registry}. */
     public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
-                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials) {
+                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials,
+                                    ShareStore shares) {
         LedgerClient ledger = new MeteredLedgerClient(unmetered, registry);
         OutcomeService outcomes = new OutcomeService(ledger);
         LearnerService learners = new LearnerService(ledger);
@@ -78,6 +83,8 @@ public final class GatewayMain {
         return new Services(tokens, outcomes, recognitions, new PointsService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
+                new ShareService(shares, credentialService, outcomes, recognitions, serviceIdentity,
+                        credentials.publicBaseUrl(), credentials.clock()),
                 new Metrics(registry));
     }
 }

@@ -105,6 +105,11 @@ public enum ErrorCode {
      * by that key.
      */
     HOLDER_PROOF_INVALID,
+    /**
+     * A learner's share link is unknown, withdrawn by the learner or past its expiry: whoever holds
+     * the link is told the records are no longer disclosed, and nothing about them.
+     */
+    SHARE_NOT_AVAILABLE,
     /** This gateway has no issuer key, so it cannot sign credentials. */
     CREDENTIALS_NOT_CONFIGURED,
     /** The peers did not run or endorse the call, without a refusal of the chaincode's; nothing was written. */

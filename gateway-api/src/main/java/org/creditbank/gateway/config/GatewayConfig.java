@@ -26,7 +26,8 @@ public record GatewayConfig(
         long maxRequestBytes,
         int importBatchSize,
         CredentialSettings credentials,
-        RequestLimits limits) {
+        RequestLimits limits,
+        String sharesJdbcUrl) {
 
     public static GatewayConfig load(Path file, Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -78,7 +79,10 @@ public record GatewayConfig(
                         (int) s.number("limits.token.burst", RequestLimits.DEFAULTS.tokenBurst()),
                         s.number("limits.public.maxBodyBytes", RequestLimits.DEFAULTS.publicMaxBodyBytes()),
                         (int) s.number("limits.public.maxJsonDepth", RequestLimits.DEFAULTS.publicMaxJsonDepth()),
-                        s.bool("limits.trustForwardedFor", false)));
+                        s.bool("limits.trustForwardedFor", false)),
+                // The gateway's own data (shares), off the ledger: an embedded H2 file unless a JDBC URL is given.
+                s.optional("shares.jdbcUrl", "jdbc:h2:file:" + s.base().resolve(s.optional("data.dir", "data"))
+                        .resolve("shares").toAbsolutePath()));
     }
 
     private record Settings(Properties file, Map<String, String> env, Path base) {

@@ -372,6 +372,11 @@ public final class CredentialService {
         return VerifyLink.qrSvg(VerifyLink.forQr(setup.publicBaseUrl(), document));
     }
 
+    /** The QR code (SVG) of a link to one of this gateway's pages, such as a share's short link. */
+    public String qrCodeOfLink(String link) {
+        return VerifyLink.qrSvg(link);
+    }
+
     /** The document as JSON, or null when it is not JSON (the verifier then reports it malformed). */
     private static JsonNode parse(String json) {
         try {

@@ -8,6 +8,7 @@ import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
 import org.creditbank.gateway.recognition.RecognitionService;
+import org.creditbank.gateway.share.ShareService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 
@@ -23,5 +24,6 @@ public record Services(
         ImportService imports,
         CredentialService credentials,
         WalletOffers wallet,
+        ShareService shares,
         Metrics metrics) {
 }
