@@ -81,6 +81,32 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Saves the whole page as a PNG, not only what the window shows: the window is made as tall as
+     * the page for the shot (same width), then restored.
+     */
+    public void fullPageScreenshot(Path file) {
+        Object width = browser.executeScript("return window.innerWidth");
+        Object height = browser.executeScript("return document.documentElement.scrollHeight");
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            screenshot(file);
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Lays the page out for paper ({@code @media print}) until {@link #screen} is called. */
+    public void print() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    }
+
+    /** Lays the page out for the screen again. */
+    public void screen() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
     @Override
     public void close() {
         browser.quit();
