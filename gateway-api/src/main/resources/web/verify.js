@@ -119,15 +119,24 @@ function institution(name) {
   return dd;
 }
 
+/**
+ * The issuer's name: as the ledger registers it for the organisation that signed (the verdict's,
+ * once that organisation is trusted), else as the credential writes it.
+ */
+function registeredName(vc, verdict) {
+  return verdict.issuerName || (vc.issuer && vc.issuer.name) || '';
+}
+
 /** The issuer's name in the page's language: the English name of "中文名 (English name)" in English, when there is one. */
-function issuerName(vc) {
-  const m = /^(.*) \((.*)\)$/.exec((vc.issuer && vc.issuer.name) || '');
-  return m ? m[1 + lang] : ((vc.issuer && vc.issuer.name) || '');
+function issuerName(vc, verdict) {
+  const name = registeredName(vc, verdict);
+  const m = /^(.*) \((.*)\)$/.exec(name);
+  return m ? m[1 + lang] : name;
 }
 
 /** What the verdict means for a person: [state, sentence]. The ledger's answer decides revoked, suspended, expired. */
 function meaning(vc, verdict, standing) {
-  const issuer = issuerName(vc);
+  const issuer = issuerName(vc, verdict);
   if (verdict.verdict === 'VALID') return ['VALID', t('validWhy', issuer, moment(verdict.checkedAt))];
   const ledger = (verdict.ledger || []).find((a) => a.verdict !== 'VALID');
   const failed = verdict.checks.find((c) => c.status === 'FAILED') || {};
@@ -162,7 +171,7 @@ function result(subject, achievement) {
   return r.value;
 }
 
-function facts(vc, standing) {
+function facts(vc, verdict, standing) {
   const subject = vc.credentialSubject || {};
   const a = subject.achievement || {};
   const evidence = Array.isArray(vc.evidence) ? vc.evidence : [];
@@ -172,7 +181,7 @@ function facts(vc, standing) {
     if (value === null || value === undefined || value === '') return;
     dl.append(el('dt', null, t(key)), value instanceof Node ? value : el('dd', null, String(value)));
   };
-  row('institution', institution(vc.issuer && vc.issuer.name));
+  row('institution', institution(registeredName(vc, verdict)));
   const account = (subject.id || '').startsWith('urn:creditbank:account:') ? subject.id.slice(23)
     : ((subject.identifier || [])[0] || {}).identityHash;
   if (subject.name) {
@@ -257,7 +266,7 @@ function record(vc, verdict, standing, single) {
   const a = (vc.credentialSubject || {}).achievement || {};
   const title = el('h2', null, a.name || vc.name || '');
   if (a.humanCode) title.append(' ', el('span', 'sub', a.humanCode));
-  article.append(box, title, facts(vc, standing), technical(vc, verdict, single));
+  article.append(box, title, facts(vc, verdict, standing), technical(vc, verdict, single));
   return article;
 }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.creditbank.chaincode.testing.TestIdentity;
 import org.creditbank.gateway.TestGateway.Reply;
 import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.share.ShareRequest;
@@ -82,6 +83,8 @@ class ShareHttpTest {
         assertThat(record.at("/credential/issuer/name").asText())
                 .isEqualTo("广州五金职业技术学院 (Guangzhou Hardware Vocational College)");
         assertThat(record.at("/verdict/verdict").asText()).isEqualTo("VALID");
+        assertThat(record.at("/verdict/issuerName").asText())
+                .isEqualTo("广州五金职业技术学院 (Guangzhou Hardware Vocational College)");
         assertThat(record.at("/standing/status").asText()).isEqualTo("ACTIVE");
         assertThat(record.at("/standing/hours").asInt()).isEqualTo(48);
         assertThat(opened.json().get("recipient").asText()).isEqualTo("某某公司 HR");
@@ -94,6 +97,20 @@ class ShareHttpTest {
         assertThat(listed.get(0).get("lastOpenedAt").asText()).isEqualTo(CredentialNetwork.START.toString());
         assertThat(listed.get(0).get("outcomeIds").get(0).asText()).isEqualTo(outcome);
         assertThat(net.college.get("/api/v1/shares/" + id + "/qr", null).text()).startsWith("<svg");
+    }
+
+    /** The name inside a credential is what its signer wrote; the verdict names the institution as the ledger has it now. */
+    @Test
+    void theVerdictNamesTheIssuerAsTheLedgerRegistersIt() {
+        String id = shareOutcome(Map.of()).at("/share/id").asText();
+        assertThat(net.chain.submit(TestIdentity.admin("CollegeMSP"), "institution:register", CanonicalJson.toJson(Map.of(
+                "name", "广州五金职业技术学院", "englishName", "Guangzhou Vocational College of Hardware", "type", "SCHOOL")))
+                .ok()).isTrue();
+
+        JsonNode record = document(id).json().at("/records/0");
+
+        assertThat(record.at("/credential/issuer/name").asText()).contains("Guangzhou Hardware Vocational College");
+        assertThat(record.at("/verdict/issuerName").asText()).isEqualTo("广州五金职业技术学院 (Guangzhou Vocational College of Hardware)");
     }
 
     @Test

@@ -67,7 +67,7 @@ final class LedgerBackedCredentialCheck {
                 .orElse(valid ? "signed by a trusted institution, unchanged, and in force on the ledger"
                         : "the document could not be fully checked");
         return new CredentialVerdict(valid ? "VALID" : "INVALID", transcript ? "transcript" : "credential", summary,
-                checks, at.toString(), link, answers);
+                checks, at.toString(), link, answers, null);
     }
 
     private Line credentialOnLedger(JsonNode vc, List<Verification> answers) {

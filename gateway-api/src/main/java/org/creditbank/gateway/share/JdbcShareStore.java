@@ -19,8 +19,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * default an embedded H2 file in the gateway's data directory ({@link #open}), so a member installs
  * no database server; a member who runs one can hand the gateway's shared DataSource to the
  * constructor instead. The table is created when missing; the SQL is plain enough for H2 and
- * PostgreSQL alike. The disclosed records (ids and signed credentials) are one JSON text column:
- * they are written once and always read together.
+ * PostgreSQL alike (no CLOB: an unbounded VARCHAR). The disclosed records (ids and signed
+ * credentials) are one JSON text column: they are written once and always read together.
  */
 public final class JdbcShareStore implements ShareStore {
 
@@ -35,7 +35,7 @@ public final class JdbcShareStore implements ShareStore {
         update("CREATE TABLE IF NOT EXISTS " + TABLE + " (id VARCHAR(32) PRIMARY KEY, learner VARCHAR(64) NOT NULL,"
                 + " recipient VARCHAR(400), created_at TIMESTAMP WITH TIME ZONE NOT NULL,"
                 + " expires_at TIMESTAMP WITH TIME ZONE, withdrawn_at TIMESTAMP WITH TIME ZONE,"
-                + " open_count INTEGER NOT NULL, last_opened_at TIMESTAMP WITH TIME ZONE, records CLOB NOT NULL)");
+                + " open_count INTEGER NOT NULL, last_opened_at TIMESTAMP WITH TIME ZONE, records VARCHAR NOT NULL)");
         update("CREATE INDEX IF NOT EXISTS " + TABLE + "_learner ON " + TABLE + " (learner, created_at)");
     }
 
