@@ -32,6 +32,9 @@ import org.creditbank.gateway.readmodel.ReadModel;
 import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.recognition.RecognitionService;
+import org.creditbank.gateway.share.JdbcShareStore;
+import org.creditbank.gateway.share.ShareService;
+import org.creditbank.gateway.share.ShareStore;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -110,20 +113,22 @@ public final class GatewayMain {
                                     ReadModelService readModel) {
         return services(ledger, TokenRegistry.open(config.tokensFile()), config.fabric().mspId(),
                 config.serviceIdentity(), config.importBatchSize(), registry,
-                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()), readModel);
+                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()),
+                JdbcShareStore.open(config.sharesJdbcUrl()), readModel);
     }
 
     /** Wires the use cases without a read model. */
     public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
-                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials) {
-        return services(unmetered, tokens, mspId, serviceIdentity, importBatchSize, registry, credentials,
+                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials,
+                                    ShareStore shares) {
+        return services(unmetered, tokens, mspId, serviceIdentity, importBatchSize, registry, credentials, shares,
                 ReadModelService.off(mspId));
     }
 
     /** Wires the use cases; every ledger call they make is counted and timed in {@code registry}. */
     public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
                                     int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials,
-                                    ReadModelService readModel) {
+                                    ShareStore shares, ReadModelService readModel) {
         LedgerClient ledger = new MeteredLedgerClient(unmetered, registry);
         OutcomeService outcomes = new OutcomeService(ledger);
         LearnerService learners = new LearnerService(ledger);
@@ -135,6 +140,8 @@ public final class GatewayMain {
         return new Services(tokens, outcomes, recognitions, new RecognitionApplications(ledger), new PointsService(ledger), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
+                new ShareService(shares, credentialService, outcomes, recognitions, serviceIdentity,
+                        credentials.publicBaseUrl(), credentials.clock()),
                 readModel, notifications, new NotificationStream(notifications), new Metrics(registry),
                 new QualificationService(ledger),
                 new Activations(tokens.file().resolveSibling(ACTIVATIONS_FILE), ledger, tokens, serviceIdentity,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.creditbank.chaincode.testing.Drafts;
@@ -35,8 +36,8 @@ final class CredentialNetwork implements AutoCloseable {
     final String universityRegistrar;
 
     CredentialNetwork() throws IOException {
-        register(TestIdentity.admin("CollegeMSP"), "广州五金职业技术学院");
-        register(TestIdentity.admin("UniversityMSP"), "应用技术大学");
+        register(TestIdentity.admin("CollegeMSP"), "广州五金职业技术学院", "Guangzhou Hardware Vocational College");
+        register(TestIdentity.admin("UniversityMSP"), "应用技术大学", null);
         int collegePort = TestGateway.freePort();
         int universityPort = TestGateway.freePort();
         collegeOrg = TestInstitution.create("CollegeMSP", "广州五金职业技术学院", "college.example",
@@ -62,9 +63,13 @@ final class CredentialNetwork implements AutoCloseable {
                 .enroll("gateway", TestIdentity.withRole(mspId, "gateway", "verifier"));
     }
 
-    private void register(TestIdentity admin, String name) {
-        assertThat(chain.submit(admin, "institution:register",
-                CanonicalJson.toJson(Map.of("name", name, "type", "SCHOOL"))).ok()).isTrue();
+    /** Registers an institution profile; {@code englishName} is optional, as on the ledger. */
+    private void register(TestIdentity admin, String name, String englishName) {
+        Map<String, String> profile = new HashMap<>(Map.of("name", name, "type", "SCHOOL"));
+        if (englishName != null) {
+            profile.put("englishName", englishName);
+        }
+        assertThat(chain.submit(admin, "institution:register", CanonicalJson.toJson(profile)).ok()).isTrue();
     }
 
     private void registerKey(TestIdentity admin, TestInstitution org) {

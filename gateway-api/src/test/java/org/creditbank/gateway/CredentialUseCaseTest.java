@@ -42,7 +42,7 @@ class CredentialUseCaseTest {
                 new TrustBundle(Map.of("CollegeMSP", List.of(college.caCertificate))), "http://127.0.0.1:1",
                 Duration.ofMinutes(5), new TestClock(CredentialNetwork.START));
         services = GatewayMain.services(ledger, TokenRegistry.open(Files.createTempDirectory("tokens").resolve("t.json")),
-                "CollegeMSP", "gateway", 2, new PrometheusRegistry(), setup);
+                "CollegeMSP", "gateway", 2, new PrometheusRegistry(), setup, TestGateway.shareStore());
     }
 
     private static Principal learner(String accountNo) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.creditbank.credentials.IssuerIdentity;
 import org.creditbank.credentials.TrustBundle;
 import org.creditbank.gateway.auth.TokenRole;
@@ -22,6 +23,8 @@ import org.creditbank.gateway.config.RequestLimits;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.gateway.readmodel.ReadModelService;
+import org.creditbank.gateway.share.JdbcShareStore;
+import org.creditbank.gateway.share.ShareStore;
 import org.creditbank.gateway.testing.ApiContract;
 import org.creditbank.model.json.CanonicalJson;
 
@@ -87,11 +90,16 @@ final class TestGateway implements AutoCloseable {
         this.tokens = TokenRegistry.open(this.tokensFile);
         CredentialSetup credentials = new CredentialSetup(issuer, trust, baseUrl(port), Duration.ofMinutes(5), clock);
         this.app = GatewayServer.create(GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2,
-                new PrometheusRegistry(), credentials, readModel), maxRequestBytes, limits).start("127.0.0.1", port);
+                new PrometheusRegistry(), credentials, shareStore(), readModel), maxRequestBytes, limits).start("127.0.0.1", port);
     }
 
     static String baseUrl(int port) {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A share store of its own for one gateway: H2 in memory, through the same JDBC code as the file. */
+    static ShareStore shareStore() {
+        return JdbcShareStore.open("jdbc:h2:mem:shares-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     /** A port nobody listens on now: the issuer identity must know its URLs before the server starts. */

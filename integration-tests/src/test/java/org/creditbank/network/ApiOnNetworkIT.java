@@ -68,6 +68,7 @@ class ApiOnNetworkIT {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("verify.js");
         assertThat(college.get("/verify/verify.js", null).contentType()).startsWith("text/javascript");
+        assertThat(college.get("/verify/verify.css", null).contentType()).startsWith("text/css");
         JsonNode issuer = college.get("/.well-known/creditbank/issuer.json", null).json();
         assertThat(issuer.toString()).contains("CollegeMSP");
         // Every institution registered its profile when the network came up.
@@ -602,6 +603,36 @@ class ApiOnNetworkIT {
             }
         }
         throw new AssertionError("no line for " + counted + " in " + balance);
+    }
+
+    /** Issue #14: a learner shares a record behind a short link; whoever holds it sees it verified until it is withdrawn. */
+    @Test
+    @Order(10)
+    void aLearnerSharesARecordBehindAShortLinkAndWithdrawsIt() throws InterruptedException {
+        String learner = college.openAccount();
+        String id = college.issueCourse(RUN + "-SH", learner);
+        String student = learnerToken(college, learner, id);
+
+        Reply created = college.post("/api/v1/shares", student, Map.of("outcomeIds", List.of(id), "recipient", "某某公司 HR"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String share = created.json().at("/share/id").asText();
+        String link = created.json().get("link").asText();
+        assertThat(link).isEqualTo(college.url("/s/" + share)).hasSizeLessThan(200);
+
+        Reply document = college.get("/api/v1/shares/" + share + "/document", null);
+        assertThat(document.status()).as(document.body()).isEqualTo(200);
+        assertThat(document.json().at("/records/0/recordId").asText()).isEqualTo(id);
+        assertThat(document.json().at("/records/0/verdict/verdict").asText()).isEqualTo("VALID");
+        assertThat(college.get("/api/v1/shares/" + share + "/qr", null).contentType()).startsWith("image/svg+xml");
+        assertThat(college.get("/s/" + share, null).body()).contains("verify.js");
+        JsonNode listed = college.get("/api/v1/shares", student).json();
+        assertThat(listed.get(0).get("id").asText()).isEqualTo(share);
+        assertThat(listed.get(0).get("openCount").asInt()).isEqualTo(1);
+
+        Reply withdrawn = college.post("/api/v1/shares/" + share + "/withdraw", student, "");
+        assertThat(withdrawn.json().get("state").asText()).isEqualTo("WITHDRAWN");
+        college.get("/api/v1/shares/" + share + "/document", null).assertProblem(404, "SHARE_NOT_AVAILABLE");
+        college.post("/api/v1/shares", student, Map.of("outcomeIds", List.of())).assertProblem(400, "INVALID_FIELD");
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.gateway.ledger.FabricLedgerClient;
 import org.creditbank.gateway.ledger.FabricSettings;
 import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.share.JdbcShareStore;
 import org.creditbank.model.json.CanonicalJson;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.junit.jupiter.api.AfterAll;
@@ -118,7 +119,8 @@ class GatewayOnNetworkIT {
             port = socket.getLocalPort();
         }
         Javalin app = GatewayServer.create(GatewayMain.services(ledger, tokens, org.mspId, "gateway", 100,
-                new PrometheusRegistry(), credentialSetup(org, port)), 5 << 20).start("127.0.0.1", port);
+                new PrometheusRegistry(), credentialSetup(org, port),
+                JdbcShareStore.open("jdbc:h2:file:" + home.resolve("shares").toAbsolutePath())), 5 << 20).start("127.0.0.1", port);
         OPEN.add(app::stop);
         OPEN.add(ledger);
         return new Instance(app, tokens);

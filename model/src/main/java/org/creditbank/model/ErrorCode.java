@@ -110,6 +110,11 @@ public enum ErrorCode {
      * expire); the learner asks their institution for a new one.
      */
     ACTIVATION_NOT_VALID,
+    /**
+     * A learner's share link is unknown, withdrawn by the learner or past its expiry: whoever holds
+     * the link is told the records are no longer disclosed, and nothing about them.
+     */
+    SHARE_NOT_AVAILABLE,
     /** This gateway has no issuer key, so it cannot sign credentials. */
     CREDENTIALS_NOT_CONFIGURED,
     /** This gateway keeps no read model ({@code readmodel.url=off}), so it cannot list or search. */

@@ -28,7 +28,8 @@ public record GatewayConfig(
         CredentialSettings credentials,
         RequestLimits limits,
         String readModelUrl,
-        Webhook webhook) {
+        Webhook webhook,
+        String sharesJdbcUrl) {
 
     /**
      * Where notifications are POSTed ({@code webhook.url}), the HMAC secret they are signed with (read
@@ -102,7 +103,19 @@ public record GatewayConfig(
                         (int) s.number("limits.public.maxJsonDepth", RequestLimits.DEFAULTS.publicMaxJsonDepth()),
                         s.bool("limits.trustForwardedFor", false)),
                 readModelUrl(s, tokensFile),
-                webhook(s, tokensFile));
+                webhook(s, tokensFile),
+                // The gateway's own data (shares), off the ledger: an embedded H2 file unless a JDBC URL is given.
+                s.optional("shares.jdbcUrl", "jdbc:h2:file:" + dataDir(s, tokensFile).resolve("shares").toAbsolutePath()));
+    }
+
+    /**
+     * The folder of this gateway's own data (read model, shares, activation codes, webhook cursor):
+     * {@code data.dir}, relative to the properties file, else the tokens file's folder, which is
+     * this gateway's own.
+     */
+    private static Path dataDir(Settings s, Path tokensFile) {
+        Path data = s.optionalPath("data.dir");
+        return data != null ? data : tokensFile.toAbsolutePath().getParent();
     }
 
     /** The webhook, when {@code webhook.url} is set; its secret file must then hold at least 32 bytes. */
@@ -120,9 +133,7 @@ public record GatewayConfig(
         if (secret.length < 32) {
             throw new IllegalArgumentException("the webhook secret must be at least 32 characters");
         }
-        Path data = s.optionalPath("data.dir");
-        Path dir = data != null ? data : tokensFile.toAbsolutePath().getParent();
-        return new Webhook(uri, secret, dir.resolve("webhook.cursor"));
+        return new Webhook(uri, secret, dataDir(s, tokensFile).resolve("webhook.cursor"));
     }
 
     /**
@@ -135,9 +146,7 @@ public record GatewayConfig(
         if (url != null) {
             return url.equalsIgnoreCase(READ_MODEL_OFF) ? null : url;
         }
-        Path data = s.optionalPath("data.dir");
-        Path dir = data != null ? data : tokensFile.toAbsolutePath().getParent();
-        return "jdbc:h2:file:" + dir.resolve("readmodel").toAbsolutePath();
+        return "jdbc:h2:file:" + dataDir(s, tokensFile).resolve("readmodel").toAbsolutePath();
     }
 
     private record Settings(Properties file, Map<String, String> env, Path base) {

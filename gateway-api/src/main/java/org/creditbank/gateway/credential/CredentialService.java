@@ -20,6 +20,7 @@ import org.creditbank.credentials.RecognisedSource;
 import org.creditbank.credentials.SignedTranscript;
 import org.creditbank.credentials.StatusPurpose;
 import org.creditbank.credentials.TrustBundle;
+import org.creditbank.credentials.VerificationReport;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.learner.LearnerService;
@@ -277,8 +278,20 @@ public final class CredentialService {
                 && mspId.equals(document.path("issuer").path("mspId").asText());
         List<String> ownLists = ours ? ownStatusLists(document) : List.of();
         String link = document == null ? null : VerifyLink.of(setup.publicBaseUrl(), CanonicalJson.toJson(document));
-        return verifier().check(json, document, ownLists, setup.clock().instant().truncatedTo(ChronoUnit.SECONDS),
-                link);
+        CredentialVerdict verdict = verifier().check(json, document, ownLists,
+                setup.clock().instant().truncatedTo(ChronoUnit.SECONDS), link);
+        boolean trusted = verdict.checks().stream().anyMatch(c -> c.check().equals("ISSUER_TRUSTED")
+                && c.status() == VerificationReport.Status.PASSED);
+        JsonNode signer = document == null ? null : document.has("transcript") ? document.path("transcript") : document;
+        String msp = signer == null ? "" : signer.path("issuer").path("mspId").asText();
+        if (!trusted || msp.isEmpty()) {
+            return verdict;
+        }
+        try {
+            return verdict.withIssuerName(nameOf(msp, null));
+        } catch (LedgerException e) {
+            return verdict; // the verdict stands without the registered name
+        }
     }
 
     /** The online verifier trusting the bundle's CAs and the Ed25519 keys the ledger lists now. */
@@ -370,6 +383,11 @@ public final class CredentialService {
                     + " or presentation; this is not JSON");
         }
         return VerifyLink.qrSvg(VerifyLink.forQr(setup.publicBaseUrl(), document));
+    }
+
+    /** The QR code (SVG) of a link to one of this gateway's pages, such as a share's short link. */
+    public String qrCodeOfLink(String link) {
+        return VerifyLink.qrSvg(link);
     }
 
     /** The document as JSON, or null when it is not JSON (the verifier then reports it malformed). */

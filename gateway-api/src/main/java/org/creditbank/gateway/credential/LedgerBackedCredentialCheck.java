@@ -47,6 +47,7 @@ final class LedgerBackedCredentialCheck {
     CredentialVerdict check(String json, JsonNode document, List<String> statusLists, Instant at, String link) {
         boolean transcript = document != null && document.has("transcript");
         VerificationReport report = transcript ? offline.verifyTranscript(json, at) : offline.verify(json, statusLists, at);
+        List<Verification> answers = new ArrayList<>();
         List<Line> checks = new ArrayList<>(report.checks().stream()
                 .map(c -> new Line(c.check().name(), c.status(), c.reason())).toList());
         boolean signed = passed(report, Check.WELL_FORMED) && passed(report, Check.SIGNATURE)
@@ -55,9 +56,9 @@ final class LedgerBackedCredentialCheck {
             checks.add(new Line(LEDGER_RECORD, Status.NOT_CHECKED, "the document failed an earlier check, so the record it"
                     + " names cannot be trusted to ask the ledger about"));
         } else if (transcript) {
-            document.path("disclosures").forEach(d -> checks.add(entryOnLedger(d.path("entry"))));
+            document.path("disclosures").forEach(d -> checks.add(entryOnLedger(d.path("entry"), answers)));
         } else {
-            checks.add(credentialOnLedger(document));
+            checks.add(credentialOnLedger(document, answers));
         }
         boolean valid = report.valid() && checks.stream().noneMatch(c -> c.status() == Status.FAILED)
                 && checks.stream().anyMatch(c -> c.check().equals(LEDGER_RECORD) && c.status() == Status.PASSED);
@@ -66,10 +67,10 @@ final class LedgerBackedCredentialCheck {
                 .orElse(valid ? "signed by a trusted institution, unchanged, and in force on the ledger"
                         : "the document could not be fully checked");
         return new CredentialVerdict(valid ? "VALID" : "INVALID", transcript ? "transcript" : "credential", summary,
-                checks, at.toString(), link);
+                checks, at.toString(), link, answers, null);
     }
 
-    private Line credentialOnLedger(JsonNode vc) {
+    private Line credentialOnLedger(JsonNode vc, List<Verification> answers) {
         for (JsonNode evidence : vc.path("evidence")) {
             if (evidence.has("ledgerRecordId")) {
                 String recordId = evidence.path("ledgerRecordId").asText();
@@ -78,28 +79,30 @@ final class LedgerBackedCredentialCheck {
                     return failed("the credential is signed by " + issuer + " but names record " + recordId
                             + " of another institution");
                 }
-                return onLedger(recordId, evidence.path("contentHash").asText());
+                return onLedger(recordId, evidence.path("contentHash").asText(), answers);
             }
         }
         return failed("the credential names no ledger record (evidence with ledgerRecordId and contentHash)");
     }
 
     /** A disclosed transcript entry: its content must hash to its contentHash, which the ledger must hold. */
-    private Line entryOnLedger(JsonNode entry) {
+    private Line entryOnLedger(JsonNode entry, List<Verification> answers) {
         String recordId = entry.path("recordId").asText();
         String hash = entry.path("contentHash").asText();
         if (!CanonicalJson.sha256Hex(entry.path("content")).equals(hash)) {
             return failed(recordId + ": the disclosed content does not hash to the entry's contentHash");
         }
-        return onLedger(recordId, hash);
+        return onLedger(recordId, hash, answers);
     }
 
-    private Line onLedger(String recordId, String contentHash) {
+    /** The LEDGER_RECORD check of one record; the ledger's answer is added to {@code answers}. */
+    private Line onLedger(String recordId, String contentHash, List<Verification> answers) {
         List<Violation> notAQuestion = Verification.questionViolations(recordId, contentHash);
         if (!notAQuestion.isEmpty()) {
             return failed(recordId + ": not a ledger record id and content hash (" + notAQuestion.get(0).message() + ")");
         }
         Verification answer = ledger.verify(new VerificationService.Question(recordId, contentHash));
+        answers.add(answer);
         String reason = recordId + ": " + answer.reason();
         return answer.verdict() == Verdict.VALID ? new Line(LEDGER_RECORD, Status.PASSED, reason)
                 : failed(reason + " (" + answer.verdict() + ")");

@@ -49,8 +49,9 @@ final class VerifyLink {
      * The link a QR code carries for {@code document}: the whole document when it fits; otherwise,
      * for a proof set, the document with its {@code ecdsa-rdfc-2019} proof alone. That is still the
      * issuer's signature over the same content (each proof of a set signs the document without the
-     * others), so the page verifies it; only the second proof stays with the holder's copy. Until
-     * the gateway resolves short links, this keeps a two-proof credential within a QR code.
+     * others), so the page verifies it; only the second proof stays with the holder's copy. This
+     * keeps a pasted two-proof credential within a QR code; a learner who wants a QR code a phone
+     * reads at once shares the record instead ({@code share.ShareService}: a 50-character link).
      */
     static String forQr(String baseUrl, JsonNode document) {
         String link = of(baseUrl, CanonicalJson.toJson(document));

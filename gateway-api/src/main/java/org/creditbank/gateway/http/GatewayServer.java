@@ -45,7 +45,10 @@ public final class GatewayServer {
             // A known path with another method is 405 with Allow, not "no such route".
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new HttpServerProblems()));
-            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.before(ctx -> {
+                ctx.attribute(STARTED, System.nanoTime());
+                secure(ctx);
+            });
             RequestGuard guard = new RequestGuard(limits);
             config.routes.beforeMatched(ctx -> {
                 authenticate(ctx, services);
@@ -63,6 +66,19 @@ public final class GatewayServer {
                         List.of(), null, e));
             });
         });
+    }
+
+    /**
+     * The headers every answer carries, set before the route runs (so refusals have them too): no
+     * content sniffing, never in a frame (clickjacking a learner's share page), and no Referer, so
+     * a share's link never leaks to a site a page links to (a record's evidence). Answers that are
+     * not pages allow nothing at all; {@link Routes} gives pages their own policy.
+     */
+    private static void secure(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }
 
     private static void authenticate(Context ctx, Services services) {

@@ -19,6 +19,7 @@ import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.gateway.outcome.OutcomeService.StatusChange;
 import org.creditbank.gateway.points.PointsService.Decision;
 import org.creditbank.gateway.recognition.RecognitionApplications;
+import org.creditbank.gateway.share.ShareRequest;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.json.CanonicalJson;
@@ -40,6 +41,9 @@ import org.creditbank.model.recognition.RuleTerms;
 final class Routes {
 
     static final String API = "/api/v1";
+    /** The Content-Security-Policy of the gateway's pages ({@link #page}). */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:;"
+            + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private Routes() {
     }
@@ -158,9 +162,19 @@ final class Routes {
                 s.credentials().statusList(ctx.pathParam("listId"), ctx.pathParam("purpose"))));
         r.post(API + "/credentials/verify", ctx -> json(ctx, 200, s.credentials().verify(text(ctx))));
         r.post(API + "/credentials/qr", ctx -> ctx.contentType("image/svg+xml").result(s.credentials().qrCode(text(ctx))));
-        r.get("/verify", ctx -> ctx.contentType("text/html; charset=utf-8").result(ClasspathText.load("/web/verify.html")));
-        r.get("/verify/verify.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
-                .result(ClasspathText.load("/web/verify.js")));
+        r.get("/verify", ctx -> page(ctx, "/web/verify.html", "text/html"));
+        r.get("/verify/verify.js", ctx -> page(ctx, "/web/verify.js", "text/javascript"));
+        r.get("/verify/verify.css", ctx -> page(ctx, "/web/verify.css", "text/css"));
+
+        // Shares: a learner discloses chosen records behind a short link; whoever holds it sees them verified.
+        r.post(API + "/shares", ctx -> json(ctx, 201, s.shares().create(who(ctx), body(ctx, ShareRequest.class))), LEARNER);
+        r.get(API + "/shares", ctx -> json(ctx, 200, s.shares().list(who(ctx))), LEARNER);
+        r.post(API + "/shares/{id}/withdraw", ctx -> json(ctx, 200, s.shares().withdraw(who(ctx), ctx.pathParam("id"))),
+                LEARNER);
+        r.get(API + "/shares/{id}/document", ctx -> json(noStore(ctx), 200, s.shares().document(ctx.pathParam("id"))));
+        r.get(API + "/shares/{id}/qr", ctx -> noStore(ctx).contentType("image/svg+xml")
+                .result(s.shares().qrCode(ctx.pathParam("id"))));
+        r.get("/s/{id}", ctx -> page(noStore(ctx).header("X-Robots-Tag", "noindex"), "/web/verify.html", "text/html"));
 
         // Wallets: a learner opens a one-time offer; a wallet collects it by OpenID4VCI or a VC-API exchange.
         r.post(API + "/outcomes/{id}/wallet-offers", ctx -> json(ctx, 201,
@@ -259,6 +273,16 @@ final class Routes {
 
     static Principal who(Context ctx) {
         return ctx.attribute(GatewayServer.PRINCIPAL);
+    }
+
+    /**
+     * One of the gateway's pages or their script and style, with the page's Content-Security-Policy:
+     * its own script, style, images (the QR code, also as a blob) and API only, nothing inline,
+     * nothing framed. The headers every answer gets are {@link GatewayServer}'s.
+     */
+    private static void page(Context ctx, String resource, String mediaType) {
+        ctx.header("Content-Security-Policy", PAGE_POLICY).contentType(mediaType + "; charset=utf-8")
+                .result(ClasspathText.load(resource));
     }
 
     /** One-time secrets (offers, codes, tokens, nonces) must not be kept by any cache. */

@@ -14,6 +14,7 @@ import org.creditbank.gateway.qualification.QualificationService;
 import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.recognition.RecognitionService;
+import org.creditbank.gateway.share.ShareService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 
@@ -30,6 +31,7 @@ public record Services(
         ImportService imports,
         CredentialService credentials,
         WalletOffers wallet,
+        ShareService shares,
         ReadModelService readModel,
         Notifications notifications,
         NotificationStream notificationStream,

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -36,6 +38,8 @@ public final class HeadlessChromium implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--window-size=820,1290",
                     "--lang=zh-CN");
+            // --lang alone does not reach navigator.languages in headless mode; the pages start in that language.
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
             browser = new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,16 +50,25 @@ public final class HeadlessChromium implements AutoCloseable {
         return browser;
     }
 
-    /** The verification page's verdict (VALID or INVALID) once it is shown. */
+    /** The verdict (VALID or INVALID) on the first record the verification or share page shows, once it is shown. */
     public String verdict() {
         return new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verdict[data-verdict]")))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".verdict[data-verdict]")))
                 .getAttribute("data-verdict");
     }
 
-    /** The status (PASSED, FAILED, NOT_CHECKED) of one check the verification page lists. */
+    /** The status (PASSED, FAILED, NOT_CHECKED) of one check of the first record (folded away in its technical details). */
     public String check(String name) {
-        return browser.findElement(By.cssSelector("#checks tr[data-check='" + name + "']")).getAttribute("data-status");
+        return checkRow(name).getAttribute("data-status");
+    }
+
+    /** The text of one check's row of the first record, also while its technical details are folded away. */
+    public String checkText(String name) {
+        return checkRow(name).getAttribute("textContent");
+    }
+
+    private WebElement checkRow(String name) {
+        return browser.findElement(By.cssSelector(".checks tr[data-check='" + name + "']"));
     }
 
     /** Saves what the window shows as a PNG. */
@@ -66,6 +79,32 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Saves the whole page as a PNG, not only what the window shows: the window is made as tall as
+     * the page for the shot (same width), then restored.
+     */
+    public void fullPageScreenshot(Path file) {
+        Object width = browser.executeScript("return window.innerWidth");
+        Object height = browser.executeScript("return document.documentElement.scrollHeight");
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            screenshot(file);
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Lays the page out for paper ({@code @media print}) until {@link #screen} is called. */
+    public void print() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    }
+
+    /** Lays the page out for the screen again. */
+    public void screen() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
 
     @Override
