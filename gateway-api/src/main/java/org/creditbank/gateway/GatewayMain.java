@@ -10,6 +10,7 @@ import org.creditbank.gateway.config.GatewayConfig;
 import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.credential.IssuerFiles;
+import org.creditbank.gateway.demand.DemandService;
 import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.gateway.http.Metrics;
 import org.creditbank.gateway.http.Services;
@@ -21,7 +22,9 @@ import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.MeteredLedgerClient;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
+import org.creditbank.gateway.readmodel.ReadModel;
 import org.creditbank.gateway.recognition.RecognitionService;
+import org.creditbank.gateway.teacher.TeacherService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 
@@ -62,12 +65,16 @@ public final class GatewayMain {
     public static Services services(LedgerClient ledger, GatewayConfig config, PrometheusRegistry registry) {
         return services(ledger, TokenRegistry.open(config.tokensFile()), config.fabric().mspId(),
                 config.serviceIdentity(), config.importBatchSize(), registry,
-                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()));
+                IssuerFiles.load(config.credentials(), config.fabric().mspId(), Clock.systemUTC()), ReadModel.NOT_CONFIGURED);
     }
 
-    /** Wires the use cases; every ledger call they make is counted and timed in {@code registry}. */
+    /**
+     * Wires the use cases; every ledger call they make is counted and timed in {@code registry}.
+     * The analytics routes read {@code readModel}.
+     */
     public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
-                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials) {
+                                    int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials,
+                                    ReadModel readModel) {
         LedgerClient ledger = new MeteredLedgerClient(unmetered, registry);
         OutcomeService outcomes = new OutcomeService(ledger);
         LearnerService learners = new LearnerService(ledger);
@@ -75,7 +82,9 @@ public final class GatewayMain {
         RecognitionService recognitions = new RecognitionService(ledger);
         CredentialService credentialService = new CredentialService(ledger, outcomes, recognitions, learners,
                 serviceIdentity, mspId, credentials, verification);
-        return new Services(tokens, outcomes, recognitions, new PointsService(ledger), learners,
+        return new Services(tokens, outcomes, recognitions, new PointsService(ledger),
+                new DemandService(ledger, mspId, readModel.indicators()),
+                new TeacherService(ledger, readModel.teachers(), credentials.clock()), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
                 new Metrics(registry));

@@ -19,6 +19,7 @@ import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.Services;
+import org.creditbank.gateway.readmodel.ReadModel;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.OutcomeDraft;
@@ -42,7 +43,7 @@ class CredentialUseCaseTest {
                 new TrustBundle(Map.of("CollegeMSP", List.of(college.caCertificate))), "http://127.0.0.1:1",
                 Duration.ofMinutes(5), new TestClock(CredentialNetwork.START));
         services = GatewayMain.services(ledger, TokenRegistry.open(Files.createTempDirectory("tokens").resolve("t.json")),
-                "CollegeMSP", "gateway", 2, new PrometheusRegistry(), setup);
+                "CollegeMSP", "gateway", 2, new PrometheusRegistry(), setup, ReadModel.NOT_CONFIGURED);
     }
 
     private static Principal learner(String accountNo) {

@@ -21,6 +21,7 @@ import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.config.RequestLimits;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.GatewayServer;
+import org.creditbank.gateway.readmodel.ReadModel;
 import org.creditbank.gateway.testing.ApiContract;
 import org.creditbank.model.json.CanonicalJson;
 
@@ -50,29 +51,39 @@ final class TestGateway implements AutoCloseable {
 
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes) throws IOException {
         this(ledger, mspId, serviceIdentity, maxRequestBytes, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(),
-                RequestLimits.DEFAULTS);
+                RequestLimits.DEFAULTS, ReadModel.NOT_CONFIGURED);
     }
 
     /** A gateway with its own request limits. */
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, RequestLimits limits) throws IOException {
-        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(), limits);
+        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(), limits,
+                ReadModel.NOT_CONFIGURED);
+    }
+
+    /** A gateway whose analytics read {@code readModel}, on its own clock. */
+    TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, ReadModel readModel, Clock clock)
+            throws IOException {
+        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), clock,
+                RequestLimits.DEFAULTS, readModel);
     }
 
     /** A gateway that issues credentials as {@code issuer} and trusts {@code trust}, on its own clock. */
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, int port, IssuerIdentity issuer,
                 TrustBundle trust, Clock clock) throws IOException {
-        this(ledger, mspId, serviceIdentity, 1 << 20, port, issuer, trust, clock, RequestLimits.DEFAULTS);
+        this(ledger, mspId, serviceIdentity, 1 << 20, port, issuer, trust, clock, RequestLimits.DEFAULTS,
+                ReadModel.NOT_CONFIGURED);
     }
 
     private TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, long maxRequestBytes, int port,
-                        IssuerIdentity issuer, TrustBundle trust, Clock clock, RequestLimits limits) throws IOException {
+                        IssuerIdentity issuer, TrustBundle trust, Clock clock, RequestLimits limits, ReadModel readModel)
+            throws IOException {
         this.ledger = ledger;
         Path dir = Files.createTempDirectory("gateway-" + mspId);
         this.tokensFile = dir.resolve("tokens.json");
         this.tokens = TokenRegistry.open(tokensFile);
         CredentialSetup credentials = new CredentialSetup(issuer, trust, baseUrl(port), Duration.ofMinutes(5), clock);
         this.app = GatewayServer.create(GatewayMain.services(ledger, tokens, mspId, serviceIdentity, 2,
-                new PrometheusRegistry(), credentials), maxRequestBytes, limits).start("127.0.0.1", port);
+                new PrometheusRegistry(), credentials, readModel), maxRequestBytes, limits).start("127.0.0.1", port);
     }
 
     static String baseUrl(int port) {

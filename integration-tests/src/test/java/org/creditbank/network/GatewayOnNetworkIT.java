@@ -36,6 +36,7 @@ import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.gateway.ledger.FabricLedgerClient;
 import org.creditbank.gateway.ledger.FabricSettings;
 import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.readmodel.ReadModel;
 import org.creditbank.model.json.CanonicalJson;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.junit.jupiter.api.AfterAll;
@@ -118,7 +119,7 @@ class GatewayOnNetworkIT {
             port = socket.getLocalPort();
         }
         Javalin app = GatewayServer.create(GatewayMain.services(ledger, tokens, org.mspId, "gateway", 100,
-                new PrometheusRegistry(), credentialSetup(org, port)), 5 << 20).start("127.0.0.1", port);
+                new PrometheusRegistry(), credentialSetup(org, port), ReadModel.NOT_CONFIGURED), 5 << 20).start("127.0.0.1", port);
         OPEN.add(app::stop);
         OPEN.add(ledger);
         return new Instance(app, tokens);

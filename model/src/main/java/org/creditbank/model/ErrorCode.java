@@ -107,6 +107,8 @@ public enum ErrorCode {
     HOLDER_PROOF_INVALID,
     /** This gateway has no issuer key, so it cannot sign credentials. */
     CREDENTIALS_NOT_CONFIGURED,
+    /** This gateway runs no read model, so it cannot compute analytics (indicators, grade distributions). */
+    READ_MODEL_NOT_CONFIGURED,
     /** The peers did not run or endorse the call, without a refusal of the chaincode's; nothing was written. */
     LEDGER_ENDORSEMENT_FAILED,
     /** The orderer did not accept the endorsed transaction; nothing was written. */

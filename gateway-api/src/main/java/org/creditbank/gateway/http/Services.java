@@ -2,12 +2,14 @@ package org.creditbank.gateway.http;
 
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.credential.CredentialService;
+import org.creditbank.gateway.demand.DemandService;
 import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.outcome.OutcomeService;
 import org.creditbank.gateway.points.PointsService;
 import org.creditbank.gateway.recognition.RecognitionService;
+import org.creditbank.gateway.teacher.TeacherService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 
@@ -17,6 +19,8 @@ public record Services(
         OutcomeService outcomes,
         RecognitionService recognition,
         PointsService points,
+        DemandService demand,
+        TeacherService teachers,
         LearnerService learners,
         VerificationService verification,
         InstitutionService institutions,

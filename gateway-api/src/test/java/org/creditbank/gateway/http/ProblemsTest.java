@@ -17,8 +17,8 @@ class ProblemsTest {
 
     /** Failures of the gateway or the network: the only codes answered with a 5xx. */
     private static final Set<ErrorCode> NOT_THE_CLIENTS_FAULT = EnumSet.of(ErrorCode.INTERNAL,
-            ErrorCode.CREDENTIALS_NOT_CONFIGURED, ErrorCode.LEDGER_ENDORSEMENT_FAILED, ErrorCode.LEDGER_SUBMIT_FAILED,
-            ErrorCode.LEDGER_REJECTED, ErrorCode.LEDGER_UNAVAILABLE, ErrorCode.LEDGER_BUSY, ErrorCode.LEDGER_TIMEOUT);
+            ErrorCode.CREDENTIALS_NOT_CONFIGURED, ErrorCode.READ_MODEL_NOT_CONFIGURED, ErrorCode.LEDGER_ENDORSEMENT_FAILED,
+            ErrorCode.LEDGER_SUBMIT_FAILED, ErrorCode.LEDGER_REJECTED, ErrorCode.LEDGER_UNAVAILABLE, ErrorCode.LEDGER_BUSY, ErrorCode.LEDGER_TIMEOUT);
 
     @Test
     void everyCodeAboutWhatTheClientSentIsA4xxAndOnlyGatewayOrNetworkFailuresAre5xx() {
