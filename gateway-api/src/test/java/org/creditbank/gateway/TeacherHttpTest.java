@@ -49,16 +49,38 @@ class TeacherHttpTest {
         return r;
     }
 
-    /** An outcome the college issues to {@code teacher}: its id. */
-    String issue(String teacher, String localId, String kind, String category, int hours) {
-        Map<String, Object> draft = Drafts.course(localId, teacher);
-        draft.put("kind", kind);
-        draft.put("category", category);
-        draft.put("hours", hours);
-        draft.put("activityStart", "2026-03-01");
-        draft.put("activityEnd", "2026-07-01");
-        return expect(201, net.college.post("/api/v1/outcomes", net.collegeRegistrar, CanonicalJson.toJson(draft))).json()
-                .at("/record/id").asText();
+    /** The college's teachers and their outcomes, through its gateway. */
+    static final class Issuer {
+
+        private final IndustryNetwork net;
+
+        Issuer(IndustryNetwork net) {
+            this.net = net;
+        }
+
+        /** A new account the college appoints its teacher. */
+        String appointed() {
+            String teacher = net.openAccount();
+            expect(201, net.college.post(TEACHERS + "/appointments", net.collegeRegistrar,
+                    CanonicalJson.toJson(Map.of("accountNo", teacher))));
+            return teacher;
+        }
+
+        /** An outcome the college issues to {@code teacher}: its id. */
+        String issue(String teacher, String localId, String kind, String category, int hours) {
+            Map<String, Object> draft = Drafts.course(localId, teacher);
+            draft.put("kind", kind);
+            draft.put("category", category);
+            draft.put("hours", hours);
+            draft.put("activityStart", "2026-03-01");
+            draft.put("activityEnd", "2026-07-01");
+            return expect(201, net.college.post("/api/v1/outcomes", net.collegeRegistrar, CanonicalJson.toJson(draft))).json()
+                    .at("/record/id").asText();
+        }
+    }
+
+    private String issue(String teacher, String localId, String kind, String category, int hours) {
+        return new Issuer(net).issue(teacher, localId, kind, category, hours);
     }
 
     private JsonNode appoint(String accountNo) {
@@ -75,13 +97,10 @@ class TeacherHttpTest {
         assertThat(expect(200, net.hardware.get(TEACHERS + "/rules?school=" + COLLEGE, net.hardwareRegistrar)).json()
                 .findValuesAsText("title")).containsExactly("2027 教师数字能力分级办法");
 
-        String green = net.openAccount();
-        String yellow = net.openAccount();
-        String red = net.openAccount();
-        for (String teacher : List.of(green, yellow, red)) {
-            expect(201, net.college.post(TEACHERS + "/appointments", net.collegeRegistrar,
-                    CanonicalJson.toJson(Map.of("accountNo", teacher))));
-        }
+        Issuer college = new Issuer(net);
+        String green = college.appointed();
+        String yellow = college.appointed();
+        String red = college.appointed();
         assertThat(appoint(green).has("txId")).as("appointing again writes nothing").isFalse();
         assertProblem(net.university.post(TEACHERS + "/appointments", net.universityRegistrar,
                 CanonicalJson.toJson(Map.of("accountNo", green))), 409, "CONFLICT");
