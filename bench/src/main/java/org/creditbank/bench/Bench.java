@@ -77,6 +77,18 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
+        List<String> phases = List.of(o.getOrDefault("phases", "single,batch,online,offline,wallet,growth,indicators").split(","));
+        Map<String, Object> indicators = phases.contains("indicators") ? IndicatorsBench.run(o) : null;
+        if (phases.equals(List.of("indicators"))) {
+            // Pure computation over generated records: no network, no gateway.
+            Path out = Path.of(o.getOrDefault("out", "bench/results/indicators.json"));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, CanonicalJson.toJson(Map.of("commit", o.getOrDefault("commit", "unknown"),
+                    "cores", Runtime.getRuntime().availableProcessors(), "when", Instant.now().toString(),
+                    "indicators", indicators)) + "\n");
+            System.out.println("written to " + out);
+            return;
+        }
         Path network = Path.of(o.getOrDefault("network", ".creditbank/network"));
         String token = Files.readString(network.resolve("gateways/college/registrar.token")).strip();
         Duration phase = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10")));
@@ -84,7 +96,9 @@ public final class Bench {
         int growTo = Integer.parseInt(o.getOrDefault("grow", "100000"));
         try (Targets.Sdk sdk = new Targets.Sdk(network)) {
             Bench bench = new Bench(new Targets.Api(o.getOrDefault("gateway", "http://127.0.0.1:8080"), token), sdk, network, phase);
-            List<String> phases = List.of(o.getOrDefault("phases", "single,batch,online,offline,wallet,growth").split(","));
+            if (indicators != null) {
+                bench.extra.put("indicators", indicators);
+            }
             bench.openLearners(32);
             if (phases.contains("single")) {
                 bench.singleIssuance(levels);

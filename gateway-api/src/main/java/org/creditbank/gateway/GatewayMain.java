@@ -10,6 +10,7 @@ import org.creditbank.gateway.config.GatewayConfig;
 import org.creditbank.gateway.credential.CredentialService;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.credential.IssuerFiles;
+import org.creditbank.gateway.demand.DemandService;
 import org.creditbank.gateway.http.GatewayServer;
 import org.creditbank.gateway.http.Metrics;
 import org.creditbank.gateway.http.Services;
@@ -28,6 +29,7 @@ import org.creditbank.gateway.points.PointsService;
 import org.creditbank.gateway.qualification.QualificationService;
 import org.creditbank.gateway.readmodel.BlockFeed;
 import org.creditbank.gateway.readmodel.BlockSource;
+import org.creditbank.gateway.readmodel.Analytics;
 import org.creditbank.gateway.readmodel.ReadModel;
 import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.recognition.RecognitionApplications;
@@ -35,6 +37,7 @@ import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.share.JdbcShareStore;
 import org.creditbank.gateway.share.ShareService;
 import org.creditbank.gateway.share.ShareStore;
+import org.creditbank.gateway.teacher.TeacherService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -125,7 +128,10 @@ public final class GatewayMain {
                 ReadModelService.off(mspId));
     }
 
-    /** Wires the use cases; every ledger call they make is counted and timed in {@code registry}. */
+    /**
+     * Wires the use cases; every ledger call they make is counted and timed in {@code registry}.
+     * The analytics routes read {@code readModel}.
+     */
     public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
                                     int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials,
                                     ShareStore shares, ReadModelService readModel) {
@@ -137,7 +143,10 @@ public final class GatewayMain {
         Notifications notifications = new Notifications(readModel);
         CredentialService credentialService = new CredentialService(ledger, outcomes, recognitions, learners,
                 serviceIdentity, mspId, credentials, verification);
-        return new Services(tokens, outcomes, recognitions, new RecognitionApplications(ledger), new PointsService(ledger), learners,
+        Analytics analytics = readModel.analytics();
+        return new Services(tokens, outcomes, recognitions, new RecognitionApplications(ledger), new PointsService(ledger),
+                new DemandService(ledger, mspId, analytics.indicators()),
+                new TeacherService(ledger, analytics.teachers(), credentials.clock()), learners,
                 verification, new InstitutionService(ledger, mspId), new ImportService(outcomes, importBatchSize),
                 credentialService, new WalletOffers(credentialService, credentials.publicBaseUrl(), credentials.clock()),
                 new ShareService(shares, credentialService, outcomes, recognitions, serviceIdentity,

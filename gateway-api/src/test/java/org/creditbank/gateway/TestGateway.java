@@ -22,6 +22,7 @@ import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.config.RequestLimits;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.GatewayServer;
+import org.creditbank.gateway.readmodel.Analytics;
 import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.share.JdbcShareStore;
 import org.creditbank.gateway.share.ShareStore;
@@ -73,6 +74,13 @@ final class TestGateway implements AutoCloseable {
     TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, RequestLimits limits) throws IOException {
         this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), Clock.systemUTC(), limits,
                 null, ReadModelService.off(mspId));
+    }
+
+    /** A gateway whose analytics read {@code analytics}, on its own clock. */
+    TestGateway(InProcessLedger ledger, String mspId, String serviceIdentity, Analytics analytics, Clock clock)
+            throws IOException {
+        this(ledger, mspId, serviceIdentity, 1 << 20, freePort(), null, new TrustBundle(Map.of()), clock,
+                RequestLimits.DEFAULTS, null, ReadModelService.analyticsOnly(analytics, mspId));
     }
 
     /** A gateway that issues credentials as {@code issuer} and trusts {@code trust}, on its own clock. */

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.creditbank.chaincode.testing.Drafts;
@@ -753,6 +754,120 @@ class ApiOnNetworkIT {
 
         assertThat(college.post("/api/v1/tokens/me/revoke", token, "").status()).isEqualTo(200);
         college.get("/api/v1/learners/" + learner + "/transcript", token).assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    /**
+     * Talent demand, majors, thresholds and teachers' grades through the gateways on the network:
+     * each institution type publishes what the chaincode lets it, a demand is updated and withdrawn,
+     * a teacher is graded from their outcomes as they stand. The indicators and a school's grade
+     * distribution are analytics of each gateway's read model, fed by the peer's blocks: they follow
+     * the ledger within seconds.
+     */
+    @Test
+    @Order(13)
+    void demandMajorsThresholdsAndTeachersGradesGoThroughEveryGateway() throws InterruptedException {
+        String hw = hardware.registrarToken();
+        Map<String, Object> demand = new LinkedHashMap<>(Map.of("localId", RUN + "-WELD", "occupationCode", "6-18-02-04",
+                "headcount", 40, "region", "440600", "period", "2027-Q1"));
+        college.post("/api/v1/demand/entries", college.registrarToken(), demand).assertProblem(422, "INSTITUTION_TYPE_NOT_ALLOWED");
+        Reply published = hardware.post("/api/v1/demand/entries", hw, demand);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        String id = published.json().at("/record/id").asText();
+        demand.put("headcount", 55);
+        Reply updated = hardware.post("/api/v1/demand/entries/" + id + "/update", hw, demand);
+        assertThat(updated.json().at("/record/version").asInt()).as(updated.body()).isEqualTo(2);
+        Reply withdrawn = hardware.post("/api/v1/demand/entries/" + id + "/withdraw", hw, Map.of("reason", "产线推迟"));
+        assertThat(withdrawn.json().at("/record/status").asText()).as(withdrawn.body()).isEqualTo("WITHDRAWN");
+        assertThat(college.get("/api/v1/demand/entries/" + id, college.verifierToken()).json().get("history")).hasSize(3);
+
+        String majorCode = "46" + String.format(Locale.ROOT, "%04d", Math.floorMod(RUN.hashCode(), 10_000));
+        String school = LiveNetwork.Org.COLLEGE.mspId;
+        int majorVersion = nextVersion(college.get("/api/v1/demand/majors/" + school + "/" + majorCode, college.verifierToken()));
+        Reply major = college.post("/api/v1/demand/majors", college.registrarToken(), Map.of("majorCode", majorCode,
+                "name", "焊接技术与自动化", "version", majorVersion, "occupationCodes", List.of("6-18-02-04", "6-30-99-00")));
+        assertThat(major.status()).as(major.body()).isEqualTo(201);
+        assertThat(hardware.get("/api/v1/demand/majors/" + school + "/" + majorCode, hardware.verifierToken()).json())
+                .hasSize(majorVersion);
+
+        JsonNode thresholds = college.get("/api/v1/demand/thresholds", college.verifierToken()).json();
+        Map<String, Object> terms = new LinkedHashMap<>(Map.of("version", thresholds.size() + 1, "title", "专业预警阈值 " + RUN,
+                "redBelow", 0.5, "yellowBelow", 0.8, "yellowAbove", 1.2, "redAbove", 1.5, "trendPeriods", 4));
+        college.post("/api/v1/demand/thresholds", college.registrarToken(), terms).assertProblem(422, "INSTITUTION_TYPE_NOT_ALLOWED");
+        Reply thresholdsPublished = edu.post("/api/v1/demand/thresholds", edu.registrarToken(), terms);
+        assertThat(thresholdsPublished.status()).as(thresholdsPublished.body()).isEqualTo(201);
+        // A plan that stays open: the college's major now faces at least its 30 people in 2027-Q1 (the withdrawn one counts nothing).
+        Map<String, Object> open = new LinkedHashMap<>(Map.of("localId", RUN + "-WELD-2", "occupationCode", "6-18-02-04",
+                "headcount", 30, "region", "440600", "period", "2027-Q1"));
+        assertThat(hardware.post("/api/v1/demand/entries", hw, open).status()).isEqualTo(201);
+        JsonNode indicator = within(() -> {
+            JsonNode all = college.get("/api/v1/demand/indicators?school=" + school + "&from=2026-Q4&to=2027-Q1",
+                    college.verifierToken()).json().get("indicators");
+            for (JsonNode i : all) {
+                if (majorCode.equals(i.path("majorCode").asText()) && "2027-Q1".equals(i.path("period").asText())
+                        && i.path("demand").asLong() >= 30) {
+                    return i;
+                }
+            }
+            return null;
+        });
+        assertThat(indicator.get("warning").asText()).isIn("RED", "YELLOW", "GREEN");
+        assertThat(indicator.get("reason").asText()).isNotBlank();
+
+        // Teachers: the college appoints one, publishes its rule, and the ledger grades the teacher.
+        String teacher = college.openAccount();
+        Reply appointed = college.post("/api/v1/teachers/appointments", college.registrarToken(), Map.of("accountNo", teacher));
+        assertThat(appointed.status()).as(appointed.body()).isEqualTo(201);
+        university.post("/api/v1/teachers/appointments", university.registrarToken(), Map.of("accountNo", teacher))
+                .assertProblem(409, "CONFLICT");
+        int ruleVersion = college.get("/api/v1/teachers/rules?school=" + school, college.verifierToken()).json().size() + 1;
+        Reply rule = college.post("/api/v1/teachers/rules", college.registrarToken(), Map.of("version", ruleVersion,
+                "title", "教师数字能力分级办法 " + RUN, "criteria", List.of(Map.of("name", "企业实践", "kinds", List.of("WORK_EXPERIENCE"),
+                        "category", "企业实践", "measure", "HOURS", "green", 60, "yellow", 30))));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        Map<String, Object> practice = Drafts.course(RUN + "-PRACTICE", teacher);
+        practice.put("kind", "WORK_EXPERIENCE");
+        practice.put("category", "企业实践");
+        practice.put("hours", 48);
+        assertThat(college.post("/api/v1/outcomes", college.registrarToken(), practice).status()).isEqualTo(201);
+        JsonNode grade = hardware.get("/api/v1/teachers/grades/" + teacher, hardware.verifierToken()).json();
+        assertThat(grade.get("grade").asText()).as(grade.toString()).isEqualTo("YELLOW");
+        assertThat(grade.get("reason").asText()).isEqualTo("企业实践: needs 12 more hours for green");
+        JsonNode support = within(() -> {
+            for (JsonNode g : college.get("/api/v1/teachers/grades?school=" + school, college.verifierToken()).json()
+                    .path("needSupport")) {
+                if (teacher.equals(g.path("accountNo").asText()) && "YELLOW".equals(g.path("grade").asText())) {
+                    return g;
+                }
+            }
+            return null;
+        });
+        assertThat(support.get("reason").asText()).isEqualTo("企业实践: needs 12 more hours for green");
+        university.post("/api/v1/teachers/appointments/" + teacher + "/end", university.registrarToken(),
+                Map.of("reason", "调离")).assertProblem(403, "ORG_NOT_ALLOWED");
+        Reply ended = college.post("/api/v1/teachers/appointments/" + teacher + "/end", college.registrarToken(),
+                Map.of("reason", "调离本校"));
+        assertThat(ended.json().at("/record/status").asText()).as(ended.body()).isEqualTo("ENDED");
+        assertThat(college.get("/api/v1/teachers/appointments/" + teacher, college.verifierToken()).json()
+                .at("/current/status").asText()).isEqualTo("ENDED");
+        assertThat(college.get("/dashboard", null).status()).isEqualTo(200);
+        assertThat(college.get("/dashboard/dashboard.js", null).status()).isEqualTo(200);
+    }
+
+    /** What {@code probe} finds (non-null), asked for every 200 ms for at most 10 s: the read model follows blocks. */
+    private static JsonNode within(Supplier<JsonNode> probe) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode found = probe.get();
+        while (found == null) {
+            assertThat(System.nanoTime()).as("the read model did not show it within 10 s").isLessThan(deadline);
+            Thread.sleep(200);
+            found = probe.get();
+        }
+        return found;
+    }
+
+    /** The next version number after a list of versions, or 1 when there is none (404). */
+    private static int nextVersion(Reply versions) {
+        return versions.status() == 404 ? 1 : versions.json().size() + 1;
     }
 
     @Test

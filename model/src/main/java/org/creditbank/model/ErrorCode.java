@@ -117,7 +117,7 @@ public enum ErrorCode {
     SHARE_NOT_AVAILABLE,
     /** This gateway has no issuer key, so it cannot sign credentials. */
     CREDENTIALS_NOT_CONFIGURED,
-    /** This gateway keeps no read model ({@code readmodel.url=off}), so it cannot list or search. */
+    /** This gateway keeps no read model ({@code readmodel.url=off}), so it cannot list, search or compute analytics. */
     READ_MODEL_NOT_CONFIGURED,
     /** The peers did not run or endorse the call, without a refusal of the chaincode's; nothing was written. */
     LEDGER_ENDORSEMENT_FAILED,

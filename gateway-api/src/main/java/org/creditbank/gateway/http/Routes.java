@@ -22,6 +22,10 @@ import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.share.ShareRequest;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.demand.DemandRequest;
+import org.creditbank.model.demand.IndicatorQuery;
+import org.creditbank.model.demand.MajorTerms;
+import org.creditbank.model.demand.WarningThresholds;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.OutcomeDraft;
 import org.creditbank.model.points.AccrualClaim;
@@ -32,6 +36,7 @@ import org.creditbank.model.qualification.QualificationTerms;
 import org.creditbank.model.recognition.ApplicationDecision;
 import org.creditbank.model.recognition.RecognitionRequest;
 import org.creditbank.model.recognition.RuleTerms;
+import org.creditbank.model.teacher.GradingRule;
 
 /**
  * Every HTTP route of the gateway, in one place. Handlers only translate HTTP to a use case and
@@ -148,6 +153,45 @@ final class Routes {
             r.post(API + "/points/redemptions/{id}/" + decision.name().toLowerCase(Locale.ROOT), ctx -> receipt(ctx,
                     s.points().decide(who(ctx), ctx.pathParam("id"), decision, body(ctx, Reason.class).reason())), REGISTRAR);
         }
+
+        // Talent demand and major-adjustment warnings: the chaincode decides which institution type publishes what.
+        r.post(API + "/demand/entries", ctx -> receipt(ctx, s.demand().publish(who(ctx), body(ctx, DemandRequest.class))),
+                REGISTRAR);
+        r.get(API + "/demand/entries/{id}", ctx -> json(ctx, 200, s.demand().demand(who(ctx), ctx.pathParam("id"))),
+                REGISTRAR, VERIFIER);
+        r.post(API + "/demand/entries/{id}/update", ctx -> receipt(ctx, s.demand().update(who(ctx), ctx.pathParam("id"),
+                body(ctx, DemandRequest.class))), REGISTRAR);
+        r.post(API + "/demand/entries/{id}/withdraw", ctx -> receipt(ctx, s.demand().withdraw(who(ctx), ctx.pathParam("id"),
+                body(ctx, Reason.class).reason())), REGISTRAR);
+        r.post(API + "/demand/majors", ctx -> receipt(ctx, s.demand().publishMajor(who(ctx), body(ctx, MajorTerms.class))),
+                REGISTRAR);
+        r.get(API + "/demand/majors/{school}/{majorCode}", ctx -> json(ctx, 200, s.demand().major(who(ctx),
+                ctx.pathParam("school"), ctx.pathParam("majorCode"))), REGISTRAR, VERIFIER);
+        r.post(API + "/demand/thresholds", ctx -> receipt(ctx, s.demand().publishThresholds(who(ctx),
+                body(ctx, WarningThresholds.class))), REGISTRAR);
+        r.get(API + "/demand/thresholds", ctx -> json(ctx, 200, s.demand().thresholds(who(ctx))), REGISTRAR, VERIFIER);
+        r.get(API + "/demand/indicators", ctx -> json(ctx, 200, s.demand().indicators(new IndicatorQuery(
+                optionalQuery(ctx, "school"), ctx.queryParam("from"), ctx.queryParam("to"), optionalQuery(ctx, "region")))),
+                REGISTRAR, VERIFIER);
+
+        // Teachers' digital-competence grades: a school appoints and publishes its rule; the ledger grades.
+        r.post(API + "/teachers/appointments", ctx -> receipt(ctx, s.teachers().appoint(who(ctx),
+                body(ctx, Appointment.class).accountNo())), REGISTRAR);
+        r.get(API + "/teachers/appointments/{accountNo}", ctx -> json(ctx, 200, s.teachers().appointment(who(ctx),
+                ctx.pathParam("accountNo"))), REGISTRAR, VERIFIER);
+        r.post(API + "/teachers/appointments/{accountNo}/end", ctx -> receipt(ctx, s.teachers().endAppointment(who(ctx),
+                ctx.pathParam("accountNo"), body(ctx, Reason.class).reason())), REGISTRAR);
+        r.post(API + "/teachers/rules", ctx -> receipt(ctx, s.teachers().publishRule(who(ctx), body(ctx, GradingRule.class))),
+                REGISTRAR);
+        r.get(API + "/teachers/rules", ctx -> json(ctx, 200, s.teachers().rules(who(ctx), requiredQuery(ctx, "school"))),
+                REGISTRAR, VERIFIER);
+        r.get(API + "/teachers/grades", ctx -> json(ctx, 200, s.teachers().distribution(requiredQuery(ctx, "school"))),
+                REGISTRAR, VERIFIER);
+        r.get(API + "/teachers/grades/{accountNo}", ctx -> json(ctx, 200, s.teachers().grade(who(ctx),
+                ctx.pathParam("accountNo"))), REGISTRAR, VERIFIER, LEARNER);
+        r.get("/dashboard", ctx -> ctx.contentType("text/html; charset=utf-8").result(ClasspathText.load("/web/dashboard.html")));
+        r.get("/dashboard/dashboard.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .result(ClasspathText.load("/web/dashboard.js")));
 
         // Credentials: signed by this institution for its own records, verifiable by anyone.
         r.get(API + "/outcomes/{id}/credential", ctx -> jsonText(ctx,
@@ -267,6 +311,10 @@ final class Routes {
                 .result(ClasspathText.load(resource)));
     }
 
+    /** Body of POST /teachers/appointments. */
+    record Appointment(String accountNo) {
+    }
+
     /** Body of status changes, retirements, withdrawals and decisions. */
     record Reason(String reason) {
     }
@@ -353,6 +401,12 @@ final class Routes {
                     + "(Content-Type: application/x-www-form-urlencoded), not " + type).with("error", "invalid_request");
         }
         return ctx.formParam(name);
+    }
+
+    /** A query parameter, null when absent or blank. */
+    private static String optionalQuery(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String requiredQuery(Context ctx, String name) {

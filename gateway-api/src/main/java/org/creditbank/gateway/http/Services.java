@@ -2,6 +2,7 @@ package org.creditbank.gateway.http;
 
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.credential.CredentialService;
+import org.creditbank.gateway.demand.DemandService;
 import org.creditbank.gateway.importing.ImportService;
 import org.creditbank.gateway.institution.InstitutionService;
 import org.creditbank.gateway.learner.Activations;
@@ -15,6 +16,7 @@ import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.recognition.RecognitionApplications;
 import org.creditbank.gateway.recognition.RecognitionService;
 import org.creditbank.gateway.share.ShareService;
+import org.creditbank.gateway.teacher.TeacherService;
 import org.creditbank.gateway.verification.VerificationService;
 import org.creditbank.gateway.wallet.WalletOffers;
 
@@ -25,6 +27,8 @@ public record Services(
         RecognitionService recognition,
         RecognitionApplications applications,
         PointsService points,
+        DemandService demand,
+        TeacherService teachers,
         LearnerService learners,
         VerificationService verification,
         InstitutionService institutions,

@@ -17,20 +17,33 @@ import org.creditbank.model.outcome.OutcomeStatus;
 public final class ReadModelService {
 
     private final ReadModel model;
+    private final Analytics analytics;
     private final String mspId;
 
-    private ReadModelService(ReadModel model, String mspId) {
+    private ReadModelService(ReadModel model, Analytics analytics, String mspId) {
         this.model = model;
+        this.analytics = analytics;
         this.mspId = mspId;
     }
 
     public static ReadModelService on(ReadModel model, String mspId) {
-        return new ReadModelService(model, mspId);
+        ReadModelAnalytics tables = new ReadModelAnalytics(model);
+        return new ReadModelService(model, new Analytics(tables, tables), mspId);
     }
 
     /** A gateway without a read model ({@code readmodel.url=off}): every call answers READ_MODEL_NOT_CONFIGURED. */
     public static ReadModelService off(String mspId) {
-        return new ReadModelService(null, mspId);
+        return new ReadModelService(null, Analytics.NOT_CONFIGURED, mspId);
+    }
+
+    /** Analytics over other inputs (a test's), and no lists. */
+    public static ReadModelService analyticsOnly(Analytics analytics, String mspId) {
+        return new ReadModelService(null, analytics, mspId);
+    }
+
+    /** What the indicators and grade distributions compute over. */
+    public Analytics analytics() {
+        return analytics;
     }
 
     public ReadModel.Status status() {
