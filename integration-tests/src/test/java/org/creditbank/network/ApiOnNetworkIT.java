@@ -851,6 +851,7 @@ class ApiOnNetworkIT {
                 .at("/current/status").asText()).isEqualTo("ENDED");
         assertThat(college.get("/dashboard", null).status()).isEqualTo(200);
         assertThat(college.get("/dashboard/dashboard.js", null).status()).isEqualTo(200);
+        assertThat(college.get("/dashboard/dashboard.css", null).status()).isEqualTo(200);
     }
 
     /** What {@code probe} finds (non-null), asked for every 200 ms for at most 10 s: the read model follows blocks. */

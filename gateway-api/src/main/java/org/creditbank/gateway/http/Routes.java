@@ -47,8 +47,8 @@ final class Routes {
 
     static final String API = "/api/v1";
     /** The Content-Security-Policy of the gateway's pages ({@link #page}). */
-    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:;"
-            + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private Routes() {
     }
@@ -189,9 +189,9 @@ final class Routes {
                 REGISTRAR, VERIFIER);
         r.get(API + "/teachers/grades/{accountNo}", ctx -> json(ctx, 200, s.teachers().grade(who(ctx),
                 ctx.pathParam("accountNo"))), REGISTRAR, VERIFIER, LEARNER);
-        r.get("/dashboard", ctx -> ctx.contentType("text/html; charset=utf-8").result(ClasspathText.load("/web/dashboard.html")));
-        r.get("/dashboard/dashboard.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
-                .result(ClasspathText.load("/web/dashboard.js")));
+        r.get("/dashboard", ctx -> page(ctx, "/web/dashboard.html", "text/html"));
+        r.get("/dashboard/dashboard.js", ctx -> page(ctx, "/web/dashboard.js", "text/javascript"));
+        r.get("/dashboard/dashboard.css", ctx -> page(ctx, "/web/dashboard.css", "text/css"));
 
         // Credentials: signed by this institution for its own records, verifiable by anyone.
         r.get(API + "/outcomes/{id}/credential", ctx -> jsonText(ctx,
@@ -245,12 +245,10 @@ final class Routes {
                 body(ctx, ActivationCode.class).code(), ctx.attribute(RequestGuard.CLIENT_ADDRESS))));
         r.post(API + "/tokens/me/revoke", ctx -> json(ctx, 200,
                 new Revoked(who(ctx).tokenId(), s.tokens().revoke(who(ctx).tokenId()))), REGISTRAR, VERIFIER, LEARNER);
-        page(r, "/activate", "/web/activate.html");
-        page(r, "/account", "/web/account.html");
-        r.get("/learner/learner.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
-                .result(ClasspathText.load("/web/learner.js")));
-        r.get("/learner/learner.css", ctx -> ctx.contentType("text/css; charset=utf-8")
-                .result(ClasspathText.load("/web/learner.css")));
+        r.get("/activate", ctx -> page(noStore(ctx), "/web/activate.html", "text/html"));
+        r.get("/account", ctx -> page(noStore(ctx), "/web/account.html", "text/html"));
+        r.get("/learner/learner.js", ctx -> page(ctx, "/web/learner.js", "text/javascript"));
+        r.get("/learner/learner.css", ctx -> page(ctx, "/web/learner.css", "text/css"));
 
         // Qualifications (学分积累): the chaincode decides who may publish.
         r.post(API + "/qualifications", ctx -> receipt(ctx, s.qualifications().publish(who(ctx),
@@ -294,23 +292,6 @@ final class Routes {
     record Revoked(String tokenId, boolean revoked) {
     }
 
-    /**
-     * A page of the gateway's own, with headers that let it run only its own script and style,
-     * talk only to this gateway and never sit in another site's frame; nothing it shows is cached
-     * by a proxy or sent on as a referrer.
-     */
-    private static void page(RoutesConfig r, String path, String resource) {
-        r.get(path, ctx -> ctx.contentType("text/html; charset=utf-8")
-                .header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                        + "img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-                        + "base-uri 'none'")
-                .header("X-Frame-Options", "DENY")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Cache-Control", "no-store")
-                .result(ClasspathText.load(resource)));
-    }
-
     /** Body of POST /teachers/appointments. */
     record Appointment(String accountNo) {
     }
@@ -325,8 +306,9 @@ final class Routes {
 
     /**
      * One of the gateway's pages or their script and style, with the page's Content-Security-Policy:
-     * its own script, style, images (the QR code, also as a blob) and API only, nothing inline,
-     * nothing framed. The headers every answer gets are {@link GatewayServer}'s.
+     * its own script, style, images (the QR code, also as a blob or data URL), form targets and API
+     * only, nothing inline, nothing framed; one policy for every page (verify, shares, the learner's
+     * pages, the dashboard). The headers every answer gets are {@link GatewayServer}'s.
      */
     private static void page(Context ctx, String resource, String mediaType) {
         ctx.header("Content-Security-Policy", PAGE_POLICY).contentType(mediaType + "; charset=utf-8")
