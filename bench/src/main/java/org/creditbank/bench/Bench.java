@@ -22,11 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -115,6 +118,9 @@ public final class Bench {
             }
             if (phases.contains("wallet")) {
                 bench.walletDelivery(List.of(1, 4));
+            }
+            if (phases.contains("account")) {
+                bench.accountPage(1000);
             }
             if (phases.contains("growth")) {
                 bench.growth(growTo);
@@ -342,6 +348,52 @@ public final class Bench {
         extra.put("fixed_learner_transcript_p50_ms_by_records_added", byLedger);
     }
 
+    /**
+     * The learner's account page for a learner with {@code records} outcomes, as a phone loads it
+     * after signing in by activation code: the page, its script and style, the transcript (one
+     * request for every record) and the name of each institution in it. Timed per whole load (101
+     * loads, one after another), with one outcome read as the baseline of the same run.
+     */
+    private void accountPage(int records) throws Exception {
+        String learner = api.post("/api/v1/learners", "", true).at("/record/accountNo").asText();
+        issueFor(learner, records);
+        String code = api.post("/api/v1/learners/" + learner + "/activations", "", true).get("code").asText();
+        String token = api.post("/api/v1/activations/redeem", CanonicalJson.toJson(Map.of("code", code)), false)
+                .get("token").asText();
+        String someOutcome = api.get("/api/v1/learners/" + learner + "/transcript").at("/outcomes/0/id").asText();
+        Thread.sleep(3000);
+        long[] page = new long[101];
+        long[] baseline = new long[101];
+        int institutions = 0;
+        for (int i = 0; i < page.length; i++) {
+            long t0 = System.nanoTime();
+            api.getPublicText("/account");
+            api.getPublicText("/learner/learner.js");
+            api.getPublicText("/learner/learner.css");
+            JsonNode transcript = api.getBearer("/api/v1/learners/" + learner + "/transcript", token);
+            Set<String> issuers = new TreeSet<>(transcript.findValuesAsText("issuer"));
+            for (String issuer : issuers) {
+                api.getBearer("/api/v1/institutions/" + issuer, token);
+            }
+            page[i] = System.nanoTime() - t0;
+            institutions = issuers.size();
+            long t1 = System.nanoTime();
+            api.getBearer("/api/v1/outcomes/" + someOutcome, token);
+            baseline[i] = System.nanoTime() - t1;
+        }
+        Arrays.sort(page);
+        Arrays.sort(baseline);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("records", records);
+        figures.put("institutions", institutions);
+        figures.put("page_load_p50_ms", LoadRun.percentile(page, 0.5));
+        figures.put("page_load_p99_ms", LoadRun.percentile(page, 0.99));
+        figures.put("one_outcome_p50_ms", LoadRun.percentile(baseline, 0.5));
+        figures.put("ratio_p50", LoadRun.percentile(page, 0.5) / LoadRun.percentile(baseline, 0.5));
+        extra.put("account_page", figures);
+        System.out.println("account page, " + records + " records: " + figures);
+    }
+
     /** Adds {@code chunks} batches of 500 records for random learners, 4 batches at a time. */
     private void fill(int chunks) throws Exception {
         AtomicInteger left = new AtomicInteger(chunks);
@@ -384,7 +436,7 @@ public final class Bench {
             api.get("/api/v1/learners/" + learner + "/transcript");
             samples[i] = System.nanoTime() - t0;
         }
-        java.util.Arrays.sort(samples);
+        Arrays.sort(samples);
         return LoadRun.percentile(samples, 0.5);
     }
 

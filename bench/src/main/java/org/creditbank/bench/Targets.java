@@ -65,6 +65,22 @@ final class Targets {
             return check(http.send(r, HttpResponse.BodyHandlers.ofString()));
         }
 
+        /** A GET with another bearer token than the registrar's (a learner's). */
+        JsonNode getBearer(String path, String bearer) throws IOException, InterruptedException {
+            return check(http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                    .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** A page, script or style, as the browser fetches it; its length. */
+        int getPublicText(String path) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException(path + " answered " + r.statusCode());
+            }
+            return r.body().length();
+        }
+
         /** A GET without the registrar's token (a wallet's request). */
         JsonNode getPublic(String path) throws IOException, InterruptedException {
             return check(http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET()
