@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.importing.OutcomeCsv;
+import org.creditbank.gateway.importing.XlsxTable;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.gateway.outcome.OutcomeService.StatusChange;
@@ -171,8 +173,8 @@ final class Routes {
         r.post("/exchanges/{offerId}", ctx -> jsonText(noStore(ctx), s.wallet().vcApi().step(ctx.pathParam("offerId"),
                 text(ctx))));
 
-        r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx),
-                RequestText.spreadsheet(ctx.bodyAsBytes()), booleanQuery(ctx, "dryRun", true))), REGISTRAR);
+        r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx), spreadsheetRows(ctx),
+                booleanQuery(ctx, "dryRun", true))), REGISTRAR);
     }
 
     /** Body of POST /outcomes/batch. */
@@ -258,6 +260,13 @@ final class Routes {
                     + "(Content-Type: application/x-www-form-urlencoded), not " + type).with("error", "invalid_request");
         }
         return ctx.formParam(name);
+    }
+
+    /** The rows of an uploaded outcome spreadsheet: an .xlsx workbook, else CSV text. */
+    private static List<OutcomeCsv.Row> spreadsheetRows(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        return XlsxTable.isWorkbook(ctx.contentType(), body) ? OutcomeCsv.read(XlsxTable.read(body))
+                : OutcomeCsv.read(RequestText.spreadsheet(body));
     }
 
     private static String requiredQuery(Context ctx, String name) {
