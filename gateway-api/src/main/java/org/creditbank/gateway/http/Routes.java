@@ -155,6 +155,10 @@ final class Routes {
         r.get("/verify/verify.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
                 .result(ClasspathText.load("/web/verify.js")));
 
+        // The registrar's console (教务处): a static page whose script calls the routes above with the registrar's token.
+        r.get("/registrar", ctx -> page(ctx, "text/html; charset=utf-8", "/web/registrar.html"));
+        r.get("/registrar/registrar.js", ctx -> page(ctx, "text/javascript; charset=utf-8", "/web/registrar.js"));
+
         // Wallets: a learner opens a one-time offer; a wallet collects it by OpenID4VCI or a VC-API exchange.
         r.post(API + "/outcomes/{id}/wallet-offers", ctx -> json(ctx, 201,
                 s.wallet().open(who(ctx), ctx.pathParam("id"))), LEARNER, REGISTRAR);
@@ -190,6 +194,20 @@ final class Routes {
 
     static Principal who(Context ctx) {
         return ctx.attribute(GatewayServer.PRINCIPAL);
+    }
+
+    /**
+     * A page or its script, with the headers that keep it from being turned against its user:
+     * only this gateway's own script runs (no inline script, so injected markup cannot run any),
+     * it is never framed (no clickjacking of its buttons), types are not sniffed, and no address
+     * with an id in it leaks to another site as a referrer. Inline styles are allowed: they run
+     * nothing.
+     */
+    private static void page(Context ctx, String contentType, String resource) {
+        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
+                        + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+                .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer").contentType(contentType).result(ClasspathText.load(resource));
     }
 
     /** One-time secrets (offers, codes, tokens, nonces) must not be kept by any cache. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +37,8 @@ public final class HeadlessChromium implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--window-size=820,1290",
                     "--lang=zh-CN");
+            // Headless Chromium takes navigator.languages (and Accept-Language) from this preference, not from --lang.
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
             browser = new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
