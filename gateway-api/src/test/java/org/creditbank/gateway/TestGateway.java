@@ -134,6 +134,12 @@ final class TestGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST of a file's bytes (a spreadsheet). */
+    Reply post(String path, String token, byte[] body, String contentType) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** A JSON POST with extra request headers. */
     Reply post(String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json");

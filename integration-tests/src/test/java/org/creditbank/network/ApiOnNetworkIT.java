@@ -70,6 +70,9 @@ class ApiOnNetworkIT {
         assertThat(page.body()).contains("verify.js");
         assertThat(college.get("/verify/verify.js", null).contentType()).startsWith("text/javascript");
         assertThat(college.get("/verify/verify.css", null).contentType()).startsWith("text/css");
+        assertThat(college.get("/registrar", null).body()).contains("/registrar/registrar.js");
+        assertThat(college.get("/registrar/registrar.js", null).contentType()).startsWith("text/javascript");
+        assertThat(college.get("/registrar/registrar.css", null).contentType()).startsWith("text/css");
         JsonNode issuer = college.get("/.well-known/creditbank/issuer.json", null).json();
         assertThat(issuer.toString()).contains("CollegeMSP");
         // Every institution registered its profile when the network came up.

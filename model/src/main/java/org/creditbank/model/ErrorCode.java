@@ -90,6 +90,17 @@ public enum ErrorCode {
      * again completes it without duplicates.
      */
     IMPORT_INCOMPLETE,
+    /**
+     * An uploaded spreadsheet cannot be read as one: not an .xlsx or CSV, an old .xls, a
+     * password-protected or damaged workbook, or cells that hold formulas (their values are pasted
+     * instead); the message says which and how to save the file.
+     */
+    SPREADSHEET_UNREADABLE,
+    /**
+     * An uploaded spreadsheet holds more than one import accepts (rows, columns, a cell's length,
+     * or what an .xlsx unpacks to, which also refuses zip bombs); the message names the limit.
+     */
+    SPREADSHEET_TOO_LARGE,
     /** The record cannot be made into a credential (e.g. it is not ACTIVE). */
     CREDENTIAL_NOT_ISSUABLE,
     /** The document makes a verification link too long for a QR code. */

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
+import org.creditbank.gateway.importing.OutcomeCsv;
+import org.creditbank.gateway.importing.XlsxTable;
 import org.creditbank.gateway.learner.LearnerService;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.gateway.outcome.OutcomeService.StatusChange;
@@ -220,6 +222,11 @@ final class Routes {
                 .result(s.shares().qrCode(ctx.pathParam("id"))));
         r.get("/s/{id}", ctx -> page(noStore(ctx).header("X-Robots-Tag", "noindex"), "/web/verify.html", "text/html"));
 
+        // The registrar's console (教务处): a static page whose script calls the routes above with the registrar's token.
+        r.get("/registrar", ctx -> page(ctx, "/web/registrar.html", "text/html"));
+        r.get("/registrar/registrar.js", ctx -> page(ctx, "/web/registrar.js", "text/javascript"));
+        r.get("/registrar/registrar.css", ctx -> page(ctx, "/web/registrar.css", "text/css"));
+
         // Wallets: a learner opens a one-time offer; a wallet collects it by OpenID4VCI or a VC-API exchange.
         r.post(API + "/outcomes/{id}/wallet-offers", ctx -> json(ctx, 201,
                 s.wallet().open(who(ctx), ctx.pathParam("id"))), LEARNER, REGISTRAR);
@@ -273,8 +280,8 @@ final class Routes {
         r.get(API + "/institutions/{mspId}", ctx -> json(ctx, 200, s.institutions().byId(who(ctx),
                 ctx.pathParam("mspId"))), REGISTRAR, VERIFIER, LEARNER);
 
-        r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx),
-                RequestText.spreadsheet(ctx.bodyAsBytes()), booleanQuery(ctx, "dryRun", true))), REGISTRAR);
+        r.post(API + "/imports/outcomes", ctx -> json(ctx, 200, s.imports().run(who(ctx), spreadsheetRows(ctx),
+                booleanQuery(ctx, "dryRun", true))), REGISTRAR);
     }
 
     /** Body of POST /outcomes/batch. */
@@ -389,6 +396,13 @@ final class Routes {
     private static String optionalQuery(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The rows of an uploaded outcome spreadsheet: an .xlsx workbook, else CSV text. */
+    private static List<OutcomeCsv.Row> spreadsheetRows(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        return XlsxTable.isWorkbook(ctx.contentType(), body) ? OutcomeCsv.read(XlsxTable.read(body))
+                : OutcomeCsv.read(RequestText.spreadsheet(body));
     }
 
     private static String requiredQuery(Context ctx, String name) {

@@ -63,8 +63,8 @@ public final class ImportService {
     public record Batch(int firstRow, int lastRow, String txId, Long blockNumber, int created, int existing) {
     }
 
-    public Report run(Principal registrar, String csv, boolean dryRun) {
-        List<OutcomeCsv.Row> rows = OutcomeCsv.read(csv);
+    /** Checks and (unless {@code dryRun}) imports the rows of an uploaded spreadsheet ({@link OutcomeCsv#read}). */
+    public Report run(Principal registrar, List<OutcomeCsv.Row> rows, boolean dryRun) {
         Accounting rowsSeen = new Accounting(rows);
         List<List<OutcomeCsv.Row>> chunks = chunks(rows.stream().filter(OutcomeCsv.Row::valid).toList());
         for (List<OutcomeCsv.Row> chunk : chunks) {

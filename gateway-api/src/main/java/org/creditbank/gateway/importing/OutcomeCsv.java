@@ -3,6 +3,7 @@ package org.creditbank.gateway.importing;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
 import org.creditbank.model.outcome.OutcomeDraft;
@@ -23,7 +23,8 @@ import org.creditbank.model.outcome.Result;
 
 /**
  * Reads the outcome spreadsheet registrars export as CSV (UTF-8, with or without the byte-order
- * mark Excel writes). The header row names the columns, in any order:
+ * mark Excel writes), and checks its rows, also those of an .xlsx ({@link XlsxTable} reads it
+ * into the same {@link CellTable}). The header row names the columns, in any order:
  * <pre>
  * localId,learner,kind,achievementCode,achievementTitle,category,credits,hours,level,
  * resultScale,resultValue,activityStart,activityEnd,validUntil,evidenceHash,evidenceUri
@@ -52,50 +53,103 @@ public final class OutcomeCsv {
     private OutcomeCsv() {
     }
 
-    /** Parses and validates every row; a broken header is reported as row 1. */
+    /** Parses and validates every row of a CSV file; a file that is not CSV is reported as row 1. */
     public static List<Row> read(String csv) {
+        return read(csv, SpreadsheetLimits.DEFAULTS);
+    }
+
+    static List<Row> read(String csv, SpreadsheetLimits limits) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+        List<CellTable.Line> lines = new ArrayList<>();
         try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderNames().contains(c)).toList();
-            List<String> unknown = parser.getHeaderNames().stream().filter(c -> !COLUMNS.contains(c)).toList();
-            List<String> twice = parser.getHeaderNames().stream()
-                    .filter(c -> Collections.frequency(parser.getHeaderNames(), c) > 1).distinct().toList();
-            if (!missing.isEmpty() || !unknown.isEmpty() || !twice.isEmpty()) {
-                String message = (missing.isEmpty() ? "" : "missing columns: " + String.join(", ", missing) + ". ")
-                        + (unknown.isEmpty() ? "" : "unknown columns: " + String.join(", ", unknown) + ". ")
-                        + (twice.isEmpty() ? "" : "columns named more than once: " + String.join(", ", twice) + ". ")
-                        + "Expected: " + String.join(",", COLUMNS);
-                return List.of(new Row(1, null, List.of(new Violation(ErrorCode.MALFORMED_INPUT, "header", message.strip()))));
-            }
-            List<Row> rows = new ArrayList<>();
-            Map<String, Integer> firstRowOf = new HashMap<>();
             for (CSVRecord record : parser) {
-                Row row = row(record, parser.getHeaderNames().size());
-                if (row.valid()) {
-                    Integer first = firstRowOf.putIfAbsent(row.draft().localId(), row.rowNumber());
-                    if (first != null) {
-                        row = new Row(row.rowNumber(), null, List.of(new Violation(ErrorCode.CONFLICT, "localId",
-                                "localId " + row.draft().localId() + " is already on row " + first + " of this file")));
+                List<String> cells = record.toList();
+                CellTable.Line line = new CellTable.Line((int) record.getRecordNumber(), cells);
+                for (int i = 0; i < cells.size(); i++) {
+                    if (!cells.get(i).isEmpty()) {
+                        limits.checkColumn(i, "row " + line.number());
+                        limits.checkCell(cells.get(i), "row " + line.number() + ", column " + (i + 1));
                     }
                 }
-                rows.add(row);
+                if (!line.blank()) {
+                    lines.add(line);
+                    limits.checkRows(lines.size() - 1);
+                }
             }
-            return rows;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return List.of(new Row(1, null, List.of(new Violation(ErrorCode.MALFORMED_INPUT, null,
                     "the file is not readable CSV: " + e.getMessage()))));
         }
+        if (lines.isEmpty()) {
+            lines.add(new CellTable.Line(1, List.of()));
+        }
+        return read(new CellTable(lines.get(0), lines.subList(1, lines.size())));
     }
 
-    private static Row row(CSVRecord record, int columns) {
-        int rowNumber = (int) record.getRecordNumber() + 1;
+    /**
+     * Validates every row of a spreadsheet, however it was read; a broken header is reported on
+     * the header's row. Rows with no value at all are not rows (a spreadsheet keeps formatted
+     * empty rows) and are skipped.
+     */
+    public static List<Row> read(CellTable table) {
+        List<String> names = table.header().cells();
+        int width = names.size();
+        while (width > 0 && names.get(width - 1).isEmpty()) {
+            width--;
+        }
+        List<String> header = names.subList(0, width);
+        List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).toList();
+        List<String> unknown = header.stream().filter(c -> !COLUMNS.contains(c)).toList();
+        List<String> twice = header.stream().filter(c -> Collections.frequency(header, c) > 1).distinct().toList();
+        if (!missing.isEmpty() || !unknown.isEmpty() || !twice.isEmpty()) {
+            String message = (missing.isEmpty() ? "" : "missing columns: " + String.join(", ", missing) + ". ")
+                    + (unknown.isEmpty() ? "" : "unknown columns: " + String.join(", ", unknown) + ". ")
+                    + (twice.isEmpty() ? "" : "columns named more than once: " + String.join(", ", twice) + ". ")
+                    + "Expected: " + String.join(",", COLUMNS);
+            return List.of(new Row(table.header().number(), null,
+                    List.of(new Violation(ErrorCode.MALFORMED_INPUT, "header", message.strip()))));
+        }
+        Map<String, Integer> columnOf = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            columnOf.put(header.get(i), i);
+        }
+        List<Row> rows = new ArrayList<>();
+        Map<String, Integer> firstRowOf = new HashMap<>();
+        for (CellTable.Line line : table.rows()) {
+            if (line.blank()) {
+                continue;
+            }
+            Row row = row(new Cells(line, columnOf), header.size());
+            if (row.valid()) {
+                Integer first = firstRowOf.putIfAbsent(row.draft().localId(), row.rowNumber());
+                if (first != null) {
+                    row = new Row(row.rowNumber(), null, List.of(new Violation(ErrorCode.CONFLICT, "localId",
+                            "localId " + row.draft().localId() + " is already on row " + first + " of this file")));
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** One row's cells by column name; an empty cell is "not given". */
+    private record Cells(CellTable.Line line, Map<String, Integer> columnOf) {
+        String get(String column) {
+            Integer i = columnOf.get(column);
+            String value = i == null ? "" : line.cell(i);
+            return value.isEmpty() ? null : value;
+        }
+    }
+
+    private static Row row(Cells record, int columns) {
+        int rowNumber = record.line().number();
         List<Violation> problems = new ArrayList<>();
-        for (int i = columns; i < record.size(); i++) {
-            if (!record.get(i).isEmpty()) {
+        List<String> cells = record.line().cells();
+        for (int i = columns; i < cells.size(); i++) {
+            if (!cells.get(i).isEmpty()) {
                 problems.add(new Violation(ErrorCode.MALFORMED_INPUT, null, "this row has a value in column " + (i + 1)
-                        + " ('" + record.get(i) + "'), but the header names only " + columns + " columns"));
+                        + " ('" + cells.get(i) + "'), but the header names only " + columns + " columns"));
                 break;
             }
         }
@@ -104,32 +158,24 @@ public final class OutcomeCsv {
         BigDecimal credits = decimalCell(record, "credits", problems);
         Integer hours = intCell(record, "hours", problems);
         Integer level = intCell(record, "level", problems);
-        String resultValue = cell(record, "resultValue");
-        OutcomeDraft draft = new OutcomeDraft(cell(record, "localId"), cell(record, "learner"), kind,
-                cell(record, "achievementCode"), cell(record, "achievementTitle"), cell(record, "category"), credits,
+        String resultValue = record.get("resultValue");
+        OutcomeDraft draft = new OutcomeDraft(record.get("localId"), record.get("learner"), kind,
+                record.get("achievementCode"), record.get("achievementTitle"), record.get("category"), credits,
                 hours, level, scale == null && resultValue == null ? null : new Result(scale, resultValue),
-                cell(record, "activityStart"), cell(record, "activityEnd"), cell(record, "validUntil"),
-                lower(cell(record, "evidenceHash")), cell(record, "evidenceUri"));
+                record.get("activityStart"), record.get("activityEnd"), record.get("validUntil"),
+                lower(record.get("evidenceHash")), record.get("evidenceUri"));
         if (problems.isEmpty()) {
             problems.addAll(draft.validate());
         }
         return new Row(rowNumber, problems.isEmpty() ? draft : null, problems);
     }
 
-    private static String cell(CSVRecord record, String column) {
-        if (!record.isMapped(column) || !record.isSet(column)) {
-            return null;
-        }
-        String value = record.get(column);
-        return value.isEmpty() ? null : value;
-    }
-
     private static String lower(String value) {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
-    private static <E extends Enum<E>> E enumCell(CSVRecord record, String column, Class<E> type, List<Violation> problems) {
-        String value = cell(record, column);
+    private static <E extends Enum<E>> E enumCell(Cells record, String column, Class<E> type, List<Violation> problems) {
+        String value = record.get(column);
         if (value == null) {
             return null;
         }
@@ -142,8 +188,8 @@ public final class OutcomeCsv {
         }
     }
 
-    private static BigDecimal decimalCell(CSVRecord record, String column, List<Violation> problems) {
-        String value = cell(record, column);
+    private static BigDecimal decimalCell(Cells record, String column, List<Violation> problems) {
+        String value = record.get(column);
         try {
             return value == null ? null : new BigDecimal(value);
         } catch (NumberFormatException e) {
@@ -152,8 +198,8 @@ public final class OutcomeCsv {
         }
     }
 
-    private static Integer intCell(CSVRecord record, String column, List<Violation> problems) {
-        String value = cell(record, column);
+    private static Integer intCell(Cells record, String column, List<Violation> problems) {
+        String value = record.get(column);
         try {
             return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
