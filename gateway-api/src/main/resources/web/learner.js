@@ -378,6 +378,23 @@
     listApplications(view);
   }
 
+  /** An outcome already in a pending or approved application is not offered again: it says so instead. */
+  function applied(list) {
+    var taken = {};
+    list.filter(function (a) { return a.status === 'PENDING' || a.status === 'APPROVED'; }).forEach(function (a) {
+      a.request.sourceOutcomeIds.forEach(function (id) { taken[id] = APPLICATION_STATUS[a.status]; });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('#apply-choices input[name=source]'), function (box) {
+      var label = box.parentNode;
+      var note = label.querySelector('.note');
+      box.disabled = !!taken[box.value];
+      if (box.disabled) { box.checked = false; }
+      if (!note) { note = label.appendChild(el('span', 'status note')); }
+      note.textContent = taken[box.value] || '';
+      note.hidden = !taken[box.value];
+    });
+  }
+
   function listApplications(view) {
     var box = $('applications');
     var titles = {};
@@ -386,11 +403,12 @@
     view.transcript.recognitions.forEach(function (v) { recognitions[v.recognition.id] = v.recognition; });
     api('GET', '/api/v1/learners/' + encodeURIComponent(view.accountNo) + '/recognition-applications').then(function (list) {
       box.textContent = '';
+      applied(list);
       if (!list.length) { box.appendChild(el('p', 'meta', '还没有申请。 No applications yet.')); }
       list.forEach(function (a) {
         var card = el('article', 'card record');
         card.dataset.application = a.id;
-        card.appendChild(el('h3', null, '向 ' + (view.names[a.institution] || a.institution) + ' 申请 · Applied to'));
+        card.appendChild(el('h3', null, (view.names[a.institution] || a.institution) + ' · 认定申请 Recognition application'));
         card.appendChild(el('span', 'status ' + a.status, APPLICATION_STATUS[a.status] || a.status));
         card.appendChild(el('div', 'meta', '申请 applied ' + date(a.appliedAt)
           + (a.decidedAt ? ' · 决定 decided ' + date(a.decidedAt) : '')));
