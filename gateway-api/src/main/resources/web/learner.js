@@ -1,7 +1,7 @@
 // The learner's pages: /activate redeems a code for a token kept in this browser; /account shows the
 // account with that token. Everything is built with textContent (never HTML from data), and the
 // whole account comes from one transcript request plus one per institution and per followed
-// qualification, never one per record.
+// qualification, never one per record; the share and application lists are one request each.
 (function () {
   'use strict';
   var KEY = 'creditbank.learner';
