@@ -1,7 +1,7 @@
 // The learner's pages: /activate redeems a code for a token kept in this browser; /account shows the
 // account with that token. Everything is built with textContent (never HTML from data), and the
 // whole account comes from one transcript request plus one per institution and per followed
-// qualification, never one per record.
+// qualification, never one per record; the share and application lists are one request each.
 (function () {
   'use strict';
   var KEY = 'creditbank.learner';
@@ -101,22 +101,33 @@
       }
       showProgress(s.accountNo);
     });
-    api('GET', '/api/v1/learners/' + encodeURIComponent(s.accountNo) + '/transcript').then(function (t) {
+    Promise.all([api('GET', '/api/v1/learners/' + encodeURIComponent(s.accountNo) + '/transcript'),
+      api('GET', '/api/v1/institutions/me')]).then(function (answers) {
+      var t = answers[0];
+      var own = answers[1].mspId;
       var ids = {};
       t.outcomes.forEach(function (o) { ids[o.issuer] = true; });
       t.recognitions.forEach(function (r) { ids[r.recognition.recogniser] = true; });
       var names = {};
-      return Promise.all(Object.keys(ids).map(function (id) {
+      names[own] = institutionName(answers[1], own);
+      return Promise.all(Object.keys(ids).filter(function (id) { return id !== own; }).map(function (id) {
         return api('GET', '/api/v1/institutions/' + encodeURIComponent(id))
-          .then(function (i) { names[id] = i.profile && i.profile.name ? i.profile.name : id; })
+          .then(function (i) { names[id] = institutionName(i, id); })
           .catch(function () { names[id] = id; });
-      })).then(function () { show(t, names); });
+      })).then(function () {
+        show(t, names);
+        var view = { accountNo: s.accountNo, own: own, transcript: t, names: names };
+        sharing(view);
+        applying(view);
+      });
     }).catch(function (e) {
       showError(e.message);
       if (e.status === 401) { localStorage.removeItem(KEY); $('signed-out').hidden = false; }
     });
     showProgress(s.accountNo);
   }
+
+  function institutionName(i, id) { return i.profile && i.profile.name ? i.profile.name : id; }
 
   function show(t, names) {
     function name(id) { return names[id] || id; }
@@ -214,6 +225,220 @@
         });
       box.hidden = false;
     }).catch(function (e) { showError(e.message); });
+  }
+
+  // ---- sharing: this institution signs only its own records, so only those can be chosen.
+  var SHARE_STATE = { OPEN: '有效 Open', EXPIRED: '已过期 Expired', WITHDRAWN: '已撤回 Withdrawn' };
+  var APPLICATION_STATUS = { PENDING: '待审核 Pending', APPROVED: '已认定 Approved', REJECTED: '未通过 Rejected',
+    WITHDRAWN: '已撤回 Withdrawn' };
+
+  /** A checkbox with its label, for one record the learner may choose; value is the record's id. */
+  function choice(name, id, text) {
+    var label = el('label', 'choice');
+    var box = el('input');
+    box.type = 'checkbox';
+    box.name = name;
+    box.value = id;
+    label.appendChild(box);
+    label.appendChild(el('span', null, text));
+    return label;
+  }
+  function chosen(form, name) {
+    return Array.prototype.slice.call(form.querySelectorAll('input[name=' + name + ']:checked'))
+      .map(function (b) { return b.value; });
+  }
+  function formProblem(form, text) {
+    var p = form.querySelector('.error');
+    p.textContent = text || '';
+    p.hidden = !text;
+  }
+  function ownNames(view) {
+    Array.prototype.forEach.call(document.querySelectorAll('.own-name'), function (e) {
+      e.textContent = ' ' + view.names[view.own] + ' ';
+    });
+  }
+
+  function sharing(view) {
+    ownNames(view);
+    var t = view.transcript;
+    var form = $('share-form');
+    var box = $('share-choices');
+    t.outcomes.filter(function (o) { return o.issuer === view.own && o.status === 'ACTIVE'; }).forEach(function (o) {
+      box.appendChild(choice('outcome', o.id, o.draft.achievementTitle + ' · ' + credits(o.draft.credits) + ' 学分 · '
+        + date(o.awardedAt)));
+    });
+    t.recognitions.filter(function (v) {
+      return v.recognition.recogniser === view.own && v.effectiveStatus === 'ACTIVE';
+    }).forEach(function (v) {
+      var r = v.recognition;
+      box.appendChild(choice('recognition', r.id, '认定 Recognition: ' + ((r.target && (r.target.title || r.target.category))
+        || r.id) + ' · ' + credits(r.credits) + ' 学分'));
+    });
+    if (!box.childNodes.length) {
+      box.appendChild(el('p', 'meta', '本机构还没有可分享的记录。 No record of this institution to share yet.'));
+      form.querySelector('button[type=submit]').disabled = true;
+    }
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var body = { outcomeIds: chosen(form, 'outcome'), recognitionIds: chosen(form, 'recognition') };
+      if (!body.outcomeIds.length && !body.recognitionIds.length) {
+        formProblem(form, '请至少选择一条记录。 Choose at least one record.');
+        return;
+      }
+      var recipient = $('share-recipient').value.trim();
+      if (recipient) { body.recipient = recipient; }
+      formProblem(form, null);
+      api('POST', '/api/v1/shares', body).then(function (created) {
+        $('share-link').value = created.link;
+        $('copied').textContent = '';
+        $('share-qr').src = '/api/v1/shares/' + encodeURIComponent(created.share.id) + '/qr';
+        $('share-made').hidden = false;
+        $('share-link').focus();
+        $('share-link').select();
+        listShares();
+      }).catch(function (e) { formProblem(form, e.message); });
+    });
+    $('copy-link').addEventListener('click', function () {
+      var link = $('share-link');
+      var done = function () { $('copied').textContent = '已复制 Copied'; };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(link.value).then(done, function () { link.select(); });
+      } else {
+        link.select(); // plain http: the learner copies the selected link with the phone's own menu
+        $('copied').textContent = document.execCommand('copy') ? '已复制 Copied' : '请长按复制 Press and hold to copy';
+      }
+    });
+    listShares();
+  }
+
+  function listShares() {
+    var box = $('shares');
+    api('GET', '/api/v1/shares').then(function (shares) {
+      box.textContent = '';
+      if (!shares.length) { box.appendChild(el('p', 'meta', '还没有分享。 Nothing shared yet.')); }
+      shares.forEach(function (sh) {
+        var card = el('article', 'card record');
+        card.dataset.share = sh.id;
+        card.appendChild(el('h3', null, sh.recipient || '未注明对象 No recipient given'));
+        card.appendChild(el('span', 'status ' + sh.state, SHARE_STATE[sh.state] || sh.state));
+        var count = sh.outcomeIds.length + sh.recognitionIds.length;
+        card.appendChild(el('div', 'meta', count + ' 条记录 records · 创建 created ' + date(sh.createdAt) + ' · '
+          + (sh.expiresAt ? '到期 expires ' + date(sh.expiresAt) : '撤回前有效 until withdrawn')));
+        card.appendChild(el('div', 'meta', '已被打开 ' + sh.openCount + ' 次 · opened ' + sh.openCount + ' times'
+          + (sh.lastOpenedAt ? ' · 最近 last ' + date(sh.lastOpenedAt) : '')
+          + (sh.withdrawnAt ? ' · 撤回 withdrawn ' + date(sh.withdrawnAt) : '')));
+        if (sh.state === 'OPEN') {
+          var a = el('a', 'link', sh.link);
+          a.href = sh.link;
+          card.appendChild(a);
+          var withdraw = el('button', 'quiet', '撤回分享 Withdraw');
+          withdraw.type = 'button';
+          withdraw.addEventListener('click', function () {
+            withdraw.disabled = true;
+            api('POST', '/api/v1/shares/' + encodeURIComponent(sh.id) + '/withdraw').then(listShares)
+              .catch(function (e) { withdraw.disabled = false; card.appendChild(el('p', 'error', e.message)); });
+          });
+          card.appendChild(withdraw);
+        }
+        box.appendChild(card);
+      });
+    }).catch(function (e) { box.textContent = ''; box.appendChild(el('p', 'error', e.message)); });
+  }
+
+  // ---- applying: the learner asks this institution to recognise outcomes earned elsewhere.
+  function applying(view) {
+    var t = view.transcript;
+    var form = $('apply-form');
+    var box = $('apply-choices');
+    t.outcomes.filter(function (o) { return o.issuer !== view.own && o.status === 'ACTIVE'; }).forEach(function (o) {
+      box.appendChild(choice('source', o.id, o.draft.achievementTitle + ' · ' + view.names[o.issuer] + ' · '
+        + credits(o.draft.credits) + ' 学分'));
+    });
+    if (!box.childNodes.length) {
+      box.appendChild(el('p', 'meta', '没有其他机构的有效成果可申请认定。 No valid outcome from another institution to apply with.'));
+      form.querySelector('button[type=submit]').disabled = true;
+    }
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var body = { sourceOutcomeIds: chosen(form, 'source') };
+      if (!body.sourceOutcomeIds.length) {
+        formProblem(form, '请至少选择一项成果。 Choose at least one outcome.');
+        return;
+      }
+      var statement = $('apply-statement').value.trim();
+      if (statement) { body.statement = statement; }
+      formProblem(form, null);
+      var button = form.querySelector('button[type=submit]');
+      button.disabled = true;
+      api('POST', '/api/v1/recognition-applications', body).then(function () {
+        form.reset();
+        listApplications(view);
+      }).catch(function (e) { formProblem(form, e.message); }).then(function () { button.disabled = false; });
+    });
+    listApplications(view);
+  }
+
+  /** An outcome already in a pending or approved application is not offered again: it says so instead. */
+  function applied(list) {
+    var taken = {};
+    list.filter(function (a) { return a.status === 'PENDING' || a.status === 'APPROVED'; }).forEach(function (a) {
+      a.request.sourceOutcomeIds.forEach(function (id) { taken[id] = APPLICATION_STATUS[a.status]; });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('#apply-choices input[name=source]'), function (box) {
+      var label = box.parentNode;
+      var note = label.querySelector('.note');
+      box.disabled = !!taken[box.value];
+      if (box.disabled) { box.checked = false; }
+      if (!note) { note = label.appendChild(el('span', 'status note')); }
+      note.textContent = taken[box.value] || '';
+      note.hidden = !taken[box.value];
+    });
+  }
+
+  function listApplications(view) {
+    var box = $('applications');
+    var titles = {};
+    view.transcript.outcomes.forEach(function (o) { titles[o.id] = o.draft.achievementTitle + ' · ' + view.names[o.issuer]; });
+    var recognitions = {};
+    view.transcript.recognitions.forEach(function (v) { recognitions[v.recognition.id] = v.recognition; });
+    api('GET', '/api/v1/learners/' + encodeURIComponent(view.accountNo) + '/recognition-applications').then(function (list) {
+      box.textContent = '';
+      applied(list);
+      if (!list.length) { box.appendChild(el('p', 'meta', '还没有申请。 No applications yet.')); }
+      list.forEach(function (a) {
+        var card = el('article', 'card record');
+        card.dataset.application = a.id;
+        card.appendChild(el('h3', null, (view.names[a.institution] || a.institution) + ' · 认定申请 Recognition application'));
+        card.appendChild(el('span', 'status ' + a.status, APPLICATION_STATUS[a.status] || a.status));
+        card.appendChild(el('div', 'meta', '申请 applied ' + date(a.appliedAt)
+          + (a.decidedAt ? ' · 决定 decided ' + date(a.decidedAt) : '')));
+        var src = el('ul', 'meta');
+        a.request.sourceOutcomeIds.forEach(function (id) { src.appendChild(el('li', null, '成果 Outcome: ' + (titles[id] || id))); });
+        card.appendChild(src);
+        if (a.request.statement) { card.appendChild(el('p', 'meta', '我的说明 My statement: ' + a.request.statement)); }
+        var r = a.recognitionId && recognitions[a.recognitionId];
+        if (r) {
+          card.appendChild(el('p', 'decision', '认定为 Recognised as: ' + ((r.target && (r.target.title || r.target.category))
+            || r.id) + ' · ' + credits(r.credits) + ' 学分 credits'));
+        }
+        if (a.decisionReason) {
+          card.appendChild(el('p', 'decision', (a.status === 'WITHDRAWN' ? '撤回原因 Reason: ' : '教务处意见 Registrar: ')
+            + a.decisionReason));
+        }
+        if (a.status === 'PENDING') {
+          var withdraw = el('button', 'quiet', '撤回申请 Withdraw application');
+          withdraw.type = 'button';
+          withdraw.addEventListener('click', function () {
+            withdraw.disabled = true;
+            api('POST', '/api/v1/recognition-applications/' + encodeURIComponent(a.id) + '/withdraw',
+              { reason: '学习者撤回 Withdrawn by the learner' }).then(function () { listApplications(view); })
+              .catch(function (e) { withdraw.disabled = false; card.appendChild(el('p', 'error', e.message)); });
+          });
+          card.appendChild(withdraw);
+        }
+        box.appendChild(card);
+      });
+    }).catch(function (e) { box.textContent = ''; box.appendChild(el('p', 'error', e.message)); });
   }
 
   function showProgress(accountNo) {

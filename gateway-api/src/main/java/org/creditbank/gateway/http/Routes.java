@@ -69,7 +69,9 @@ final class Routes {
                 s.verification().verify(body(ctx, VerificationService.Question.class))));
 
         r.get(API + "/institutions", ctx -> json(ctx, 200, s.institutions().list(who(ctx))), REGISTRAR, VERIFIER);
-        r.get(API + "/institutions/me", ctx -> json(ctx, 200, s.institutions().own(who(ctx))), REGISTRAR, VERIFIER);
+        // A learner's page needs it too: which of their records this institution signs and shares, which it may recognise.
+        r.get(API + "/institutions/me", ctx -> json(ctx, 200, s.institutions().own(who(ctx))), REGISTRAR, VERIFIER,
+                LEARNER);
 
         r.get(API + "/learners", ctx -> json(ctx, 200, s.learners().findByStudentNumber(who(ctx),
                 requiredQuery(ctx, "studentNumber"))), REGISTRAR);
