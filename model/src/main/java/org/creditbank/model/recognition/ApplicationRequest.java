@@ -1,7 +1,6 @@
 package org.creditbank.model.recognition;
 
 import java.util.List;
-import org.creditbank.model.RecordId;
 import org.creditbank.model.Violation;
 import org.creditbank.model.Violations;
 import org.creditbank.model.learner.AccountNumber;
@@ -41,14 +40,7 @@ public record ApplicationRequest(
         if (v.required(learner, "learner")) {
             v.check(AccountNumber.isValid(learner), "learner", "learner is not a valid credit-bank account number");
         }
-        if (v.required(sourceOutcomeIds, "sourceOutcomeIds")) {
-            v.check(!sourceOutcomeIds.isEmpty() && sourceOutcomeIds.size() <= RecognitionRequest.MAX_SOURCES,
-                    "sourceOutcomeIds", "sourceOutcomeIds must list 1 to " + RecognitionRequest.MAX_SOURCES + " outcomes");
-            v.check(sourceOutcomeIds.stream().distinct().count() == sourceOutcomeIds.size(), "sourceOutcomeIds",
-                    "sourceOutcomeIds must not repeat an outcome");
-            v.check(sourceOutcomeIds.stream().allMatch(RecordId::isOutcomeId),
-                    "sourceOutcomeIds", "each source must be an outcome id of the form ISSUER:localId");
-        }
+        RecognitionRequest.checkSources(v, sourceOutcomeIds);
         if (ruleCode != null || ruleVersion != null) {
             v.code(ruleCode, "ruleCode");
             v.check(ruleVersion != null && ruleVersion >= 1, "ruleVersion",

@@ -38,12 +38,11 @@ public record RecognitionRequest(
         credits = Credits.normal(credits);
     }
 
-    public List<Violation> validate() {
-        Violations v = new Violations();
-        v.code(localId, "localId");
-        if (v.required(learner, "learner")) {
-            v.check(AccountNumber.isValid(learner), "learner", "learner is not a valid credit-bank account number");
-        }
+    /**
+     * The rule for the outcomes a recognition (or a learner's application for one) stands on: 1 to
+     * {@link #MAX_SOURCES} outcome ids, none twice.
+     */
+    static void checkSources(Violations v, List<String> sourceOutcomeIds) {
         if (v.required(sourceOutcomeIds, "sourceOutcomeIds")) {
             v.check(!sourceOutcomeIds.isEmpty() && sourceOutcomeIds.size() <= MAX_SOURCES, "sourceOutcomeIds",
                     "sourceOutcomeIds must list 1 to " + MAX_SOURCES + " outcomes");
@@ -52,6 +51,15 @@ public record RecognitionRequest(
             v.check(sourceOutcomeIds.stream().allMatch(RecordId::isOutcomeId),
                     "sourceOutcomeIds", "each source must be an outcome id of the form ISSUER:localId");
         }
+    }
+
+    public List<Violation> validate() {
+        Violations v = new Violations();
+        v.code(localId, "localId");
+        if (v.required(learner, "learner")) {
+            v.check(AccountNumber.isValid(learner), "learner", "learner is not a valid credit-bank account number");
+        }
+        checkSources(v, sourceOutcomeIds);
         if (!v.required(method, "method")) {
             return v.list();
         }
