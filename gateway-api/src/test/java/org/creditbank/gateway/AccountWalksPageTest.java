@@ -13,6 +13,7 @@ import org.creditbank.model.json.CanonicalJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,7 +49,9 @@ class AccountWalksPageTest {
     }
 
     private void until(java.util.function.Supplier<Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> condition.get());
+        // The page re-renders its lists: an element found a moment ago may be replaced while it is read.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.get());
     }
 
     /** Signs the learner in on {@code gateway}'s account page with an activation link from its registrar. */
@@ -128,8 +131,9 @@ class AccountWalksPageTest {
         assertThat(approved.status()).as(approved.text()).isEqualTo(201);
 
         browser.navigate().refresh();
-        WebElement decided = visible(By.cssSelector("#applications [data-application]"));
-        until(() -> decided.getText().contains("已认定 Approved"));
+        visible(By.cssSelector("#applications [data-application]"));
+        until(() -> browser.findElement(By.cssSelector("#applications [data-application]")).getText().contains("已认定 Approved"));
+        WebElement decided = browser.findElement(By.cssSelector("#applications [data-application]"));
         assertThat(decided.getText()).contains("认定为 Recognised as: 数控加工技术 · 2 学分");
         assertThat(decided.findElements(By.tagName("button"))).as("a decided application cannot be withdrawn").isEmpty();
         assertThat(browser.findElement(By.id("recognised")).getText()).isEqualTo("2");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,7 +52,8 @@ class LearnerWalksOnNetworkIT {
     }
 
     private static void until(Supplier<Boolean> condition) {
-        new WebDriverWait(chromium.browser(), Duration.ofSeconds(30)).until(d -> condition.get());
+        new WebDriverWait(chromium.browser(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.get());
     }
 
     /** Signs the learner in on {@code gateway}'s account page by an activation link from its registrar. */
@@ -103,20 +105,19 @@ class LearnerWalksOnNetworkIT {
         check("apply-form", "数控车床编程 · 广州五金职业技术学院");
         browser.findElement(By.id("apply-statement")).sendKeys("我在高职修读了数控车床编程，申请认定为数控加工技术。");
         browser.findElement(By.cssSelector("#apply-form button[type=submit]")).click();
-        WebElement application = visible(By.cssSelector("#applications [data-application]"));
-        until(() -> application.getText().contains("待审核 Pending"));
+        String id = visible(By.cssSelector("#applications [data-application]")).getAttribute("data-application");
+        until(() -> browser.findElement(By.cssSelector("#applications [data-application]")).getText().contains("待审核 Pending"));
         chromium.screenshot(SCREENSHOTS.resolve("applied.png"));
 
-        String id = application.getAttribute("data-application");
         Reply approved = university.post("/api/v1/recognition-applications/" + id + "/approve", university.registrarToken(),
                 Map.of("method", "MANUAL", "target", Map.of("title", "数控加工技术", "courseCode", "ME210"), "credits", 2,
                         "justification", "课程内容与本校数控加工技术一致"));
         assertThat(approved.status()).as(approved.body()).isEqualTo(201);
 
         browser.navigate().refresh();
-        WebElement decided = visible(By.cssSelector("#applications [data-application]"));
-        until(() -> decided.getText().contains("已认定 Approved"));
-        assertThat(decided.getText()).contains("数控加工技术 · 2 学分");
+        visible(By.cssSelector("#applications [data-application]"));
+        until(() -> browser.findElement(By.cssSelector("#applications [data-application]")).getText().contains("已认定 Approved"));
+        assertThat(browser.findElement(By.cssSelector("#applications [data-application]")).getText()).contains("数控加工技术 · 2 学分");
         assertThat(browser.findElement(By.id("recognised")).getText()).isEqualTo("2");
         chromium.fullPageScreenshot(SCREENSHOTS.resolve("approved.png"));
     }
