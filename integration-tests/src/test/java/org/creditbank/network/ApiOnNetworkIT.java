@@ -487,40 +487,39 @@ class ApiOnNetworkIT {
         assertThat(firstLine.at("/entry/citedId").asText()).isEqualTo(firstRecognition);
         assertThat(firstLine.get("factStatus").asText()).isEqualTo("ACTIVE");
 
-        // Two applications, each affordable now but not both, approved at the same moment: one is
-        // approved, the other refused for want of points (the gateway retries the approval that lost
-        // the MVCC race, and the chaincode then finds the balance spent), never both.
-        int rest = before + perTraining + 1;
-        assertThat(rest).as("the manufacturer's balance before this test (%d) leaves room for each application", before)
-                .isBetween(1, before + 2 * perTraining);
-        String smallId = applyRedemption(RUN + "-A", perTraining);
-        String largeId = applyRedemption(RUN + "-B", rest);
-        List<CompletableFuture<Reply>> racing = Stream.of(smallId, largeId).map(id -> CompletableFuture.supplyAsync(() ->
+        // The manufacturer revokes the first training: its points no longer count.
+        Reply revoked = hardware.post("/api/v1/outcomes/" + first + "/revoke", hw, Map.of("reason", "培训记录有误"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(201);
+        JsonNode afterRevocation = balanceOfHardware();
+        assertThat(afterRevocation.get("balance").asInt()).isEqualTo(before + perTraining);
+        assertThat(lineOf(afterRevocation, first).get("factStatus").asText()).isEqualTo("REVOKED");
+        assertThat(lineOf(afterRevocation, first).get("effectivePoints").asInt()).isZero();
+
+        // Two applications of the same size, each affordable now but not both, approved at the same
+        // moment: one is approved, the other refused for want of points (the gateway retries the
+        // approval that lost the MVCC race, and the chaincode then finds the balance spent), never both.
+        // Whichever wins, the balance left is the same and never below zero (later tests earn and spend from it).
+        int left = before + perTraining;
+        int each = left / 2 + 1;
+        assertThat(each).as("each application fits the balance %d, both do not", left).isBetween(1, left);
+        String firstId = applyRedemption(RUN + "-A", each);
+        String secondId = applyRedemption(RUN + "-B", each);
+        List<CompletableFuture<Reply>> racing = Stream.of(firstId, secondId).map(id -> CompletableFuture.supplyAsync(() ->
                 edu.post(points + "/redemptions/" + id + "/approve", edu.registrarToken(), reason))).toList();
         List<Reply> decisions = racing.stream().map(CompletableFuture::join).toList();
         assertThat(decisions.stream().map(Reply::status)).as(decisions.toString()).containsExactlyInAnyOrder(201, 422);
-        boolean smallWon = decisions.get(0).status() == 201;
-        Reply approved = decisions.get(smallWon ? 0 : 1);
-        Reply refused = decisions.get(smallWon ? 1 : 0);
-        String approvedId = smallWon ? smallId : largeId;
-        String refusedId = smallWon ? largeId : smallId;
-        int spent = smallWon ? perTraining : rest;
+        boolean firstWon = decisions.get(0).status() == 201;
+        Reply approved = decisions.get(firstWon ? 0 : 1);
+        String approvedId = firstWon ? firstId : secondId;
+        String refusedId = firstWon ? secondId : firstId;
         assertThat(approved.json().at("/record/decidedBy").asText()).isEqualTo(LiveNetwork.Org.EDU.mspId);
-        refused.assertProblem(422, "INSUFFICIENT_POINTS");
+        decisions.get(firstWon ? 1 : 0).assertProblem(422, "INSUFFICIENT_POINTS");
         assertThat(hardware.get(points + "/redemptions/" + refusedId, hw).json().get("status").asText()).isEqualTo("PENDING");
         Reply rejected = edu.post(points + "/redemptions/" + refusedId + "/reject", edu.registrarToken(), reason);
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(201);
         assertThat(college.get(points + "/redemptions/" + approvedId + "/history", college.verifierToken()).json()
                 .findValuesAsText("status")).containsExactly("PENDING", "APPROVED");
-        assertThat(balanceOfHardware().get("balance").asInt()).isEqualTo(before + 2 * perTraining - spent);
-
-        // The manufacturer revokes the first training: its points no longer count; the approval stays.
-        Reply revoked = hardware.post("/api/v1/outcomes/" + first + "/revoke", hw, Map.of("reason", "培训记录有误"));
-        assertThat(revoked.status()).as(revoked.body()).isEqualTo(201);
-        JsonNode afterRevocation = balanceOfHardware();
-        assertThat(afterRevocation.get("balance").asInt()).isEqualTo(before + perTraining - spent);
-        assertThat(lineOf(afterRevocation, first).get("factStatus").asText()).isEqualTo("REVOKED");
-        assertThat(lineOf(afterRevocation, first).get("effectivePoints").asInt()).isZero();
+        assertThat(balanceOfHardware().get("balance").asInt()).isEqualTo(left - each);
 
         // A school confirms a co-teaching of the manufacturer's engineer, then withdraws it.
         Map<String, Object> coTeaching = new LinkedHashMap<>();
