@@ -15,7 +15,6 @@ import org.creditbank.chaincode.state.LedgerContract;
 import org.creditbank.chaincode.state.PersonalDataStore;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
-import org.creditbank.model.Violations;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.learner.LearnerAccount;
@@ -51,7 +50,7 @@ public final class LearnerContract implements LedgerContract {
     public String openAccountForKey(LedgerContext ctx, String openingKey) {
         Caller caller = Caller.of(ctx).mustWrite();
         if (!AccountNumber.isValidOpeningKey(openingKey)) {
-            throw Refusal.invalid(java.util.List.of(new Violation(ErrorCode.INVALID_FIELD, "openingKey",
+            throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "openingKey",
                     "an opening key is a UUID (e.g. 3f2a9c0d-1e4b-4c5d-8e6f-7a8b9c0d1e2f)")));
         }
         return open(ctx, caller, AccountNumber.forOpeningKey(caller.mspId(), openingKey));
@@ -135,10 +134,7 @@ public final class LearnerContract implements LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String findByStudentNumber(LedgerContext ctx, String studentNumber) {
         Caller caller = Caller.of(ctx).mustWrite();
-        if (studentNumber == null || !Violations.CODE.matcher(studentNumber).matches()) {
-            throw Refusal.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "studentNumber",
-                    "studentNumber must be letters, digits, '.', '_' or '-' (at most 64)")));
-        }
+        Refusal.throwIfAny(PersonalData.studentNumberViolations(studentNumber));
         String accountNo = ctx.personalData().accountOfStudentNumber(caller.mspId(), studentNumber).orElseThrow(() ->
                 Refusal.of(ErrorCode.NOT_FOUND, caller.mspId() + " has no learner with student number " + studentNumber));
         return Contracts.json(Map.of("accountNo", accountNo, "studentNumber", studentNumber));

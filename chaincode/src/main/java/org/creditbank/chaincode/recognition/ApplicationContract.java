@@ -118,25 +118,13 @@ public final class ApplicationContract implements LedgerContract {
     /** A registrar of the institution rejects, with the reason the learner will read. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String reject(LedgerContext ctx, String id, String reason) {
-        Caller caller = Caller.of(ctx).mustWrite();
-        Refusal.throwIfAny(StatusReason.validate(reason));
-        RecognitionApplication rejected = pending(ctx, caller, id).decided(ApplicationStatus.REJECTED,
-                ctx.ledger().now().toString(), reason, null, caller.id());
-        ctx.applications().update(rejected);
-        emit(ctx, rejected);
-        return Contracts.json(rejected);
+        return close(ctx, Caller.of(ctx).mustWrite(), id, ApplicationStatus.REJECTED, reason);
     }
 
     /** The learner withdraws, through the institution's gateway, before a decision. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String withdraw(LedgerContext ctx, String id, String reason) {
-        Caller caller = Caller.of(ctx).mustRead();
-        Refusal.throwIfAny(StatusReason.validate(reason));
-        RecognitionApplication withdrawn = pending(ctx, caller, id).decided(ApplicationStatus.WITHDRAWN,
-                ctx.ledger().now().toString(), reason, null, caller.id());
-        ctx.applications().update(withdrawn);
-        emit(ctx, withdrawn);
-        return Contracts.json(withdrawn);
+        return close(ctx, Caller.of(ctx).mustRead(), id, ApplicationStatus.WITHDRAWN, reason);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -157,6 +145,16 @@ public final class ApplicationContract implements LedgerContract {
     public String history(LedgerContext ctx, String id) {
         Caller.of(ctx).mustRead();
         return Contracts.json(ctx.applications().history(id));
+    }
+
+    /** Closes a PENDING application of the caller's institution without a recognition, with the reason. */
+    private static String close(LedgerContext ctx, Caller caller, String id, ApplicationStatus next, String reason) {
+        Refusal.throwIfAny(StatusReason.validate(reason));
+        RecognitionApplication closed = pending(ctx, caller, id).decided(next, ctx.ledger().now().toString(), reason,
+                null, caller.id());
+        ctx.applications().update(closed);
+        emit(ctx, closed);
+        return Contracts.json(closed);
     }
 
     /** The application, if it is the caller's institution's and still PENDING; else the refusal. */

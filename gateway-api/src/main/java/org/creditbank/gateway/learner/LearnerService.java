@@ -12,7 +12,6 @@ import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.gateway.ledger.Receipt;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.Violation;
-import org.creditbank.model.Violations;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.learner.AccountNumber;
 import org.creditbank.model.learner.LearnerAccount;
@@ -115,10 +114,7 @@ public final class LearnerService {
 
     /** The account this institution gave {@code studentNumber}; NOT_FOUND when it gave none. */
     public StudentNumberMatch findByStudentNumber(Principal registrar, String studentNumber) {
-        if (studentNumber == null || !Violations.CODE.matcher(studentNumber).matches()) {
-            throw ApiException.invalid(List.of(new Violation(ErrorCode.INVALID_FIELD, "studentNumber",
-                    "studentNumber must be letters, digits, '.', '_' or '-' (at most 64)")));
-        }
+        ApiException.throwIfAny(PersonalData.studentNumberViolations(studentNumber));
         return CanonicalJson.read(ledger.evaluate(registrar.identity(),
                 LedgerCall.of("learner:findByStudentNumber", studentNumber)), StudentNumberMatch.class);
     }

@@ -37,7 +37,7 @@ public final class NotificationStream implements Handler {
     public void handle(Context ctx) throws Exception {
         String resume = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("after");
         long cursor = Notifications.cursor(resume);
-        notifications.after(Long.MAX_VALUE); // a gateway without a read model says so before any stream opens
+        notifications.requireAvailable(); // a gateway without a read model says so before any stream opens
         if (open.incrementAndGet() > MAX_STREAMS) {
             open.decrementAndGet();
             throw new ApiException(ErrorCode.RATE_LIMITED, "at most " + MAX_STREAMS + " notification streams are open at once");

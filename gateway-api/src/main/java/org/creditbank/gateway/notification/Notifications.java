@@ -35,8 +35,12 @@ public final class Notifications {
 
     /** Notifications from blocks after {@code afterBlock} (-1: all), oldest first. */
     public List<Notification> after(long afterBlock) {
-        return readModel.withdrawnSources().stream().filter(w -> w.blockNumber() > afterBlock)
-                .map(this::notification).toList();
+        return readModel.withdrawnSources(afterBlock).stream().map(this::notification).toList();
+    }
+
+    /** Refuses with READ_MODEL_NOT_CONFIGURED when this gateway keeps no read model. */
+    void requireAvailable() {
+        readModel.requireConfigured();
     }
 
     /** {@link #after} for a query parameter or Last-Event-ID as sent: absent is everything. */

@@ -210,14 +210,20 @@ public final class ReadModel {
 
     /**
      * The recogniser's notifications: each of its recognitions whose source outcome is now revoked
-     * or suspended, with when and in which block that happened; the latest first.
+     * or suspended, with when and in which block that happened; oldest first.
      */
     public List<WithdrawnSource> withdrawnSources(String recogniser) {
+        return withdrawnSources(recogniser, -1);
+    }
+
+    /** {@link #withdrawnSources(String)} from blocks after {@code afterBlock} only: a consumer's next ones. */
+    public List<WithdrawnSource> withdrawnSources(String recogniser, long afterBlock) {
         List<WithdrawnSource> found = new ArrayList<>();
         query("SELECT r.id, o.id, o.status, o.status_reason, o.status_changed_at, o.status_block FROM rm_recognition r"
                         + " JOIN rm_recognition_source s ON s.recognition_id = r.id JOIN rm_outcome o ON o.id = s.outcome_id"
-                        + " WHERE r.recogniser = ? AND o.status <> ? ORDER BY o.status_block DESC, r.id, o.id",
-                List.of(recogniser, OutcomeStatus.ACTIVE.name()),
+                        + " WHERE r.recogniser = ? AND o.status <> ? AND o.status_block > ?"
+                        + " ORDER BY o.status_block, r.id, o.id",
+                List.of(recogniser, OutcomeStatus.ACTIVE.name(), afterBlock),
                 rs -> found.add(new WithdrawnSource(rs.getString(1), rs.getString(2), OutcomeStatus.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getLong(6))));
         return found;

@@ -1,7 +1,5 @@
 package org.creditbank.gateway.readmodel;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.creditbank.gateway.ApiException;
@@ -69,14 +67,16 @@ public final class ReadModelService {
     }
 
     /**
-     * This institution's notifications: its recognitions whose source outcome is now revoked or
-     * suspended, each with the block that changed it, oldest first (see {@link ReadModel#withdrawnSources}).
+     * This institution's notifications from blocks after {@code afterBlock}: its recognitions whose
+     * source outcome is now revoked or suspended, oldest first (see {@link ReadModel#withdrawnSources}).
      */
-    public List<ReadModel.WithdrawnSource> withdrawnSources() {
-        List<ReadModel.WithdrawnSource> latestFirst = model().withdrawnSources(mspId);
-        List<ReadModel.WithdrawnSource> oldestFirst = new ArrayList<>(latestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+    public List<ReadModel.WithdrawnSource> withdrawnSources(long afterBlock) {
+        return model().withdrawnSources(mspId, afterBlock);
+    }
+
+    /** Refuses with READ_MODEL_NOT_CONFIGURED when this gateway keeps no read model. */
+    public void requireConfigured() {
+        model();
     }
 
     /** The institution this gateway serves. */

@@ -3,7 +3,6 @@ package org.creditbank.gateway.recognition;
 import java.util.List;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.gateway.auth.Principal;
-import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
 import org.creditbank.gateway.ledger.LedgerResult;
@@ -62,7 +61,7 @@ public final class RecognitionApplications {
     }
 
     public List<HistoryEntry> history(Principal caller, String id) {
-        assess(caller, id);
+        application(caller, id);
         return List.of(CanonicalJson.read(ledger.evaluate(caller.identity(), LedgerCall.of("application:history", id)),
                 HistoryEntry[].class));
     }
@@ -78,7 +77,7 @@ public final class RecognitionApplications {
 
     /** Approves by the decision, first checked against the application (so a bad decision never reaches the ledger). */
     public Receipt<RecognitionApplication> approve(Principal registrar, String id, ApplicationDecision decision) {
-        ApiException.throwIfAny(decision.validate(assess(registrar, id).application().request()));
+        ApiException.throwIfAny(decision.validate(application(registrar, id).request()));
         LedgerResult r = ledger.submit(registrar.identity(),
                 LedgerCall.of("application:approve", id, CanonicalJson.toJson(decision)));
         return Receipt.of(r, RecognitionApplication.class);
@@ -93,10 +92,19 @@ public final class RecognitionApplications {
 
     /** The learner withdraws their own application before it is decided. */
     public Receipt<RecognitionApplication> withdraw(Principal learner, String id, String reason) {
-        assess(learner, id);
+        application(learner, id);
         ApiException.throwIfAny(StatusReason.validate(reason));
         return Receipt.of(ledger.submit(learner.identity(), LedgerCall.of("application:withdraw", id, reason)),
                 RecognitionApplication.class);
+    }
+
+    /** The application as it stands (no assessment of its rule), if the caller may see it. */
+    private RecognitionApplication application(Principal caller, String id) {
+        requireApplicationId(id);
+        RecognitionApplication application = CanonicalJson.read(ledger.evaluate(caller.identity(),
+                LedgerCall.of("application:get", id)), RecognitionApplication.class);
+        visibleTo(caller, application);
+        return application;
     }
 
     private static void requireApplicationId(String id) {
@@ -106,7 +114,7 @@ public final class RecognitionApplications {
     }
 
     private static void visibleTo(Principal caller, RecognitionApplication application) {
-        if (caller.role() == TokenRole.LEARNER && !caller.mayReadRecordsOf(application.request().learner())) {
+        if (!caller.mayReadRecordsOf(application.request().learner())) {
             throw ApiException.notFound("no recognition application " + application.id());
         }
     }

@@ -23,6 +23,13 @@ public record PersonalData(String accountNo, String name, String birthDate, Stri
      */
     public static final String TRANSIENT_KEY = "personal";
 
+    /** Why {@code studentNumber} is no student number a lookup can be made by (empty when it is one). */
+    public static List<Violation> studentNumberViolations(String studentNumber) {
+        Violations v = new Violations();
+        v.code(studentNumber, "studentNumber");
+        return v.list();
+    }
+
     public List<Violation> validate() {
         Violations v = new Violations();
         v.check(AccountNumber.isValid(accountNo), "accountNo", "accountNo is not a valid credit-bank account number");
