@@ -358,16 +358,50 @@ approve() {
     >>"$RUN/logs/peer-cli.log" 2>&1 || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "approve failed for $1"; }
 }
 
+# approvals_agree KEY...: waits (at most 60 s) until the peers of the given members report the same
+# approvals of the definition. Each approval is a block of its own, and a peer that has not yet
+# committed the last one reads older versions of the lifecycle keys: its endorsement of the commit
+# then differs from the others' and the CLI refuses with "ProposalResponsePayloads do not match"
+# (seen under load, when peers trail each other by a few blocks).
+approvals_agree() {
+  local key view first seen=()
+  for _ in $(seq 1 120); do
+    seen=()
+    for key in "$@"; do
+      view=$(as_admin "$key" peer lifecycle chaincode checkcommitreadiness "${definition[@]}" -O json 2>/dev/null \
+        | python3 -c "import json,sys; print(json.dumps(json.load(sys.stdin)['approvals'], sort_keys=True))" 2>/dev/null) \
+        || view="unreadable at $key"
+      seen+=("$view")
+    done
+    first=${seen[0]}
+    [[ $(printf '%s\n' "${seen[@]}" | sort -u | wc -l) -eq 1 && $first != unreadable* ]] && return 0
+    sleep 0.5
+  done
+  say "the peers still disagree on the approvals after 60 s: ${seen[*]}"
+  return 1
+}
+
 # commit_definition [KEY...]: commits the definition in the consortium file, endorsed by the
-# peers of the given members (default: every member).
+# peers of the given members (default: every member), once they agree on the approvals; a commit
+# whose endorsements still differ (a block arrived at one peer in between) is tried again.
 commit_definition() {
-  local definition orderer_tls keys=("$@")
+  local definition orderer_tls keys=("$@") attempt
   definition_flags; orderer_flags
   [[ ${#keys[@]} -gt 0 ]] || mapfile -t keys < <(member_keys)
   peers_flags "${keys[@]}"
-  say "committing $CC_NAME sequence $CC_SEQUENCE (endorsement: $CC_ENDORSING_MEMBERS of ${#MEMBERS[@]} members)"
-  as_admin "${keys[0]}" peer lifecycle chaincode commit "${orderer_tls[@]}" "${definition[@]}" "${peer_flags[@]}" \
-    >>"$RUN/logs/peer-cli.log" 2>&1 || { tail -n 5 "$RUN/logs/peer-cli.log" >&2; die "commit failed"; }
+  for attempt in 1 2 3; do
+    approvals_agree "${keys[@]}" || true
+    say "committing $CC_NAME sequence $CC_SEQUENCE (endorsement: $CC_ENDORSING_MEMBERS of ${#MEMBERS[@]} members; attempt $attempt of 3)"
+    if as_admin "${keys[0]}" peer lifecycle chaincode commit "${orderer_tls[@]}" "${definition[@]}" "${peer_flags[@]}" \
+        >>"$RUN/logs/peer-cli.log" 2>&1; then
+      return 0
+    fi
+    tail -n 3 "$RUN/logs/peer-cli.log" | cut -c1-300 >&2
+    # A commit that reached the orderer before the CLI gave up is not sent again.
+    [[ $(committed_sequence) -ge $CC_SEQUENCE ]] && return 0
+    tail -n 5 "$RUN/logs/peer-cli.log" | grep -q "ProposalResponsePayloads do not match" || break
+  done
+  die "commit failed"
 }
 
 deploy_chaincode() {

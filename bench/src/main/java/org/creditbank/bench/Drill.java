@@ -106,9 +106,30 @@ public final class Drill {
             Files.createDirectories(Path.of(o.get("out")).toAbsolutePath().getParent());
             Files.writeString(Path.of(o.get("out")), json + "\n");
         }
-        boolean pass = ((Number) report.get("lost")).intValue() == 0 && ((Number) report.get("duplicates")).intValue() == 0
-                && !drill.events.containsKey("restartFailed") && drill.importComplete();
-        System.exit(pass ? 0 : 1);
+        List<String> failures = drill.failures(report);
+        System.out.println(failures.isEmpty() ? "drill " + fault + ": passed"
+                : "drill " + fault + ": FAILED: " + String.join("; ", failures));
+        System.exit(failures.isEmpty() ? 0 : 1);
+    }
+
+    /** Why the drill failed, in words (empty when it passed): CI shows this line, not the report. */
+    private List<String> failures(Map<String, Object> report) {
+        List<String> failures = new ArrayList<>();
+        long lost = ((Number) report.get("lost")).longValue();
+        long duplicates = ((Number) report.get("duplicates")).longValue();
+        if (lost > 0) {
+            failures.add(lost + " of " + report.get("acknowledged") + " acknowledged writes are not on the ledger");
+        }
+        if (duplicates > 0) {
+            failures.add(duplicates + " writes are on the ledger twice");
+        }
+        if (events.containsKey("restartFailed")) {
+            failures.add("the fault's command failed: " + events.get("restartFailed"));
+        }
+        if (!importComplete()) {
+            failures.add("the interrupted import was not completed exactly once by its re-run: " + importResult);
+        }
+        return failures;
     }
 
     /** No import, or one whose re-run left every row on the ledger exactly once. */
@@ -377,7 +398,9 @@ public final class Drill {
         Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(network.resolve("logs/drill.log").toFile())).start();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed; see " + network.resolve("logs/drill.log"));
+            List<String> log = Files.readAllLines(network.resolve("logs/drill.log"));
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "), ending with:\n  "
+                    + String.join("\n  ", log.subList(Math.max(0, log.size() - 12), log.size())));
         }
     }
 
