@@ -49,6 +49,12 @@ const TEXT = {
   notFound: ['没有找到：本校没有这个学号或账号。', 'Not found: no such student number or account here.'],
   learnerSummary: ['账号 {0}{1}：本校及他校记录 {2} 条，获得学分 {3}，认定学分 {4}。', 'Account {0}{1}: {2} records, {3} credits earned, {4} recognised.'],
   studentNo: ['（学号 {0}）', ' (student number {0})'],
+  eraseOpen: ['删除个人信息（应学生要求）', 'Erase personal data (at the learner\'s request)'],
+  eraseAsk: ['将从本校各节点永久删除该学生的姓名、出生日期、证件号和学号；记录保留且仍可验证。',
+    'This erases the learner\'s name, birth date, id number and student number from every peer of this institution for good; the records stay and still verify.'],
+  eraseDo: ['确认删除', 'Erase'],
+  erased: ['已删除账号 {0} 的个人信息。记录保留且仍可验证。', 'The personal data of account {0} is erased. The records stay and still verify.'],
+  nothingToErase: ['本校没有保存账号 {0} 的个人信息。', 'This institution holds no personal data for account {0}.'],
   colRecord: ['记录', 'Record'], colCredits: ['学分', 'Credits'], colResult: ['成绩', 'Result'], colActions: ['操作', 'Actions'],
   colTitle: ['课程名称', 'Title'],
   suspend: ['暂停', 'Suspend'], reinstate: ['恢复', 'Reinstate'], revoke: ['撤销', 'Revoke'], reissue: ['更正重发', 'Reissue'],
@@ -64,6 +70,11 @@ const TEXT = {
   none: ['无', 'none'],
   applicationTitle: ['审核学分认定申请', 'Review a recognition application'],
   applicationId: ['申请编号', 'Application id'],
+  pendingTitle: ['待审核的申请（最早的在前）', 'Waiting for a decision (oldest first)'],
+  colApplied: ['申请时间', 'Applied'], colLearner: ['学生账号', 'Learner'], colSources: ['来源记录', 'Source records'],
+  colStatement: ['说明', 'Statement'],
+  noPending: ['没有待审核的申请。', 'No application is waiting.'],
+  pendingMore: ['另有 {0} 份待审核，处理完上面的会显示。', '{0} more are waiting; they show once these are decided.'],
   open: ['打开', 'Open'],
   approveRule: ['按规则批准', 'Approve by the rule'],
   approveManual: ['人工认定…', 'Approve manually…'],
@@ -172,6 +183,7 @@ function selectTab(tab) {
     $(other.getAttribute('aria-controls')).hidden = !on;
   });
   tab.focus();
+  if (tab.id === 'tab-applications') loadPending();
 }
 tabs.forEach((tab, i) => {
   tab.addEventListener('click', () => selectTab(tab));
@@ -287,6 +299,7 @@ $('download-report').addEventListener('click', () => {
  */
 async function findLearner(query) {
   message('learner-message', 'ok', '');
+  show('erase-confirm', false);
   let account = query;
   let studentNumber = null;
   const match = await call('GET', API + '/learners?studentNumber=' + encodeURIComponent(query));
@@ -408,8 +421,51 @@ $('change-form').addEventListener('submit', async e => {
   }
 });
 $('find-form').addEventListener('submit', e => { e.preventDefault(); findLearner($('find-input').value.trim()); });
+$('erase-open').addEventListener('click', () => show('erase-confirm', true));
+$('erase-button').addEventListener('click', async () => {
+  const account = learnerState.account;
+  const reply = await call('POST', API + '/learners/' + encodeURIComponent(account) + '/personal-data/purge');
+  show('erase-confirm', false);
+  if (reply.status === 201 || reply.status === 200) {
+    await findLearner(account);
+    message('learner-message', 'ok', t('erased', account));
+  } else {
+    message('learner-message', 'error', reply.status === 404 ? t('nothingToErase', account) : t('failed', problemText(reply)));
+  }
+});
 
 // ---- applications ----
+/** The queue: applications made to this institution and still pending, from the read model. */
+async function loadPending() {
+  const reply = await call('GET', API + '/recognition-applications?status=PENDING&size=50');
+  const body = $('pending-applications').tBodies[0];
+  body.replaceChildren();
+  if (reply.status !== 200) {
+    // The queue is the read model's; opening an application by its id still works without it.
+    $('pending-more').textContent = problemText(reply);
+    show('pending-more', true);
+    return;
+  }
+  reply.body.items.forEach(a => {
+    const tr = el('tr', null, { 'data-id': a.id });
+    const open = el('button', t('open'), { type: 'button', class: 'secondary' });
+    open.setAttribute('aria-label', t('open') + ' ' + a.id);
+    open.addEventListener('click', () => { $('application-id').value = a.id; openApplication(a.id); });
+    const actions = el('td');
+    actions.append(open);
+    tr.append(el('td', a.appliedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')), el('td', a.request.learner),
+      el('td', a.request.sourceOutcomeIds.join(', ')), el('td', a.request.statement || ''), actions);
+    body.append(tr);
+  });
+  if (!reply.body.items.length) {
+    const tr = el('tr');
+    tr.append(el('td', t('noPending'), { colspan: '5' }));
+    body.append(tr);
+  }
+  const more = reply.body.total - reply.body.items.length;
+  $('pending-more').textContent = more > 0 ? t('pendingMore', more) : '';
+  show('pending-more', more > 0);
+}
 async function openApplication(id) {
   message('application-message', 'ok', '');
   const reply = await call('GET', API + '/recognition-applications/' + encodeURIComponent(id));
@@ -456,6 +512,7 @@ async function decide(path, body) {
   }
   await openApplication(assessment.application.id);
   message('application-message', 'ok', t('decided', t('status_' + reply.body.record.status)));
+  loadPending();
 }
 $('application-form').addEventListener('submit', e => { e.preventDefault(); openApplication($('application-id').value.trim()); });
 $('approve-rule').addEventListener('click', () => decide('approve', { method: 'RULE', ruleCode: assessment.ruleCode, ruleVersion: assessment.ruleVersion }));

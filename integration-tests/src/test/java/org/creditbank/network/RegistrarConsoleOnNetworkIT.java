@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -87,10 +88,17 @@ class RegistrarConsoleOnNetworkIT {
         assertThat(browser.findElement(By.id("import-summary")).getText()).contains("新增 3 行");
         chromium.screenshot(SCREENSHOTS.resolve("2-imported.png"));
 
+        // The application waits in the registrar's queue (from the read model, once its block is there).
         String application = applicationForACollegeCourse(college, university, learner);
+        long queued = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!university.get("/api/v1/recognition-applications?status=PENDING", university.registrarToken()).body()
+                .contains(application) && System.nanoTime() < queued) {
+            Thread.sleep(200);
+        }
         browser.findElement(By.id("tab-applications")).click();
-        browser.findElement(By.id("application-id")).sendKeys(application);
-        browser.findElement(By.id("open-application")).click();
+        WebElement waiting = visible(browser, By.cssSelector("#pending-applications tr[data-id='" + application + "']"));
+        assertThat(waiting.getText()).contains(learner, "我在高职修读了数控课程");
+        waiting.findElement(By.tagName("button")).click();
         visible(browser, By.id("assessment"));
         chromium.screenshot(SCREENSHOTS.resolve("3-application.png"));
         browser.findElement(By.id("approve-manual-open")).click();
@@ -103,6 +111,34 @@ class RegistrarConsoleOnNetworkIT {
                 By.id("application-message"), "已批准"));
         assertThat(university.get("/api/v1/recognition-applications/" + application, university.registrarToken()).json()
                 .at("/application/status").asText()).isEqualTo("APPROVED");
+        long dequeued = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (university.get("/api/v1/recognition-applications?status=PENDING", university.registrarToken()).body()
+                .contains(application) && System.nanoTime() < dequeued) {
+            Thread.sleep(200);
+        }
+        assertThat(university.get("/api/v1/recognition-applications?status=APPROVED", university.registrarToken()).body())
+                .contains(application);
+        university.get("/api/v1/recognition-applications?status=LOST", university.registrarToken())
+                .assertProblem(400, "INVALID_FIELD");
+        assertThat(university.get("/api/v1/learners/" + learner + "/transcript", university.registrarToken()).json()
+                .get("outcomes")).hasSize(4);
+
+        // The learner asks the registry to erase their personal data: found by student number, erased, records kept.
+        String personal = "/api/v1/learners/" + learner + "/personal-data";
+        String studentNumber = "E" + RUN;
+        Reply kept = university.post(personal, university.registrarToken(), Map.of("name", "赵小雨", "studentNumber", studentNumber));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+        browser.findElement(By.id("tab-learners")).click();
+        browser.findElement(By.id("find-input")).sendKeys(studentNumber, Keys.ENTER);
+        visible(browser, By.id("learner-summary"));
+        assertThat(browser.findElement(By.id("learner-summary")).getText()).contains(studentNumber);
+        browser.findElement(By.id("erase-open")).click();
+        visible(browser, By.id("erase-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("learner-message"), "已删除"));
+        chromium.screenshot(SCREENSHOTS.resolve("4-personal-data-erased.png"));
+        university.get(personal, university.registrarToken()).assertProblem(404, "NOT_FOUND");
+        assertThat(browser.findElement(By.id("learner-summary")).getText()).doesNotContain(studentNumber);
         assertThat(university.get("/api/v1/learners/" + learner + "/transcript", university.registrarToken()).json()
                 .get("outcomes")).hasSize(4);
     }

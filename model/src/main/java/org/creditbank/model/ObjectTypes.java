@@ -23,6 +23,8 @@ public final class ObjectTypes {
     public static final String TEACHER = "teacher";
     /** Attributes: school MSP, zero-padded version. */
     public static final String GRADING_RULE = "gradingrule";
+    /** Attributes: the institution applied to, its local number; a learner's recognition applications. */
+    public static final String APPLICATION = "application";
 
     private ObjectTypes() {
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.creditbank.chaincode.Refusal;
 import org.creditbank.model.ErrorCode;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.RecordId;
 import org.creditbank.model.history.HistoryEntry;
 import org.creditbank.model.recognition.RecognitionApplication;
@@ -62,6 +63,6 @@ public final class ApplicationStore {
 
     private Optional<String> keyOf(String id) {
         return RecordId.parse(id).filter(r -> r.kind() == RecordId.Kind.APPLICATION)
-                .map(r -> ledger.key(Keys.APPLICATION, r.institution(), r.localId()));
+                .map(r -> ledger.key(ObjectTypes.APPLICATION, r.institution(), r.localId()));
     }
 }

@@ -27,8 +27,6 @@ final class Keys {
 
     /** Private, in an institution's PII collection: its student number → the account number. */
     static final String STUDENT_NUMBER = "studentno";
-    /** Attributes: the institution asked, its local number; a learner's recognition applications. */
-    static final String APPLICATION = "application";
     /** Index: learner → application id. */
     static final String LEARNER_APPLICATION = "learner~application";
 

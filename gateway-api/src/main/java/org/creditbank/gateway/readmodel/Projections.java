@@ -21,6 +21,7 @@ import org.creditbank.model.demand.TalentDemand;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.recognition.Recognition;
+import org.creditbank.model.recognition.RecognitionApplication;
 import org.creditbank.model.teacher.TeacherAppointment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +53,21 @@ final class Projections {
         }
     }
 
+    /**
+     * A value an older gateway kept in the generic table, of a type this one projects (recognition
+     * applications): true when it went into its typed table, so the generic row can go.
+     */
+    boolean adopt(StateKey key, byte[] value) throws SQLException {
+        return projected(key, new StateWrite(null, ByteString.copyFrom(value)));
+    }
+
     /** Whether the write belongs to (and went into) a typed table. */
     private boolean projected(StateKey key, StateWrite write) throws SQLException {
         String type = key.objectType();
         boolean known = type.equals(ObjectTypes.OUTCOME) || type.equals(ObjectTypes.RECOGNITION)
                 || type.equals(ObjectTypes.DEMAND) || type.equals(ObjectTypes.MAJOR)
-                || type.equals(ObjectTypes.WARNING_THRESHOLDS) || type.equals(ObjectTypes.TEACHER);
+                || type.equals(ObjectTypes.WARNING_THRESHOLDS) || type.equals(ObjectTypes.TEACHER)
+                || type.equals(ObjectTypes.APPLICATION);
         if (!known) {
             return false;
         }
@@ -73,6 +83,7 @@ final class Projections {
                 case ObjectTypes.DEMAND -> demand(CanonicalJson.read(json, TalentDemand.class), json);
                 case ObjectTypes.MAJOR -> major(CanonicalJson.read(json, SchoolMajor.class), json);
                 case ObjectTypes.WARNING_THRESHOLDS -> thresholds(CanonicalJson.read(json, PublishedThresholds.class), json);
+                case ObjectTypes.APPLICATION -> application(CanonicalJson.read(json, RecognitionApplication.class), json);
                 default -> teacher(CanonicalJson.read(json, TeacherAppointment.class), json);
             }
             return true;
@@ -132,6 +143,13 @@ final class Projections {
                 t.thresholds().version(), text(json), block);
     }
 
+    private void application(RecognitionApplication a, byte[] json) throws SQLException {
+        update("DELETE FROM rm_application WHERE id = ?", a.id());
+        update("INSERT INTO rm_application (id, institution, learner, status, applied_at, record_json, block_number)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", a.id(), a.institution(), a.request().learner(), a.status().name(),
+                a.appliedAt(), text(json), block);
+    }
+
     private void teacher(TeacherAppointment t, byte[] json) throws SQLException {
         update("DELETE FROM rm_teacher WHERE account_no = ?", t.accountNo());
         update("INSERT INTO rm_teacher (account_no, school, status, record_json, block_number) VALUES (?, ?, ?, ?, ?)",
@@ -154,6 +172,8 @@ final class Projections {
                     a.get(0), a.get(1), Integer.parseInt(a.get(2)));
             case ObjectTypes.WARNING_THRESHOLDS -> update("DELETE FROM rm_thresholds WHERE version = ?",
                     Integer.parseInt(a.get(0)));
+            case ObjectTypes.APPLICATION -> update("DELETE FROM rm_application WHERE id = ?",
+                    RecordId.application(a.get(0), a.get(1)).toString());
             default -> update("DELETE FROM rm_teacher WHERE account_no = ?", a.get(0));
         }
         return true;

@@ -1,5 +1,6 @@
 package org.creditbank.gateway.readmodel;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.creditbank.gateway.readmodel.BlockDecoder.BlockWrites;
 import org.creditbank.gateway.readmodel.BlockDecoder.TxWrites;
+import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.demand.PublishedThresholds;
 import org.creditbank.model.demand.SchoolMajor;
 import org.creditbank.model.demand.SupplyCount;
@@ -20,7 +22,9 @@ import org.creditbank.model.demand.TalentDemand;
 import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.recognition.ApplicationStatus;
 import org.creditbank.model.recognition.Recognition;
+import org.creditbank.model.recognition.RecognitionApplication;
 import org.creditbank.model.teacher.AppointmentStatus;
 import org.creditbank.model.teacher.TeacherAppointment;
 
@@ -49,8 +53,36 @@ public final class ReadModel {
     /** Opens (and creates, if new) the read model at a JDBC URL. */
     public static ReadModel open(String jdbcUrl) {
         ReadModel model = new ReadModel(jdbcUrl);
-        model.inTransaction(Schema::create);
+        model.inTransaction(db -> {
+            Schema.create(db);
+            adoptGenericRows(db, ObjectTypes.APPLICATION);
+        });
         return model;
+    }
+
+    /**
+     * Moves the rows of {@code objectType} that a gateway before its typed table kept in the generic
+     * one into that table, at their own block: an existing read model gains the table without a rebuild.
+     */
+    private static void adoptGenericRows(Connection db, String objectType) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement("SELECT attributes, state_value, block_number FROM rm_state"
+                + " WHERE object_type = ? AND deleted = FALSE AND value_encoding = 'utf8'")) {
+            statement.setString(1, objectType);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
+                }
+            }
+        }
+        for (Object[] row : rows) {
+            List<String> attributes = List.of(CanonicalJson.read((String) row[0], String[].class));
+            boolean moved = new Projections(db, (long) row[2]).adopt(new StateKey(objectType, attributes),
+                    ((String) row[1]).getBytes(StandardCharsets.UTF_8));
+            if (moved) {
+                update(db, "DELETE FROM rm_state WHERE object_type = ? AND attributes = ?", objectType, row[0]);
+            }
+        }
     }
 
     /** Drops every table and starts again empty: the feed then replays the channel from block 0. */
@@ -122,6 +154,14 @@ public final class ReadModel {
         condition(where, parameters, "category", filter.category());
         condition(where, parameters, "batch", filter.batch());
         return page("rm_outcome", where.toString(), parameters, "id", page, size, Outcome.class);
+    }
+
+    /** The recognition applications made to {@code institution}, oldest first; all of them when {@code status} is null. */
+    public Page<RecognitionApplication> applicationsTo(String institution, ApplicationStatus status, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE institution = ?");
+        List<Object> parameters = new ArrayList<>(List.of(institution));
+        condition(where, parameters, "status", status == null ? null : status.name());
+        return page("rm_application", where.toString(), parameters, "applied_at, id", page, size, RecognitionApplication.class);
     }
 
     /** The recognitions {@code recogniser} decided, in id order. */

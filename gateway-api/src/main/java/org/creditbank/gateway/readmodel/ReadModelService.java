@@ -1,10 +1,14 @@
 package org.creditbank.gateway.readmodel;
 
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.recognition.ApplicationStatus;
+import org.creditbank.model.recognition.RecognitionApplication;
 import org.creditbank.model.outcome.OutcomeStatus;
 
 /**
@@ -64,6 +68,30 @@ public final class ReadModelService {
                 blankToNull(category), blankToNull(batch));
         return model.outcomes(filter, number(page, "page", 0, 0, Integer.MAX_VALUE),
                 number(size, "size", ReadModel.MAX_PAGE_SIZE, 1, ReadModel.MAX_PAGE_SIZE));
+    }
+
+    /**
+     * One page of the recognition applications made to this institution, oldest first: the
+     * registrar's queue ({@code status} PENDING) or every one; parameters as sent, null when absent.
+     * The list is the read model's; opening one reads and assesses it on the ledger.
+     */
+    public ReadModel.Page<RecognitionApplication> applications(String status, String page, String size) {
+        ReadModel model = model();
+        return model.applicationsTo(mspId, applicationStatus(status), number(page, "page", 0, 0, Integer.MAX_VALUE),
+                number(size, "size", ReadModel.MAX_PAGE_SIZE, 1, ReadModel.MAX_PAGE_SIZE));
+    }
+
+    private static ApplicationStatus applicationStatus(String text) {
+        String value = blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ApplicationStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INVALID_FIELD, "status must be one of "
+                    + Arrays.stream(ApplicationStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.List;
 final class Schema {
 
     static final List<String> TABLES = List.of("rm_checkpoint", "rm_outcome", "rm_recognition",
-            "rm_recognition_source", "rm_demand", "rm_major", "rm_thresholds", "rm_teacher", "rm_state");
+            "rm_recognition_source", "rm_demand", "rm_major", "rm_thresholds", "rm_teacher", "rm_application", "rm_state");
 
     private static final List<String> CREATE = List.of(
             // One row: the last block applied in full and its last transaction's index.
@@ -50,6 +50,10 @@ final class Schema {
             "CREATE TABLE IF NOT EXISTS rm_teacher (account_no VARCHAR(40) PRIMARY KEY, school VARCHAR(100) NOT NULL,"
                     + " status VARCHAR(16) NOT NULL, record_json VARCHAR NOT NULL, block_number BIGINT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS rm_teacher_by_school ON rm_teacher (school, status)",
+            "CREATE TABLE IF NOT EXISTS rm_application (id VARCHAR(300) PRIMARY KEY, institution VARCHAR(100) NOT NULL,"
+                    + " learner VARCHAR(40) NOT NULL, status VARCHAR(16) NOT NULL, applied_at VARCHAR(40) NOT NULL,"
+                    + " record_json VARCHAR NOT NULL, block_number BIGINT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS rm_application_by_institution ON rm_application (institution, status, applied_at)",
             // Attributes as a JSON array: PostgreSQL text cannot hold the composite key's U+0000.
             "CREATE TABLE IF NOT EXISTS rm_state (object_type VARCHAR(200) NOT NULL, attributes VARCHAR(2000) NOT NULL,"
                     + " state_value VARCHAR, value_encoding VARCHAR(8) NOT NULL, block_number BIGINT NOT NULL,"

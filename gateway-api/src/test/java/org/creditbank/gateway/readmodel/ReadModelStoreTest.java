@@ -36,7 +36,11 @@ import org.creditbank.model.demand.SupplyCount;
 import org.creditbank.model.demand.TalentDemand;
 import org.creditbank.model.demand.WarningThresholds;
 import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.OutcomeStatus;
+import org.creditbank.model.recognition.ApplicationRequest;
+import org.creditbank.model.recognition.ApplicationStatus;
+import org.creditbank.model.recognition.RecognitionApplication;
 import org.creditbank.model.teacher.TeacherAppointment;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.protos.common.Block;
@@ -199,6 +203,54 @@ class ReadModelStoreTest {
         assertThat(model.currentThresholds()).contains(t2);
         assertThat(model.appointedTeachers(COLLEGE)).containsExactly(teacher);
         assertThat(model.appointedTeachers(UNIVERSITY)).isEmpty();
+    }
+
+    private static RecognitionApplication application(String institution, String localId, String appliedAt) {
+        ApplicationRequest request = new ApplicationRequest(localId, TestBlocks.LEARNER, List.of("CollegeMSP:2026-1"),
+                null, null, "我在高职修读了数控课程");
+        return new RecognitionApplication(institution + ":app:" + localId, institution, request, ApplicationStatus.PENDING,
+                appliedAt, "tx-app-" + localId, null, null, null, "learner");
+    }
+
+    private static KVWrite applicationWrite(RecognitionApplication a) {
+        return put(key(ObjectTypes.APPLICATION, a.institution(), a.request().localId()), a);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theApplicationsMadeToAnInstitutionAreItsQueueOldestFirstUntilDecided(String store) throws Exception {
+        ReadModel model = ReadModel.open(freshUrl(store));
+        RecognitionApplication later = application(UNIVERSITY, "A-2", "2026-09-02T08:00:00Z");
+        RecognitionApplication earlier = application(UNIVERSITY, "A-1", "2026-09-01T08:00:00Z");
+        RecognitionApplication elsewhere = application(COLLEGE, "A-3", "2026-09-01T07:00:00Z");
+        feed(model, block(0, Tx.valid("a", applicationWrite(later), applicationWrite(earlier), applicationWrite(elsewhere))),
+                block(1, Tx.valid("b", applicationWrite(later.decided(ApplicationStatus.REJECTED, "2026-09-03T08:00:00Z",
+                        "no matching course", null, "registrar")))));
+
+        assertThat(model.applicationsTo(UNIVERSITY, ApplicationStatus.PENDING, 0, 10).items())
+                .extracting(RecognitionApplication::id).containsExactly(earlier.id());
+        ReadModel.Page<RecognitionApplication> all = model.applicationsTo(UNIVERSITY, null, 0, 1);
+        assertThat(all.total()).isEqualTo(2);
+        assertThat(all.items()).extracting(RecognitionApplication::id).containsExactly(earlier.id());
+        assertThat(model.applicationsTo(UNIVERSITY, null, 1, 1).items().get(0).status()).isEqualTo(ApplicationStatus.REJECTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void applicationsAnOlderGatewayKeptAsPlainValuesMoveToTheirTableWhenTheReadModelOpens(String store) throws Exception {
+        String url = freshUrl(store);
+        ReadModel.open(url);
+        RecognitionApplication kept = application(UNIVERSITY, "OLD-1", "2026-08-01T08:00:00Z");
+        try (Connection db = DriverManager.getConnection(url); Statement s = db.createStatement()) {
+            s.execute("INSERT INTO rm_state (object_type, attributes, state_value, value_encoding, block_number, tx_index,"
+                    + " deleted) VALUES ('application', '[\"UniversityMSP\",\"OLD-1\"]', '"
+                    + CanonicalJson.toJson(kept) + "', 'utf8', 7, 0, FALSE)");
+        }
+
+        ReadModel reopened = ReadModel.open(url);
+        assertThat(reopened.applicationsTo(UNIVERSITY, ApplicationStatus.PENDING, 0, 10).items()).containsExactly(kept);
+        assertThat(rows(url, "SELECT object_type FROM rm_state")).isEmpty();
+        assertThat(rows(url, "SELECT block_number FROM rm_application")).containsExactly("7");
     }
 
     @ParameterizedTest
