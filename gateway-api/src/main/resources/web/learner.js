@@ -200,7 +200,8 @@
   }
 
   function downloadCredential(id) {
-    api('GET', '/api/v1/outcomes/' + encodeURIComponent(id) + '/credential').then(function (credential) {
+    var named = $('with-name').checked ? '?withName=true' : '';
+    api('GET', '/api/v1/outcomes/' + encodeURIComponent(id) + '/credential' + named).then(function (credential) {
       var blob = new Blob([JSON.stringify(credential, null, 1)], { type: 'application/json' });
       var a = el('a');
       a.href = URL.createObjectURL(blob);
@@ -208,7 +209,11 @@
       document.body.appendChild(a);
       a.click();
       a.remove();
-    }).catch(function (e) { showError(e.message); });
+    }).catch(function (e) {
+      showError(named && e.status === 404
+        ? '学校没有保存你的姓名（或已按你的要求删除）。请取消勾选后下载。 Your institution holds no name for you (or erased it at your request): untick the box to download.'
+        : e.message);
+    });
   }
 
   function walletOffer(id, box) {

@@ -122,6 +122,21 @@ class LearnerAccountTest extends Consortium {
         assertThat(ledger.events().get(ledger.events().size() - 1).name()).isEqualTo("PersonalDataPurged");
     }
 
+    @Test
+    void theNameForACredentialIsTheOnlyPersonalDataAReadOnlyIdentityOfTheInstitutionGets() {
+        String account = newLearner();
+        ok(ledger.submitWithTransient(COLLEGE_REGISTRAR, Map.of("personal", withStudentNumber(account, "李小明", "2024010124")),
+                "learner:putPersonalData"));
+        JsonNode name = ok(ledger.evaluate(COLLEGE_VERIFIER, "learner:nameOnCredential", account));
+        assertThat(name.get("name").asText()).isEqualTo("李小明");
+        assertThat(name.has("studentNumber") || name.has("birthDate") || name.has("salt")).isFalse();
+        // Another institution holds no name for this learner; after a purge this one holds none either.
+        refused(ledger.evaluate(UNIVERSITY_REGISTRAR, "learner:nameOnCredential", account), "NOT_FOUND");
+        ok(ledger.submit(COLLEGE_REGISTRAR, "learner:purgePersonalData", account));
+        refused(ledger.evaluate(COLLEGE_VERIFIER, "learner:nameOnCredential", account), "NOT_FOUND");
+        refused(ledger.evaluate(COLLEGE_VERIFIER, "learner:nameOnCredential", "not-an-account"), "INVALID_FIELD");
+    }
+
     private static byte[] withStudentNumber(String account, String name, String studentNumber) {
         return json(Map.of("accountNo", account, "name", name, "salt", "0123456789abcdef0123456789abcdef",
                 "studentNumber", studentNumber)).getBytes(StandardCharsets.UTF_8);

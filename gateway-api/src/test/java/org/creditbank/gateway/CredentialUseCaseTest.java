@@ -1,5 +1,6 @@
 package org.creditbank.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -17,6 +18,8 @@ import org.creditbank.gateway.auth.Principal;
 import org.creditbank.gateway.auth.TokenRegistry;
 import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.credential.CredentialService;
+import org.creditbank.gateway.learner.LearnerService;
+import org.creditbank.gateway.ledger.LedgerException;
 import org.creditbank.gateway.credential.CredentialSetup;
 import org.creditbank.gateway.http.Services;
 import org.creditbank.model.ErrorCode;
@@ -73,5 +76,24 @@ class CredentialUseCaseTest {
         assertThat(outcome.getMessage()).isEqualTo("no outcome " + id).doesNotContain(own);
         assertThat(transcript.code()).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(transcript.getMessage()).isEqualTo("no learner account " + own);
+    }
+
+    @Test
+    void theLearnersNameIsOnTheCredentialOnlyWhenTheyAskAndOnlyWhileTheInstitutionHoldsIt() {
+        String own = account();
+        OutcomeDraft draft = CanonicalJson.read(CanonicalJson.toJson(Drafts.course("U-2", own)), OutcomeDraft.class);
+        String id = services.outcomes().issue(registrar, draft).record().id();
+        services.learners().putPersonalData(registrar, own, new LearnerService.PersonalDetails("李小明", null, null, null));
+        CredentialService credentials = services.credentials();
+
+        assertThat(CanonicalJson.read(credentials.outcomeCredential(learner(own), id, true), JsonNode.class)
+                .at("/credentialSubject/name").asText()).isEqualTo("李小明");
+        assertThat(credentials.outcomeCredential(learner(own), id, false)).doesNotContain("李小明");
+
+        services.learners().purgePersonalData(registrar, own);
+        LedgerException erased = catchThrowableOfType(() -> credentials.outcomeCredential(learner(own), id, true),
+                LedgerException.class);
+        assertThat(erased.refusal().orElseThrow().code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(credentials.outcomeCredential(learner(own), id, false)).contains(id);
     }
 }

@@ -750,8 +750,23 @@ class ApiOnNetworkIT {
         assertThat(college.get("/api/v1/learners?studentNumber=" + studentNumber, registrar).json().get("accountNo")
                 .asText()).isEqualTo(learner);
         university.get(personal, uni).assertProblem(404, "NOT_FOUND"); // another institution's collection
+
+        // The learner asks for their name on the credential; without asking, the account alone is named.
+        String credential = "/api/v1/outcomes/" + id + "/credential";
+        Reply named = college.get(credential + "?withName=true", token);
+        assertThat(named.status()).as(named.body()).isEqualTo(200);
+        assertThat(named.json().at("/credentialSubject/name").asText()).isEqualTo("李小明");
+        assertThat(college.get(credential, token).json().at("/credentialSubject").has("name")).isFalse();
+        college.get(credential + "?withName=maybe", token).assertProblem(400, "INVALID_FIELD");
+        assertThat(university.post("/api/v1/credentials/verify", null, named.body()).json().get("verdict").asText())
+                .isEqualTo("VALID");
+
         assertThat(college.post(personal + "/purge", registrar, "").status()).isEqualTo(201);
         college.get(personal, registrar).assertProblem(404, "NOT_FOUND");
+        // Erased: no credential carries the name any more, and the one that did still verifies.
+        college.get(credential + "?withName=true", token).assertProblem(404, "NOT_FOUND");
+        assertThat(university.post("/api/v1/credentials/verify", null, named.body()).json().get("verdict").asText())
+                .isEqualTo("VALID");
         college.get("/api/v1/learners?studentNumber=" + studentNumber, registrar).assertProblem(404, "NOT_FOUND");
 
         assertThat(college.post("/api/v1/tokens/me/revoke", token, "").status()).isEqualTo(200);

@@ -140,6 +140,8 @@ final class AuthorisationMatrix {
                     A, A, ROLE, A, ROLE, ROLE),
             row("learner:getPersonalData", "registrar or admin; from the caller's own private collection only",
                     A, ONLY_OWN, ROLE, A, ROLE, ROLE),
+            row("learner:nameOnCredential", "any role; only the learner's name, from the caller's own private collection",
+                    A, ONLY_OWN, A, A, ROLE, A),
             row("learner:findByStudentNumber", "registrar or admin; the student numbers of the caller's own collection only",
                     A, ONLY_OWN, ROLE, A, ROLE, ROLE),
             row("learner:purgePersonalData", "registrar or admin; from the caller's own private collection only",

@@ -408,7 +408,7 @@ final class MatrixRun {
             case "learner:getAccount" -> read(as, function, learner);
             case "learner:putPersonalData" -> write(as, function, personal(putAccounts.get(who), "张三"), args(),
                     () -> refusedAs(ErrorCode.NOT_FOUND, reader(who), "learner:getPersonalData", putAccounts.get(who)));
-            case "learner:getPersonalData" -> read(as, function, learner);
+            case "learner:getPersonalData", "learner:nameOnCredential" -> read(as, function, learner);
             case "learner:findByStudentNumber" -> read(as, function, studentNumber());
             case "learner:purgePersonalData" -> write(as, function, Map.of(), args(purgeAccounts.get(who)),
                     () -> answers(Identity.REGISTRAR.actor, "learner:getPersonalData", purgeAccounts.get(who)));

@@ -128,6 +128,21 @@ public final class LearnerContract implements LedgerContract {
     }
 
     /**
+     * Only the learner's name, from the caller's own collection, for a credential the learner asked
+     * to carry it: any role of the institution may read it, so the gateway's read-only identity puts
+     * a name on a credential without being able to read birth dates, national ids or student numbers.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String nameOnCredential(LedgerContext ctx, String accountNo) {
+        Caller caller = Caller.of(ctx).mustRead();
+        AccountStore.requireValidNumber(accountNo);
+        byte[] bytes = ctx.personalData().find(caller.mspId(), accountNo).orElseThrow(() -> Refusal.of(
+                ErrorCode.NOT_FOUND, caller.mspId() + " holds no name for " + accountNo));
+        PersonalData data = Contracts.parse(new String(bytes, StandardCharsets.UTF_8), PersonalData.class);
+        return Contracts.json(Map.of("accountNo", accountNo, "name", data.name()));
+    }
+
+    /**
      * The account the caller's institution gave this student number (学号), from its own private
      * collection: how a registrar finds a learner by the number the school uses everywhere else.
      */

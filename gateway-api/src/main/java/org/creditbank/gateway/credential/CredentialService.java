@@ -103,7 +103,18 @@ public final class CredentialService {
      * institution issued, which {@code caller} may read.
      */
     public String outcomeCredential(Principal caller, String id) {
-        return outcomeCredential(caller, id, null);
+        return outcomeCredential(caller, id, null, false);
+    }
+
+    /**
+     * The same credential, with the learner's name as {@code credentialSubject.name} when
+     * {@code withName}: only on the learner's (or their registrar's) request, from this
+     * institution's private collection, read with the gateway's own identity, which sees the name
+     * and nothing else of the personal data ({@code learner:nameOnCredential}). NOT_FOUND when this
+     * institution holds no name (never given, or erased): the credential is never silently anonymous.
+     */
+    public String outcomeCredential(Principal caller, String id, boolean withName) {
+        return outcomeCredential(caller, id, null, withName);
     }
 
     /**
@@ -111,6 +122,10 @@ public final class CredentialService {
      * just proved it controls (see {@code wallet}); null for the account URN as subject.
      */
     public String outcomeCredential(Principal caller, String id, String holder) {
+        return outcomeCredential(caller, id, holder, false);
+    }
+
+    private String outcomeCredential(Principal caller, String id, String holder, boolean withName) {
         Outcome outcome = outcomes.get(caller, id);
         CredentialIssuer signer = signer();
         if (!mspId.equals(outcome.issuer())) {
@@ -122,8 +137,9 @@ public final class CredentialService {
         if (position < 0) {
             throw new IllegalStateException("outcome " + outcome.id() + " is missing from its issuance " + outcome.awardTxId());
         }
+        String name = withName ? learnerName(outcome.draft().learner()) : null;
         try {
-            return signer.issueAchievement(outcome, null, position, holder);
+            return signer.issueAchievement(outcome, name, position, holder);
         } catch (CredentialException e) {
             throw notIssuable(e);
         }
@@ -234,6 +250,11 @@ public final class CredentialService {
             }
             return signer.issueStatusList(p, listId, bits, setup.statusListTtl());
         }).toList();
+    }
+
+    private String learnerName(String accountNo) {
+        return CanonicalJson.read(ledger.evaluate(serviceIdentity, LedgerCall.of("learner:nameOnCredential", accountNo)),
+                JsonNode.class).path("name").asText();
     }
 
     /** This institution's name as the ledger has it registered (what its credentials say as issuer name). */

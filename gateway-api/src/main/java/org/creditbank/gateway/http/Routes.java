@@ -114,6 +114,8 @@ final class Routes {
         String applications = API + "/recognition-applications";
         r.post(applications, ctx -> receipt(ctx, s.applications().apply(who(ctx),
                 body(ctx, RecognitionApplications.Application.class))), LEARNER);
+        r.get(applications, ctx -> json(ctx, 200, s.readModel().applications(ctx.queryParam("status"),
+                ctx.queryParam("page"), ctx.queryParam("size"))), REGISTRAR);
         r.get(applications + "/{id}", ctx -> json(ctx, 200, s.applications().assess(who(ctx), ctx.pathParam("id"))),
                 REGISTRAR, LEARNER);
         r.get(applications + "/{id}/history", ctx -> json(ctx, 200, s.applications().history(who(ctx),
@@ -199,7 +201,8 @@ final class Routes {
 
         // Credentials: signed by this institution for its own records, verifiable by anyone.
         r.get(API + "/outcomes/{id}/credential", ctx -> jsonText(ctx,
-                s.credentials().outcomeCredential(who(ctx), ctx.pathParam("id"))), REGISTRAR, LEARNER);
+                s.credentials().outcomeCredential(who(ctx), ctx.pathParam("id"), booleanQuery(ctx, "withName", false))),
+                REGISTRAR, LEARNER);
         r.get(API + "/recognitions/{id}/credential", ctx -> jsonText(ctx,
                 s.credentials().recognitionCredential(who(ctx), ctx.pathParam("id"))), REGISTRAR, LEARNER);
         r.get(API + "/learners/{accountNo}/transcript-credential", ctx -> jsonText(ctx, s.credentials().transcriptCredential(
