@@ -120,11 +120,7 @@ public final class LearnerContract implements LedgerContract {
     /** Reads the personal data the caller's own institution holds; no org can read another's. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getPersonalData(LedgerContext ctx, String accountNo) {
-        Caller caller = Caller.of(ctx).mustWrite();
-        AccountStore.requireValidNumber(accountNo);
-        byte[] bytes = ctx.personalData().find(caller.mspId(), accountNo).orElseThrow(() -> Refusal.of(
-                ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo));
-        return new String(bytes, StandardCharsets.UTF_8);
+        return ownPersonalData(ctx, Caller.of(ctx).mustWrite(), accountNo);
     }
 
     /**
@@ -134,12 +130,16 @@ public final class LearnerContract implements LedgerContract {
      */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String nameOnCredential(LedgerContext ctx, String accountNo) {
-        Caller caller = Caller.of(ctx).mustRead();
+        PersonalData data = Contracts.parse(ownPersonalData(ctx, Caller.of(ctx).mustRead(), accountNo), PersonalData.class);
+        return Contracts.json(Map.of("accountNo", accountNo, "name", data.name()));
+    }
+
+    /** The personal data the caller's own institution holds for the account; NOT_FOUND when it holds none. */
+    private static String ownPersonalData(LedgerContext ctx, Caller caller, String accountNo) {
         AccountStore.requireValidNumber(accountNo);
         byte[] bytes = ctx.personalData().find(caller.mspId(), accountNo).orElseThrow(() -> Refusal.of(
-                ErrorCode.NOT_FOUND, caller.mspId() + " holds no name for " + accountNo));
-        PersonalData data = Contracts.parse(new String(bytes, StandardCharsets.UTF_8), PersonalData.class);
-        return Contracts.json(Map.of("accountNo", accountNo, "name", data.name()));
+                ErrorCode.NOT_FOUND, caller.mspId() + " holds no personal data for " + accountNo));
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**

@@ -64,7 +64,7 @@ public final class ReadModelService {
         if (!of.equals(mspId)) {
             throw new ApiException(ErrorCode.ORG_NOT_ALLOWED, "this gateway lists only " + mspId + "'s outcomes");
         }
-        ReadModel.OutcomeFilter filter = new ReadModel.OutcomeFilter(of, status(status), blankToNull(learner),
+        ReadModel.OutcomeFilter filter = new ReadModel.OutcomeFilter(of, status(status, OutcomeStatus.class), blankToNull(learner),
                 blankToNull(category), blankToNull(batch));
         return model.outcomes(filter, number(page, "page", 0, 0, Integer.MAX_VALUE),
                 number(size, "size", ReadModel.MAX_PAGE_SIZE, 1, ReadModel.MAX_PAGE_SIZE));
@@ -77,21 +77,8 @@ public final class ReadModelService {
      */
     public ReadModel.Page<RecognitionApplication> applications(String status, String page, String size) {
         ReadModel model = model();
-        return model.applicationsTo(mspId, applicationStatus(status), number(page, "page", 0, 0, Integer.MAX_VALUE),
+        return model.applicationsTo(mspId, status(status, ApplicationStatus.class), number(page, "page", 0, 0, Integer.MAX_VALUE),
                 number(size, "size", ReadModel.MAX_PAGE_SIZE, 1, ReadModel.MAX_PAGE_SIZE));
-    }
-
-    private static ApplicationStatus applicationStatus(String text) {
-        String value = blankToNull(text);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ApplicationStatus.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.INVALID_FIELD, "status must be one of "
-                    + Arrays.stream(ApplicationStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
-        }
     }
 
     /**
@@ -119,15 +106,17 @@ public final class ReadModelService {
         return model;
     }
 
-    private static OutcomeStatus status(String text) {
+    /** The {@code status} query parameter as one of {@code type}'s values; null when absent, refused when none. */
+    private static <E extends Enum<E>> E status(String text, Class<E> type) {
         String value = blankToNull(text);
         if (value == null) {
             return null;
         }
         try {
-            return OutcomeStatus.valueOf(value.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.INVALID_FIELD, "status must be ACTIVE, SUSPENDED or REVOKED");
+            throw new ApiException(ErrorCode.INVALID_FIELD, "status must be one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 
