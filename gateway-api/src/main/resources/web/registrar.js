@@ -74,6 +74,7 @@ const TEXT = {
   colApplied: ['申请时间', 'Applied'], colLearner: ['学生账号', 'Learner'], colSources: ['来源记录', 'Source records'],
   colStatement: ['说明', 'Statement'],
   noPending: ['没有待审核的申请。', 'No application is waiting.'],
+  noQueue: ['此网关未启用读模型，无法列出申请；请按申请编号打开。', 'This gateway keeps no read model, so it cannot list applications: open one by its number.'],
   pendingMore: ['另有 {0} 份待审核，处理完上面的会显示。', '{0} more are waiting; they show once these are decided.'],
   open: ['打开', 'Open'],
   approveRule: ['按规则批准', 'Approve by the rule'],
@@ -115,6 +116,8 @@ function badge(status, label) {
   return el('span', label, { class: 'badge st-' + status });
 }
 function show(id, on) { $(id).hidden = !on; }
+/** A ledger time as a registrar reads it: to the second, in UTC (the ledger's nanoseconds say nothing to a person). */
+function when(instant) { return instant.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC'); }
 function message(id, kind, text) {
   const box = $(id);
   box.className = 'message ' + kind;
@@ -361,7 +364,7 @@ function renderLearner() {
     status.append(badge(a.status, t('status_' + a.status)));
     const actions = el('td');
     actions.append(open);
-    tr.append(el('td', a.id + ' · ' + a.appliedAt), status, actions);
+    tr.append(el('td', a.id + ' · ' + when(a.appliedAt)), status, actions);
     apps.append(tr);
   });
   if (!s.applications.length) {
@@ -440,9 +443,10 @@ async function loadPending() {
   const reply = await call('GET', API + '/recognition-applications?status=PENDING&size=50');
   const body = $('pending-applications').tBodies[0];
   body.replaceChildren();
+  show('pending-applications', reply.status === 200);
   if (reply.status !== 200) {
-    // The queue is the read model's; opening an application by its id still works without it.
-    $('pending-more').textContent = problemText(reply);
+    // The queue is the read model's; opening an application by its number still works without it.
+    $('pending-more').textContent = reply.status === 501 ? t('noQueue') : problemText(reply);
     show('pending-more', true);
     return;
   }
@@ -453,7 +457,7 @@ async function loadPending() {
     open.addEventListener('click', () => { $('application-id').value = a.id; openApplication(a.id); });
     const actions = el('td');
     actions.append(open);
-    tr.append(el('td', a.appliedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')), el('td', a.request.learner),
+    tr.append(el('td', when(a.appliedAt)), el('td', a.request.learner),
       el('td', a.request.sourceOutcomeIds.join(', ')), el('td', a.request.statement || ''), actions);
     body.append(tr);
   });

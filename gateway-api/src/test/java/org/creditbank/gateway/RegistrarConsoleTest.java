@@ -112,6 +112,10 @@ class RegistrarConsoleTest {
 
         String application = applyForRecognitionOfACollegeCourse();
         browser.findElement(By.id("tab-applications")).click();
+        // Without a read model there is no queue to list, and the page says so in words.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("pending-more"), "未启用读模型"));
+        assertThat(browser.findElement(By.id("pending-applications")).isDisplayed()).isFalse();
         browser.findElement(By.id("application-id")).sendKeys(application);
         browser.findElement(By.id("open-application")).click();
         visible("assessment");
@@ -129,6 +133,9 @@ class RegistrarConsoleTest {
         visible("learner");
         assertThat(browser.findElements(By.cssSelector("#records tbody tr"))).hasSize(4);
         assertThat(browser.findElement(By.id("learner-summary")).getText()).contains("认定学分 2");
+        // The application's time reads to the second, in UTC, as a registrar reads a time.
+        assertThat(browser.findElement(By.id("learner-applications")).getText())
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC").doesNotContain("T0", "T1", "T2");
         chromium.screenshot(SCREENSHOTS.resolve("registrar-4-learner.png"));
     }
 
