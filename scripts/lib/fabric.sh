@@ -364,7 +364,7 @@ approve() {
 # then differs from the others' and the CLI refuses with "ProposalResponsePayloads do not match"
 # (seen under load, when peers trail each other by a few blocks).
 approvals_agree() {
-  local key view first seen=()
+  local key view seen=()
   for _ in $(seq 1 120); do
     seen=()
     for key in "$@"; do
@@ -373,8 +373,7 @@ approvals_agree() {
         || view="unreadable at $key"
       seen+=("$view")
     done
-    first=${seen[0]}
-    [[ $(printf '%s\n' "${seen[@]}" | sort -u | wc -l) -eq 1 && $first != unreadable* ]] && return 0
+    [[ $(printf '%s\n' "${seen[@]}" | sort -u | wc -l) -eq 1 && ${seen[0]} != unreadable* ]] && return 0
     sleep 0.5
   done
   say "the peers still disagree on the approvals after 60 s: ${seen[*]}"

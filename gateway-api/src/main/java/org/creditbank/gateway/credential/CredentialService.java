@@ -137,7 +137,7 @@ public final class CredentialService {
         if (position < 0) {
             throw new IllegalStateException("outcome " + outcome.id() + " is missing from its issuance " + outcome.awardTxId());
         }
-        String name = withName ? learnerName(outcome.draft().learner()) : null;
+        String name = withName ? learners.nameOnCredential(serviceIdentity, outcome.draft().learner()) : null;
         try {
             return signer.issueAchievement(outcome, name, position, holder);
         } catch (CredentialException e) {
@@ -250,11 +250,6 @@ public final class CredentialService {
             }
             return signer.issueStatusList(p, listId, bits, setup.statusListTtl());
         }).toList();
-    }
-
-    private String learnerName(String accountNo) {
-        return CanonicalJson.read(ledger.evaluate(serviceIdentity, LedgerCall.of("learner:nameOnCredential", accountNo)),
-                JsonNode.class).path("name").asText();
     }
 
     /** This institution's name as the ledger has it registered (what its credentials say as issuer name). */

@@ -1,5 +1,6 @@
 package org.creditbank.gateway.learner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -91,6 +92,16 @@ public final class LearnerService {
     public PersonalData personalData(Principal registrar, String accountNo) {
         return CanonicalJson.read(ledger.evaluate(registrar.identity(), LedgerCall.of("learner:getPersonalData", accountNo)),
                 PersonalData.class);
+    }
+
+    /**
+     * The learner's name alone, as this institution holds it, read with {@code identity} (the
+     * gateway's own, read-only one) for a credential the learner asked to carry it; NOT_FOUND when
+     * it holds none.
+     */
+    public String nameOnCredential(String identity, String accountNo) {
+        return CanonicalJson.read(ledger.evaluate(identity, LedgerCall.of("learner:nameOnCredential", accountNo)),
+                JsonNode.class).path("name").asText();
     }
 
     /** Erases the personal data from every peer of this institution; the account and its records stay and still verify. */

@@ -1,15 +1,15 @@
 package org.creditbank.gateway.readmodel;
 
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.creditbank.gateway.ApiException;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.outcome.Outcome;
+import org.creditbank.model.outcome.OutcomeStatus;
 import org.creditbank.model.recognition.ApplicationStatus;
 import org.creditbank.model.recognition.RecognitionApplication;
-import org.creditbank.model.outcome.OutcomeStatus;
 
 /**
  * The read model's use cases for the HTTP layer: its status, and an issuer's registrar's list of
