@@ -43,10 +43,14 @@ final class IndependentWallet {
         Path installed = DIR.resolve("node_modules/.package-lock.json");
         Path lock = DIR.resolve("package-lock.json");
         if (!Files.exists(installed) || Files.getLastModifiedTime(lock).compareTo(Files.getLastModifiedTime(installed)) > 0) {
+            // npm's output goes to a file: the test JVM's own stdout belongs to the test run.
+            Path log = Files.createTempFile("wallet-npm-ci", ".log");
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline")
-                    .directory(DIR.toFile()).inheritIO().start();
+                    .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            npm.getOutputStream().close();
             assertThat(npm.waitFor(10, TimeUnit.MINUTES)).as("npm ci in %s timed out", DIR).isTrue();
-            assertThat(npm.exitValue()).as("npm ci in %s", DIR).isZero();
+            assertThat(npm.exitValue()).as("npm ci in %s printed:%n%s", DIR, Files.readString(log)).isZero();
+            Files.delete(log);
         }
     }
 
