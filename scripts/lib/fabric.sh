@@ -283,21 +283,27 @@ PY
   FABRIC_CFG_PATH=$RUN/config peer lifecycle chaincode calculatepackageid "$dir/$CC_NAME.tar.gz"
 }
 
+# chaincode_jar: the jar the services of the current version run (jars/creditbank-<version>.jar),
+# their own copy of the build, taken whenever the build is newer and replaced by a rename, so that
+# a rebuild never changes the classes under a running service: the next start picks it up.
+chaincode_jar() {
+  local build=$ROOT/chaincode/target/creditbank-chaincode.jar jar=$RUN/chaincode/jars/creditbank-$CC_VERSION.jar
+  [[ -f $build ]] || (cd "$ROOT" && mvn -B -q -ntp -DskipTests -pl chaincode -am package >&2)
+  if [[ ! -f $jar || $build -nt $jar ]]; then
+    mkdir -p "$(dirname "$jar")" && cp "$build" "$jar.$BASHPID.tmp" && mv "$jar.$BASHPID.tmp" "$jar"
+  fi
+  echo "$jar"
+}
+
 # chaincode_start key package-id [process-name]: the member's chaincode service of the current
-# version, TLS with its own certificate, accepting only clients with a certificate from the
-# member's CA (ChaincodeService). It runs its own copy of the jar (jars/creditbank-<version>.jar),
-# taken from the build whenever the build is newer and replaced by a rename, so that a rebuild
-# never changes the classes under a running service: the next start picks it up.
+# version (chaincode_jar), TLS with its own certificate, accepting only clients with a certificate
+# from the member's CA (ChaincodeService).
 chaincode_start() {
   member "$1"
-  local package_id=$2 name=${3:-chaincode.$1} tls=$RUN/organizations/$M_KEY/chaincode/tls
-  local build=$ROOT/chaincode/target/creditbank-chaincode.jar jar=$RUN/chaincode/jars/creditbank-$CC_VERSION.jar port
+  local package_id=$2 name=${3:-chaincode.$1} tls=$RUN/organizations/$M_KEY/chaincode/tls jar port
   port=$(chaincode_port "$1")
   alive "$name" && { say "$name already running"; return 0; }
-  [[ -f $build ]] || (cd "$ROOT" && mvn -B -q -ntp -DskipTests -pl chaincode -am package)
-  if [[ ! -f $jar || $build -nt $jar ]]; then
-    mkdir -p "$(dirname "$jar")" && cp "$build" "$jar.tmp" && mv "$jar.tmp" "$jar"
-  fi
+  jar=$(chaincode_jar)
   # The shim serves with the PEM files (*_FILE); for every peer connection it also builds a client
   # TLS context it does not use in server mode, from base64-encoded PEM files (*_PATH).
   (umask 077; base64 -w0 "$tls/server.key" >"$tls/server.key.b64"; base64 -w0 "$tls/server.crt" >"$tls/server.crt.b64")
@@ -313,10 +319,10 @@ chaincode_start() {
     java -Dfile.encoding=UTF-8 ${CHAINCODE_JAVA_OPTS:--Xmx1g} -jar "$jar"
 }
 
-# install_chaincode key [process-name]: the member's package on each of its peers (they all dial
-# the member's one chaincode service) and that service running; prints the package id.
-install_chaincode() {
-  local key=$1 name=${2:-chaincode.$1} package_id n
+# install_package key: the member's package on each of its peers (they all dial the member's one
+# chaincode service); prints the package id.
+install_package() {
+  local key=$1 package_id n
   package_id=$(package_chaincode "$key")
   member "$key"
   for ((n = 0; n < M_PEERS; n++)); do
@@ -327,8 +333,33 @@ install_chaincode() {
     fi
     member "$key"
   done
-  chaincode_start "$key" "$package_id" "$name" >&2
   echo "$package_id"
+}
+
+# install_chaincode key [process-name]: the member's package on its peers and its service running;
+# prints the package id.
+install_chaincode() {
+  local package_id
+  package_id=$(install_package "$1")
+  chaincode_start "$1" "$package_id" "${2:-chaincode.$1}" >&2
+  echo "$package_id"
+}
+
+# install_chaincodes [suffix]: every member's package on its peers, then all members' services
+# started at once (processes chaincode.KEY<suffix>); sets PACKAGE_IDS[KEY]. A service spends its
+# start-up scanning its jar: one after the other under load, that took about a minute each, and
+# the services started together share the machine better against the load (docs/operations.md).
+install_chaincodes() {
+  local suffix=${1:-} key pid failed=0 starting=()
+  declare -gA PACKAGE_IDS=()
+  for key in $(member_keys); do PACKAGE_IDS[$key]=$(install_package "$key"); done
+  chaincode_jar >/dev/null # once, before the services that run it start
+  for key in $(member_keys); do
+    chaincode_start "$key" "${PACKAGE_IDS[$key]}" "chaincode.$key$suffix" >&2 &
+    starting+=($!)
+  done
+  for pid in "${starting[@]}"; do wait "$pid" || failed=1; done
+  [[ $failed == 0 ]] || die "not every chaincode service started (the reasons are above; logs: $LOGS/chaincode.*.log)"
 }
 
 definition_flags() {
@@ -405,13 +436,12 @@ commit_definition() {
 
 deploy_chaincode() {
   local key
-  declare -A package_ids
-  for key in $(member_keys); do package_ids[$key]=$(install_chaincode "$key"); done
+  install_chaincodes
   if [[ $(committed_sequence) -ge $CC_SEQUENCE ]]; then
     say "chaincode $CC_NAME sequence $CC_SEQUENCE already committed"
     return 0
   fi
-  for key in $(member_keys); do approve "$key" "${package_ids[$key]}"; done
+  for key in $(member_keys); do approve "$key" "${PACKAGE_IDS[$key]}"; done
   commit_definition
 }
 
