@@ -515,8 +515,8 @@ async function decide(path, body) {
     return;
   }
   await openApplication(assessment.application.id);
+  await loadPending(); // without the decided one: the queue waits for this gateway's newest write
   message('application-message', 'ok', t('decided', t('status_' + reply.body.record.status)));
-  loadPending();
 }
 $('application-form').addEventListener('submit', e => { e.preventDefault(); openApplication($('application-id').value.trim()); });
 $('approve-rule').addEventListener('click', () => decide('approve', { method: 'RULE', ruleCode: assessment.ruleCode, ruleVersion: assessment.ruleVersion }));

@@ -135,7 +135,7 @@ public final class GatewayMain {
     public static Services services(LedgerClient unmetered, TokenRegistry tokens, String mspId, String serviceIdentity,
                                     int importBatchSize, PrometheusRegistry registry, CredentialSetup credentials,
                                     ShareStore shares, ReadModelService readModel) {
-        LedgerClient ledger = new MeteredLedgerClient(unmetered, registry);
+        LedgerClient ledger = readModel.seeingOwnWrites(new MeteredLedgerClient(unmetered, registry));
         OutcomeService outcomes = new OutcomeService(ledger);
         LearnerService learners = new LearnerService(ledger);
         VerificationService verification = new VerificationService(ledger, serviceIdentity);

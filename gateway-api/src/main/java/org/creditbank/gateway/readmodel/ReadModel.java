@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -45,6 +46,9 @@ public final class ReadModel {
 
     private final String url;
     private final AtomicLong channelHeight = new AtomicLong();
+    /** The last block in the database (-1 before the first), kept here so waiting for one costs no query. */
+    private long lastApplied = -1;
+    private final Object progress = new Object();
 
     private ReadModel(String url) {
         this.url = url;
@@ -57,6 +61,7 @@ public final class ReadModel {
             Schema.create(db);
             adoptGenericRows(db, ObjectTypes.APPLICATION);
         });
+        model.lastBlock().ifPresent(model::appliedThrough);
         return model;
     }
 
@@ -91,6 +96,41 @@ public final class ReadModel {
             Schema.drop(db);
             Schema.create(db);
         });
+        synchronized (progress) {
+            lastApplied = -1;
+        }
+    }
+
+    /**
+     * Waits until the read model holds block {@code block}, at most {@code max}: a caller that just
+     * wrote in that block then lists what it wrote (see {@link ReadModelService#seeingOwnWrites}).
+     *
+     * @return whether the block is applied
+     */
+    public boolean awaitBlock(long block, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (progress) {
+            while (lastApplied < block) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void appliedThrough(long block) {
+        synchronized (progress) {
+            lastApplied = Math.max(lastApplied, block);
+            progress.notifyAll();
+        }
     }
 
     /** The next block to apply: the one after the checkpoint, 0 on an empty read model. */
@@ -141,6 +181,7 @@ public final class ReadModel {
             beforeCommit.run();
             applied[0] = true;
         });
+        appliedThrough(block.number());
         channelHeightIs(block.number() + 1);
         return applied[0];
     }

@@ -1,10 +1,15 @@
 package org.creditbank.gateway.readmodel;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.creditbank.gateway.ApiException;
+import org.creditbank.gateway.ledger.LedgerCall;
+import org.creditbank.gateway.ledger.LedgerClient;
+import org.creditbank.gateway.ledger.LedgerResult;
 import org.creditbank.model.ErrorCode;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
@@ -15,12 +20,24 @@ import org.creditbank.model.recognition.RecognitionApplication;
  * The read model's use cases for the HTTP layer: its status, and an issuer's registrar's list of
  * the issuer's outcomes. A gateway serves one institution, so its registrars list only that
  * institution's records; any other issuer is refused, as the chaincode refuses their writes.
+ *
+ * <p>The lists show this gateway's own writes as soon as they are acknowledged: a list waits until
+ * the read model holds the block of the gateway's newest write ({@link #seeingOwnWrites}).
  */
 public final class ReadModelService {
+
+    /**
+     * How long a list waits for the block of this gateway's newest write. The feed applies a block
+     * within milliseconds of its commit, a few seconds under heavy load; a list asked for while the
+     * feed is cut off answers after this with what it has (the status route shows the lag).
+     */
+    static final Duration OWN_WRITES_WAIT = Duration.ofSeconds(5);
 
     private final ReadModel model;
     private final Analytics analytics;
     private final String mspId;
+    /** The newest block a write through this gateway committed in (-1 before the first). */
+    private final AtomicLong newestOwnWrite = new AtomicLong(-1);
 
     private ReadModelService(ReadModel model, Analytics analytics, String mspId) {
         this.model = model;
@@ -43,6 +60,15 @@ public final class ReadModelService {
         return new ReadModelService(null, analytics, mspId);
     }
 
+    /**
+     * {@code ledger}, remembering the block of every write that commits through it: the lists
+     * answered after a write then wait for that block, so a registrar who has just approved an
+     * application no longer finds it in the queue, and a new one is there at once.
+     */
+    public LedgerClient seeingOwnWrites(LedgerClient ledger) {
+        return model == null ? ledger : new OwnWrites(ledger, newestOwnWrite);
+    }
+
     /** What the indicators and grade distributions compute over. */
     public Analytics analytics() {
         return analytics;
@@ -59,7 +85,7 @@ public final class ReadModelService {
      */
     public ReadModel.Page<Outcome> outcomes(String issuer, String status, String learner, String category, String batch,
                                             String page, String size) {
-        ReadModel model = model();
+        ReadModel model = upToOwnWrites();
         String of = blankToNull(issuer) == null ? mspId : issuer.strip();
         if (!of.equals(mspId)) {
             throw new ApiException(ErrorCode.ORG_NOT_ALLOWED, "this gateway lists only " + mspId + "'s outcomes");
@@ -76,7 +102,7 @@ public final class ReadModelService {
      * The list is the read model's; opening one reads and assesses it on the ledger.
      */
     public ReadModel.Page<RecognitionApplication> applications(String status, String page, String size) {
-        ReadModel model = model();
+        ReadModel model = upToOwnWrites();
         return model.applicationsTo(mspId, status(status, ApplicationStatus.class), number(page, "page", 0, 0, Integer.MAX_VALUE),
                 number(size, "size", ReadModel.MAX_PAGE_SIZE, 1, ReadModel.MAX_PAGE_SIZE));
     }
@@ -97,6 +123,16 @@ public final class ReadModelService {
     /** The institution this gateway serves. */
     public String mspId() {
         return mspId;
+    }
+
+    /** The read model once it holds this gateway's newest write (or {@link #OWN_WRITES_WAIT} has passed). */
+    private ReadModel upToOwnWrites() {
+        ReadModel model = model();
+        long block = newestOwnWrite.get();
+        if (block >= 0) {
+            model.awaitBlock(block, OWN_WRITES_WAIT);
+        }
+        return model;
     }
 
     private ReadModel model() {
@@ -138,5 +174,31 @@ public final class ReadModelService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** A ledger client that notes the block of each write that commits. */
+    private record OwnWrites(LedgerClient ledger, AtomicLong newest) implements LedgerClient {
+
+        @Override
+        public LedgerResult submit(String identity, LedgerCall call) {
+            LedgerResult result = ledger.submit(identity, call);
+            result.commit().ifPresent(commit -> newest.accumulateAndGet(commit.blockNumber(), Math::max));
+            return result;
+        }
+
+        @Override
+        public String evaluate(String identity, LedgerCall call) {
+            return ledger.evaluate(identity, call);
+        }
+
+        @Override
+        public Simulation simulate(String identity, LedgerCall call) {
+            return ledger.simulate(identity, call);
+        }
+
+        @Override
+        public void close() {
+            ledger.close();
+        }
     }
 }
