@@ -199,8 +199,15 @@
     return card;
   }
 
+  /** The name is on a credential only when the learner ticks the box (downloads and wallet offers alike). */
+  function nameChoice() {
+    return $('with-name').checked ? '?withName=true' : '';
+  }
+  var NO_NAME_HELD = '学校没有保存你的姓名（或已按你的要求删除）。请取消勾选“写我的姓名”后再试。'
+    + ' Your institution holds no name for you (or erased it at your request): untick the box and try again.';
+
   function downloadCredential(id) {
-    var named = $('with-name').checked ? '?withName=true' : '';
+    var named = nameChoice();
     api('GET', '/api/v1/outcomes/' + encodeURIComponent(id) + '/credential' + named).then(function (credential) {
       var blob = new Blob([JSON.stringify(credential, null, 1)], { type: 'application/json' });
       var a = el('a');
@@ -210,14 +217,13 @@
       a.click();
       a.remove();
     }).catch(function (e) {
-      showError(named && e.status === 404
-        ? '学校没有保存你的姓名（或已按你的要求删除）。请取消勾选后下载。 Your institution holds no name for you (or erased it at your request): untick the box to download.'
-        : e.message);
+      showError(named && e.status === 404 ? NO_NAME_HELD : e.message);
     });
   }
 
   function walletOffer(id, box) {
-    api('POST', '/api/v1/outcomes/' + encodeURIComponent(id) + '/wallet-offers').then(function (offer) {
+    var named = nameChoice();
+    api('POST', '/api/v1/outcomes/' + encodeURIComponent(id) + '/wallet-offers' + named).then(function (offer) {
       box.textContent = '';
       var until = new Date(offer.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
       box.appendChild(el('p', 'meta', '在手机上用钱包应用打开（' + until + ' 前有效，只能领取一次）。'
@@ -229,7 +235,7 @@
           box.appendChild(a);
         });
       box.hidden = false;
-    }).catch(function (e) { showError(e.message); });
+    }).catch(function (e) { showError(named && e.status === 404 ? NO_NAME_HELD : e.message); });
   }
 
   // ---- sharing: this institution signs only its own records, so only those can be chosen.

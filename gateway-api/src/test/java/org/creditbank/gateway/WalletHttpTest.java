@@ -138,6 +138,38 @@ class WalletHttpTest {
     }
 
     @Test
+    void theNameIsOnTheWalletsCredentialOnlyWhenTheLearnerAsksAndAnErasedNameIsNoOffer() throws Exception {
+        String personalData = "/api/v1/learners/" + learner + "/personal-data";
+        assertThat(gateway.post(personalData, registrar, CanonicalJson.toJson(Map.of("name", "李小明"))).status())
+                .isEqualTo(201);
+        ECKey wallet = new ECKeyGenerator(Curve.P_256).generate();
+
+        Reply named = gateway.post("/api/v1/outcomes/" + outcomeId + "/wallet-offers?withName=true", learnerToken, "");
+        assertThat(named.status()).as(named.text()).isEqualTo(201);
+        JsonNode vc = collect(named.json(), wallet);
+        assertThat(vc.at("/credentialSubject/name").asText()).isEqualTo("李小明");
+        assertThat(vc.at("/credentialSubject/id").asText()).startsWith("did:jwk:");
+        assertThat(gateway.post("/api/v1/credentials/verify", null, CanonicalJson.toJson(vc)).json().path("verdict")
+                .asText()).isEqualTo("VALID");
+        assertThat(collect(openOffer(), wallet).at("/credentialSubject/name").isMissingNode()).as("unasked, no name").isTrue();
+        assertThat(gateway.post("/api/v1/outcomes/" + outcomeId + "/wallet-offers?withName=maybe", learnerToken, "")
+                .json().path("code").asText()).isEqualTo("INVALID_FIELD");
+
+        assertThat(gateway.post(personalData + "/purge", registrar, "").status()).isEqualTo(201);
+        Reply erased = gateway.post("/api/v1/outcomes/" + outcomeId + "/wallet-offers?withName=true", learnerToken, "");
+        assertThat(erased.status()).as(erased.text()).isEqualTo(404);
+        assertThat(erased.json().path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    /** The credential a wallet holding {@code key} collects for {@code offer} by OpenID4VCI. */
+    private JsonNode collect(JsonNode offer, ECKey key) throws Exception {
+        String accessToken = token(preAuthorizedCode(offer)).json().path("access_token").asText();
+        Reply credential = credentialRequest(accessToken, keyProof(key, gateway.url(""), Date.from(clock.instant()), nonce()));
+        assertThat(credential.status()).as(credential.text()).isEqualTo(200);
+        return credential.json().path("credentials").path(0).path("credential");
+    }
+
+    @Test
     void aPreAuthorizedCodeWorksOnceAndAnOfferIsCollectedOnce() throws Exception {
         JsonNode offer = openOffer();
         String code = preAuthorizedCode(offer);

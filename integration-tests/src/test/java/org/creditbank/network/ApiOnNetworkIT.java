@@ -701,7 +701,7 @@ class ApiOnNetworkIT {
 
     @Test
     @Order(12)
-    void aLearnerActivatesReadsTheirAccountAndProgressAndTheRegistrarKeepsAndErasesTheirPersonalData() {
+    void aLearnerActivatesReadsTheirAccountAndProgressAndTheRegistrarKeepsAndErasesTheirPersonalData() throws Exception {
         String registrar = college.registrarToken();
         String learner = college.openAccount();
         String id = college.issueCourse(RUN + "-L1", learner);
@@ -760,11 +760,21 @@ class ApiOnNetworkIT {
         college.get(credential + "?withName=maybe", token).assertProblem(400, "INVALID_FIELD");
         assertThat(university.post("/api/v1/credentials/verify", null, named.body()).json().get("verdict").asText())
                 .isEqualTo("VALID");
+        // The same choice for a wallet: the OpenWallet Foundation's OpenID4VCI client collects the named credential.
+        String offers = "/api/v1/outcomes/" + id + "/wallet-offers";
+        JsonNode namedOffer = college.post(offers + "?withName=true", token, "").json();
+        IndependentWallet.Collected inWallet = IndependentWallet.collect("oid4vci",
+                namedOffer.path("credentialOffer").asText(), "es256");
+        assertThat(inWallet.credential().at("/credentialSubject/name").asText()).isEqualTo("李小明");
+        assertThat(inWallet.credential().at("/credentialSubject/id").asText()).isEqualTo(inWallet.holder());
+        assertThat(university.post("/api/v1/credentials/verify", null, inWallet.credential().toString()).json()
+                .get("verdict").asText()).isEqualTo("VALID");
 
         assertThat(college.post(personal + "/purge", registrar, "").status()).isEqualTo(201);
         college.get(personal, registrar).assertProblem(404, "NOT_FOUND");
         // Erased: no credential carries the name any more, and the one that did still verifies.
         college.get(credential + "?withName=true", token).assertProblem(404, "NOT_FOUND");
+        college.post(offers + "?withName=true", token, "").assertProblem(404, "NOT_FOUND");
         assertThat(university.post("/api/v1/credentials/verify", null, named.body()).json().get("verdict").asText())
                 .isEqualTo("VALID");
         college.get("/api/v1/learners?studentNumber=" + studentNumber, registrar).assertProblem(404, "NOT_FOUND");

@@ -119,13 +119,10 @@ public final class CredentialService {
 
     /**
      * The same credential issued to a wallet: its subject is {@code holder}, a DID the wallet has
-     * just proved it controls (see {@code wallet}); null for the account URN as subject.
+     * just proved it controls (see {@code wallet}); null for the account URN as subject. The name
+     * as for {@link #outcomeCredential(Principal, String, boolean)}.
      */
-    public String outcomeCredential(Principal caller, String id, String holder) {
-        return outcomeCredential(caller, id, holder, false);
-    }
-
-    private String outcomeCredential(Principal caller, String id, String holder, boolean withName) {
+    public String outcomeCredential(Principal caller, String id, String holder, boolean withName) {
         Outcome outcome = outcomes.get(caller, id);
         CredentialIssuer signer = signer();
         if (!mspId.equals(outcome.issuer())) {

@@ -234,7 +234,7 @@ final class Routes {
 
         // Wallets: a learner opens a one-time offer; a wallet collects it by OpenID4VCI or a VC-API exchange.
         r.post(API + "/outcomes/{id}/wallet-offers", ctx -> json(ctx, 201,
-                s.wallet().open(who(ctx), ctx.pathParam("id"))), LEARNER, REGISTRAR);
+                s.wallet().open(who(ctx), ctx.pathParam("id"), booleanQuery(ctx, "withName", false))), LEARNER, REGISTRAR);
         r.get("/.well-known/openid-credential-issuer", ctx -> json(ctx, 200, s.wallet().oid4vci().issuerMetadata()));
         r.get("/.well-known/oauth-authorization-server", ctx -> json(ctx, 200,
                 s.wallet().oid4vci().authorizationServerMetadata()));

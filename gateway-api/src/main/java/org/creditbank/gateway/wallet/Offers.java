@@ -38,14 +38,15 @@ final class Offers {
      * @param caller   the learner (or registrar) who opened it; the credential is signed for what
      *                 this caller may read, when it is collected
      * @param recordId the outcome offered
+     * @param withName whether the credential carries the learner's name (the learner asked for it)
      * @param preAuthorizedCode the OpenID4VCI code a wallet exchanges for {@code accessToken}
      * @param challenge the VC-API exchange's DID Authentication challenge
      */
-    record Offer(String id, Principal caller, String recordId, Instant expiresAt, String preAuthorizedCode,
-                 String challenge, String accessToken) {
+    record Offer(String id, Principal caller, String recordId, boolean withName, Instant expiresAt,
+                 String preAuthorizedCode, String challenge, String accessToken) {
 
         Offer withAccessToken(String token) {
-            return new Offer(id, caller, recordId, expiresAt, preAuthorizedCode, challenge, token);
+            return new Offer(id, caller, recordId, withName, expiresAt, preAuthorizedCode, challenge, token);
         }
     }
 
@@ -64,7 +65,7 @@ final class Offers {
         return clock.instant();
     }
 
-    synchronized Offer open(Principal caller, String recordId) {
+    synchronized Offer open(Principal caller, String recordId, boolean withName) {
         dropExpired();
         long ofCaller = byId.values().stream().filter(o -> o.caller().tokenId().equals(caller.tokenId())).count();
         if (ofCaller >= MAX_OPEN_OFFERS_PER_CALLER || byId.size() >= MAX_OPEN_OFFERS) {
@@ -72,8 +73,8 @@ final class Offers {
                     + " expire (after " + OFFER_LIFETIME.toMinutes() + " minutes) first", List.of(),
                     (int) OFFER_LIFETIME.toSeconds(), null);
         }
-        Offer offer = new Offer(secret(), caller, recordId, clock.instant().plus(OFFER_LIFETIME), secret(), secret(),
-                null);
+        Offer offer = new Offer(secret(), caller, recordId, withName, clock.instant().plus(OFFER_LIFETIME), secret(),
+                secret(), null);
         byId.put(offer.id(), offer);
         idByCode.put(offer.preAuthorizedCode(), offer.id());
         return offer;

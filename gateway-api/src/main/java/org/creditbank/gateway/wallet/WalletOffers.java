@@ -58,12 +58,14 @@ public final class WalletOffers {
     }
 
     /**
-     * Opens an offer of outcome {@code outcomeId} for {@code caller}, after making sure the caller
-     * may have that credential now (the same refusals as downloading it: 404, 403, 422).
+     * Opens an offer of outcome {@code outcomeId} for {@code caller}, with the learner's name in the
+     * credential when {@code withName}, after making sure the caller may have that credential now
+     * (the same refusals as downloading it: 404, 403, 422; 404 too when the name is asked for and
+     * this institution holds none).
      */
-    public OfferLinks open(Principal caller, String outcomeId) {
-        credentials.outcomeCredential(caller, outcomeId);
-        Offers.Offer offer = offers.open(caller, outcomeId);
+    public OfferLinks open(Principal caller, String outcomeId, boolean withName) {
+        credentials.outcomeCredential(caller, outcomeId, withName);
+        Offers.Offer offer = offers.open(caller, outcomeId, withName);
         return links(offer);
     }
 
@@ -104,7 +106,7 @@ public final class WalletOffers {
             throw Offers.notValid("this wallet offer was collected already");
         }
         try {
-            return credentials.outcomeCredential(offer.caller(), offer.recordId(), holder);
+            return credentials.outcomeCredential(offer.caller(), offer.recordId(), holder, offer.withName());
         } catch (RuntimeException e) {
             offers.reopen(offer);
             throw e;
