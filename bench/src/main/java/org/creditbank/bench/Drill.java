@@ -56,6 +56,8 @@ public final class Drill {
     /** The member whose process each fault kills: a school, so that the import drill can run there. */
     private static final String VICTIM = "university";
     private static final int IMPORT_ROWS = 1000;
+    /** How often the audit asks again for a transcript that answered 5xx (3 s apart). */
+    private static final int AUDIT_READ_RETRIES = 5;
     private static final String CSV_HEADER = "localId,learner,kind,achievementCode,achievementTitle,credits,resultScale,"
             + "resultValue,activityStart,activityEnd,evidenceHash\n";
 
@@ -413,8 +415,19 @@ public final class Drill {
         Set<String> acknowledged = new HashSet<>();
         all.stream().filter(Attempt::acknowledged).forEach(a -> acknowledged.add(a.id()));
         List<String> onLedger = new ArrayList<>();
+        int auditRetries = 0;
         for (Target t : targets) {
+            // The drill's learner holds thousands of records (a real one, tens): right after a fault
+            // (a new chaincode JVM, a peer catching up) reading them all can outlast the gateway's
+            // 5 s evaluate timeout. A 5xx there is the audit's problem, not a lost write: ask again.
             HttpResponse<String> r = get(t.baseUrl(), t.token(), "/api/v1/learners/" + t.learner() + "/transcript");
+            for (int again = 1; r.statusCode() >= 500 && again <= AUDIT_READ_RETRIES; again++) {
+                System.out.printf("audit: the transcript at %s answered %d; again in 3 s (%d of %d)%n", t.org(),
+                        r.statusCode(), again, AUDIT_READ_RETRIES);
+                auditRetries++;
+                Thread.sleep(3000);
+                r = get(t.baseUrl(), t.token(), "/api/v1/learners/" + t.learner() + "/transcript");
+            }
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("cannot read the transcript at " + t.org() + ": " + r.statusCode());
             }
@@ -437,6 +450,7 @@ public final class Drill {
         report.put("lost", lost);
         report.put("duplicates", onLedger.size() - distinct.size());
         report.put("failedButOnLedger", unacknowledgedButWritten);
+        report.put("auditReadRetries", auditRetries);
         report.put("events", events);
         if (!importResult.isEmpty()) {
             report.put("import", importResult);
