@@ -31,7 +31,7 @@ import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.notification.Notifications;
 import org.creditbank.gateway.notification.WebhookDelivery;
 import org.creditbank.gateway.readmodel.BlockFeed;
-import org.creditbank.gateway.readmodel.BlockSource;
+import org.creditbank.gateway.readmodel.GrowingChain;
 import org.creditbank.gateway.readmodel.ReadModel;
 import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.readmodel.TestBlocks;
@@ -41,8 +41,6 @@ import org.creditbank.model.json.CanonicalJson;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
 import org.creditbank.model.recognition.Recognition;
-import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +57,7 @@ class NotificationHttpTest {
     @TempDir
     Path dir;
 
-    private final List<Block> chain = new CopyOnWriteArrayList<>();
+    private final GrowingChain chain = new GrowingChain();
     private final Outcome course = outcome("CollegeMSP", "2026-1", "专业核心", "2026-07-01", OutcomeStatus.ACTIVE);
     private final Recognition recognition = recognition("UniversityMSP", "R-1", course.id());
 
@@ -68,7 +66,7 @@ class NotificationHttpTest {
         ReadModel model = ReadModel.open("jdbc:h2:file:" + dir.resolve("readmodel"));
         chain.add(block(0, Tx.valid("a", write(course), put(key(ObjectTypes.RECOGNITION, recognition.id()), recognition))));
         ReadModelService service = ReadModelService.on(model, "UniversityMSP");
-        try (BlockFeed feed = BlockFeed.start(model, new Growing(chain), TestBlocks.CHAINCODE);
+        try (BlockFeed feed = BlockFeed.start(model, chain, TestBlocks.CHAINCODE);
              TestGateway university = new TestGateway(new InProcessLedger(new InMemoryLedger()), "UniversityMSP", "gateway",
                      service)) {
             String registrar = university.token(TokenRole.REGISTRAR, "registrar1", null);
@@ -167,42 +165,4 @@ class NotificationHttpTest {
         return put(key(ObjectTypes.OUTCOME, o.issuer(), o.draft().localId()), o);
     }
 
-    /** A peer whose chain grows while the feed reads it. */
-    private record Growing(List<Block> chain) implements BlockSource {
-        @Override
-        public long height() {
-            return chain.size();
-        }
-
-        @Override
-        public CloseableIterator<Block> blocksFrom(long firstBlock) {
-            return new CloseableIterator<>() {
-                private long next = firstBlock;
-                private volatile boolean closed;
-
-                @Override
-                public boolean hasNext() {
-                    while (!closed && next >= chain.size()) {
-                        try {
-                            Thread.sleep(5);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return false;
-                        }
-                    }
-                    return !closed;
-                }
-
-                @Override
-                public Block next() {
-                    return chain.get((int) next++);
-                }
-
-                @Override
-                public void close() {
-                    closed = true;
-                }
-            };
-        }
-    }
 }

@@ -8,12 +8,10 @@ import static org.creditbank.gateway.readmodel.TestBlocks.put;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.List;
 import org.creditbank.chaincode.testing.InMemoryLedger;
 import org.creditbank.gateway.auth.TokenRole;
 import org.creditbank.gateway.readmodel.BlockFeed;
-import org.creditbank.gateway.readmodel.BlockSource;
+import org.creditbank.gateway.readmodel.GrowingChain;
 import org.creditbank.gateway.readmodel.ReadModel;
 import org.creditbank.gateway.readmodel.ReadModelService;
 import org.creditbank.gateway.readmodel.TestBlocks;
@@ -21,8 +19,6 @@ import org.creditbank.gateway.readmodel.TestBlocks.Tx;
 import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
-import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +31,11 @@ class ReadModelHttpTest {
     @Test
     void aRegistrarListsItsOwnOutcomesFromTheReadModel() throws Exception {
         ReadModel model = ReadModel.open("jdbc:h2:file:" + dir.resolve("readmodel"));
-        List<Block> chain = List.of(
+        GrowingChain chain = new GrowingChain(
                 block(0, Tx.valid("a", write(outcome("CollegeMSP", "2026-1", "专业核心", "2026-07-01", OutcomeStatus.ACTIVE)),
                         write(outcome("CollegeMSP", "2026-2", "专业核心", "2026-07-01", OutcomeStatus.REVOKED)),
                         write(outcome("UniversityMSP", "U-1", "专业核心", "2026-07-01", OutcomeStatus.ACTIVE)))));
-        try (BlockFeed feed = BlockFeed.start(model, new Fixed(chain), TestBlocks.CHAINCODE);
+        try (BlockFeed feed = BlockFeed.start(model, chain, TestBlocks.CHAINCODE);
              TestGateway college = new TestGateway(new InProcessLedger(new InMemoryLedger()), "CollegeMSP", "gateway",
                      ReadModelService.on(model, "CollegeMSP"))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -87,42 +83,4 @@ class ReadModelHttpTest {
         return put(key(ObjectTypes.OUTCOME, o.issuer(), o.draft().localId()), o);
     }
 
-    /** A peer with a fixed chain that then waits for blocks that never come. */
-    private record Fixed(List<Block> chain) implements BlockSource {
-        @Override
-        public long height() {
-            return chain.size();
-        }
-
-        @Override
-        public CloseableIterator<Block> blocksFrom(long firstBlock) {
-            Iterator<Block> blocks = chain.subList((int) firstBlock, chain.size()).iterator();
-            return new CloseableIterator<>() {
-                private volatile boolean closed;
-
-                @Override
-                public boolean hasNext() {
-                    while (!closed && !blocks.hasNext()) {
-                        try {
-                            Thread.sleep(5);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return false;
-                        }
-                    }
-                    return !closed;
-                }
-
-                @Override
-                public Block next() {
-                    return blocks.next();
-                }
-
-                @Override
-                public void close() {
-                    closed = true;
-                }
-            };
-        }
-    }
 }

@@ -8,9 +8,7 @@ import static org.creditbank.gateway.readmodel.TestBlocks.put;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.creditbank.gateway.ledger.LedgerCall;
 import org.creditbank.gateway.ledger.LedgerClient;
@@ -19,8 +17,6 @@ import org.creditbank.gateway.readmodel.TestBlocks.Tx;
 import org.creditbank.model.ObjectTypes;
 import org.creditbank.model.outcome.Outcome;
 import org.creditbank.model.outcome.OutcomeStatus;
-import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,48 +95,4 @@ class OwnWritesTest {
         }
     }
 
-    /** A peer whose chain grows while the feed reads it. */
-    private static final class GrowingChain implements BlockSource {
-        private final List<Block> chain = new CopyOnWriteArrayList<>();
-
-        void add(Block block) {
-            chain.add(block);
-        }
-
-        @Override
-        public long height() {
-            return chain.size();
-        }
-
-        @Override
-        public CloseableIterator<Block> blocksFrom(long firstBlock) {
-            return new CloseableIterator<>() {
-                private volatile boolean closed;
-                private int next = (int) firstBlock;
-
-                @Override
-                public boolean hasNext() {
-                    while (!closed && next >= chain.size()) {
-                        try {
-                            Thread.sleep(5);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return false;
-                        }
-                    }
-                    return !closed;
-                }
-
-                @Override
-                public Block next() {
-                    return chain.get(next++);
-                }
-
-                @Override
-                public void close() {
-                    closed = true;
-                }
-            };
-        }
-    }
 }
