@@ -30,7 +30,8 @@
       return '尝试次数过多，请稍后再试。 Too many attempts; try again later. (' + (p.detail || '') + ')';
     }
     if (status === 401) { return '此设备的令牌已失效，请重新激活。 The token on this device no longer works; activate again.'; }
-    return '出错了 Something went wrong: ' + ((p && p.detail) || ('HTTP ' + status));
+    if (p && p.title) { return p.title + (p.detail ? ' (' + p.detail + ')' : ''); }
+    return '出错了 Something went wrong: HTTP ' + status;
   }
   function api(method, path, body, anonymous) {
     var s = anonymous ? null : saved();

@@ -149,7 +149,9 @@ async function call(method, path, body, contentType) {
 function problemText(reply) {
   const b = reply.body || {};
   const details = (b.violations || []).map(v => (v.field ? v.field + ': ' : '') + v.message).join('; ');
-  return (b.code ? b.code + ' — ' : '') + (b.detail || ('HTTP ' + reply.status)) + (details ? ' (' + details + ')' : '');
+  // The title says what went wrong in words (Chinese / English); the detail and code are for whoever fixes it.
+  return (b.title ? b.title + ' — ' : '') + (b.detail || ('HTTP ' + reply.status)) + (details ? ' (' + details + ')' : '')
+    + (b.code ? ' [' + b.code + ']' : '');
 }
 
 // ---- sign-in ----

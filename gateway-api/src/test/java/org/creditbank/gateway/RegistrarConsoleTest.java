@@ -88,6 +88,16 @@ class RegistrarConsoleTest {
         visible("console");
         assertThat(browser.findElement(By.id("institution")).getText()).contains("应用技术大学");
 
+        // A file that is no spreadsheet is refused in words the registrar reads, and the code for whoever helps.
+        Path notASheet = term.resolveSibling("成绩.xlsx");
+        Files.writeString(notASheet, "this is not a workbook");
+        browser.findElement(By.id("file-input")).sendKeys(notASheet.toString());
+        browser.findElement(By.id("dry-run-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("import-message"), "无法读取这个表格文件"));
+        assertThat(browser.findElement(By.id("import-message")).getText())
+                .contains("This spreadsheet cannot be read", "[SPREADSHEET_UNREADABLE]");
+
         Files.writeString(term, "\uFEFF" + HEADER + row2 + row3bad + row4);
         browser.findElement(By.id("file-input")).sendKeys(term.toString());
         browser.findElement(By.id("dry-run-button")).click();

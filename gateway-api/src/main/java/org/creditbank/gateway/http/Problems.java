@@ -56,7 +56,7 @@ public final class Problems {
     public static String body(ApiException e, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:creditbank:problem:" + e.code().name());
-        body.put("title", e.code().name());
+        body.put("title", ProblemTitles.of(e.code()));
         body.put("status", statusOf(e.code()));
         body.put("detail", e.getMessage());
         body.put("code", e.code().name());

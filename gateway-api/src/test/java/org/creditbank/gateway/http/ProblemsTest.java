@@ -44,12 +44,22 @@ class ProblemsTest {
     }
 
     @Test
+    void everyCodeHasATitleInChineseAndEnglishForThePeopleWhoReadItOnAPage() {
+        for (ErrorCode code : ErrorCode.values()) {
+            String title = CanonicalJson.read(Problems.body(new ApiException(code, "x"), "/p"), JsonNode.class)
+                    .get("title").asText();
+            assertThat(title).as(code.name()).containsPattern("\\p{IsHan}").contains(" / ").containsPattern("[A-Za-z]{3,}")
+                    .doesNotContain(code.name());
+        }
+    }
+
+    @Test
     void aProblemBodyHasTypeTitleStatusDetailCodeInstanceAndTheViolations() {
         Violation violation = new Violation(ErrorCode.INVALID_FIELD, "credits", "credits must be at most 60");
         JsonNode body = CanonicalJson.read(Problems.body(ApiException.invalid(List.of(violation)), "/api/v1/outcomes"),
                 JsonNode.class);
         assertThat(body).isEqualTo(CanonicalJson.read("{\"type\":\"urn:creditbank:problem:INVALID_FIELD\","
-                + "\"title\":\"INVALID_FIELD\",\"status\":400,\"detail\":\"credits must be at most 60\","
+                + "\"title\":\"有字段不符合规则，见 violations / A field breaks a rule: see violations\",\"status\":400,\"detail\":\"credits must be at most 60\","
                 + "\"code\":\"INVALID_FIELD\",\"instance\":\"/api/v1/outcomes\",\"violations\":[{\"code\":\"INVALID_FIELD\","
                 + "\"field\":\"credits\",\"message\":\"credits must be at most 60\"}]}", JsonNode.class));
     }
