@@ -345,20 +345,26 @@ install_chaincode() {
   echo "$package_id"
 }
 
-# install_chaincodes [suffix]: every member's package on its peers, then all members' services
-# started at once (processes chaincode.KEY<suffix>); sets PACKAGE_IDS[KEY]. A service spends its
-# start-up scanning its jar: one after the other under load, that took about a minute each, and
-# the services started together share the machine better against the load (docs/operations.md).
+# install_chaincodes [suffix]: every member's package on its peers, then the members' services
+# started side by side, as many at a time as the machine has cores (processes chaincode.KEY<suffix>);
+# sets PACKAGE_IDS[KEY]. A service spends its start-up scanning its jar, on one core: one after the
+# other under load that took about a minute each; more at once than cores only slows the peers and
+# gateways serving the load (docs/operations.md).
 install_chaincodes() {
-  local suffix=${1:-} key pid failed=0 starting=()
+  local suffix=${1:-} key finished failed=0 cores running=() left p
+  cores=$(nproc 2>/dev/null || echo 1)
   declare -gA PACKAGE_IDS=()
   for key in $(member_keys); do PACKAGE_IDS[$key]=$(install_package "$key"); done
   chaincode_jar >/dev/null # once, before the services that run it start
   for key in $(member_keys); do
+    while ((${#running[@]} >= cores)); do
+      wait -n -p finished "${running[@]}" || failed=1
+      left=(); for p in "${running[@]}"; do [[ $p == "$finished" ]] || left+=("$p"); done; running=("${left[@]}")
+    done
     chaincode_start "$key" "${PACKAGE_IDS[$key]}" "chaincode.$key$suffix" >&2 &
-    starting+=($!)
+    running+=($!)
   done
-  for pid in "${starting[@]}"; do wait "$pid" || failed=1; done
+  for p in "${running[@]}"; do wait "$p" || failed=1; done
   [[ $failed == 0 ]] || die "not every chaincode service started (the reasons are above; logs: $LOGS/chaincode.*.log)"
 }
 
