@@ -73,7 +73,8 @@ function params() {
 async function get(path) {
   const response = await fetch(path, { headers: { Authorization: 'Bearer ' + $('token').value.trim() } });
   const body = await response.json();
-  if (!response.ok) throw new Error(`${body.title || response.status}: ${body.detail || ''}`);
+  // The title in words (Chinese / English), the detail, and the code for whoever helps.
+  if (!response.ok) throw new Error(`${body.title || response.status}: ${body.detail || ''}${body.code ? ` [${body.code}]` : ''}`);
   return body;
 }
 
