@@ -353,12 +353,19 @@ public final class Drill {
         }
     }
 
+    /** The ids of the learner's outcomes at {@code t}; none while the transcript cannot be read. */
     private static List<String> transcriptIds(Target t, String learner) throws IOException, InterruptedException {
-        HttpResponse<String> r = get(t.baseUrl(), t.token(), "/api/v1/learners/" + learner + "/transcript");
+        HttpResponse<String> r = transcript(t, learner);
+        return r.statusCode() == 200 ? outcomeIds(r) : List.of();
+    }
+
+    private static HttpResponse<String> transcript(Target t, String learner) throws IOException, InterruptedException {
+        return get(t.baseUrl(), t.token(), "/api/v1/learners/" + learner + "/transcript");
+    }
+
+    private static List<String> outcomeIds(HttpResponse<String> transcript) {
         List<String> ids = new ArrayList<>();
-        if (r.statusCode() == 200) {
-            CanonicalJson.read(r.body(), JsonNode.class).path("outcomes").forEach(x -> ids.add(x.path("id").asText()));
-        }
+        CanonicalJson.read(transcript.body(), JsonNode.class).path("outcomes").forEach(x -> ids.add(x.path("id").asText()));
         return ids;
     }
 
@@ -420,18 +427,18 @@ public final class Drill {
             // The drill's learner holds thousands of records (a real one, tens): right after a fault
             // (a new chaincode JVM, a peer catching up) reading them all can outlast the gateway's
             // 5 s evaluate timeout. A 5xx there is the audit's problem, not a lost write: ask again.
-            HttpResponse<String> r = get(t.baseUrl(), t.token(), "/api/v1/learners/" + t.learner() + "/transcript");
+            HttpResponse<String> r = transcript(t, t.learner());
             for (int again = 1; r.statusCode() >= 500 && again <= AUDIT_READ_RETRIES; again++) {
                 System.out.printf("audit: the transcript at %s answered %d; again in 3 s (%d of %d)%n", t.org(),
                         r.statusCode(), again, AUDIT_READ_RETRIES);
                 auditRetries++;
                 Thread.sleep(3000);
-                r = get(t.baseUrl(), t.token(), "/api/v1/learners/" + t.learner() + "/transcript");
+                r = transcript(t, t.learner());
             }
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("cannot read the transcript at " + t.org() + ": " + r.statusCode());
             }
-            CanonicalJson.read(r.body(), JsonNode.class).path("outcomes").forEach(x -> onLedger.add(x.path("id").asText()));
+            onLedger.addAll(outcomeIds(r));
         }
         Set<String> distinct = new HashSet<>(onLedger);
         long lost = acknowledged.stream().filter(id -> !distinct.contains(id)).count();
